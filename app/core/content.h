@@ -1,0 +1,80 @@
+#pragma once
+// The content of one pack as the kiosk uses it, loaded whole from the .evpack file.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "markdown.h"
+
+namespace ev {
+
+// Audience ids, as stored in packs and counts: "child", "parent", "community".
+enum class Audience { Child, Parent, Community };
+const char* audienceId(Audience a);
+std::optional<Audience> audienceFromId(const std::string& id);
+inline constexpr Audience kAllAudiences[] = {Audience::Child, Audience::Parent, Audience::Community};
+
+struct LocaleInfo {
+    std::string tag;        // BCP 47, e.g. "en", "pa"
+    std::string status;     // "reviewed" or "draft"
+};
+
+struct PageText {
+    std::string title;
+    std::string summary;    // one line under the topic tile
+    std::string status;     // "reviewed" or "draft"
+    std::string translatedFrom; // hash of the English source it was translated from; empty for English
+    bool stale = false;     // translatedFrom no longer matches the English source (set at build)
+    Document body;
+};
+
+struct Page {
+    std::string id;
+    std::vector<Audience> audiences;
+    std::map<std::string, PageText> text; // by locale tag; "en" always present
+};
+
+struct SignpostText {
+    std::string name;       // "Childline"
+    std::string forWhom;    // "For children and young people under 19"
+    std::string description;
+    std::string hours;      // may be empty
+};
+
+struct Signpost {
+    std::string id;         // "childline"
+    std::string phone;      // as dialled and shown, never localised: "0800 1111"; may be empty
+    std::string web;        // "childline.org.uk"; may be empty
+    bool verify = false;    // a detail still to be confirmed; release packs refuse it
+    std::vector<Audience> audiences; // who the card is most for; all if empty
+    std::map<std::string, SignpostText> text;
+};
+
+struct NeutralScreen {
+    std::string title;      // says nothing about abuse
+    std::string body;
+};
+
+struct Pack {
+    int schemaVersion = 1;
+    std::string id;
+    std::int64_t version = 0;
+    std::string title;
+    std::string defaultLocale = "en";
+    std::vector<LocaleInfo> locales;
+    std::map<Audience, std::vector<std::string>> topics; // page ids in tile order
+    std::vector<Page> pages;
+    std::vector<Signpost> signposts;
+    std::map<std::string, NeutralScreen> neutral;        // by locale
+    std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
+
+    const Page* page(const std::string& id) const;
+    // The text of a page in a locale, falling back to the default locale; nullptr if no page.
+    const PageText* pageText(const std::string& id, const std::string& locale) const;
+    // A UI string in a locale, falling back to the default locale, then to the key itself.
+    const std::string& string(const std::string& key, const std::string& locale) const;
+};
+
+} // namespace ev

@@ -1,0 +1,32 @@
+#include "events.h"
+
+#include <array>
+#include <utility>
+
+namespace ev {
+
+namespace {
+constexpr std::array<std::pair<Event, std::string_view>, 7> kNames{{
+    {Event::SessionStart, "session_start"},
+    {Event::LanguageSelected, "language_selected"},
+    {Event::AudienceSelected, "audience_selected"},
+    {Event::PageView, "page_view"},
+    {Event::HelpView, "help_view"},
+    {Event::QuickExit, "quick_exit"},
+    {Event::IdleReset, "idle_reset"},
+}};
+} // namespace
+
+std::string_view eventName(Event e) {
+    for (const auto& [event, name] : kNames)
+        if (event == e) return name;
+    return "unknown";
+}
+
+std::optional<Event> eventFromName(std::string_view name) {
+    for (const auto& [event, n] : kNames)
+        if (n == name) return event;
+    return std::nullopt;
+}
+
+} // namespace ev

@@ -1,0 +1,37 @@
+#pragma once
+// What the kiosk counts. Events are counted per hour bucket, never per person: see docs/counts.md.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ev {
+
+enum class Event {
+    SessionStart,     // "Touch to start" on the attract screen
+    LanguageSelected, // a language chosen in the picker (locale = the one chosen)
+    AudienceSelected, // "who am I" answered (audience = the one chosen)
+    PageView,         // a page opened (page, locale, audience)
+    HelpView,         // the "Get help now" screen opened
+    QuickExit,        // the quick exit used (button or Shift x3)
+    IdleReset,        // the kiosk reset itself after the idle prompt ran out
+};
+
+std::string_view eventName(Event e);
+std::optional<Event> eventFromName(std::string_view name);
+
+// The dimensions a count may carry. Empty means "does not apply". Nothing here may identify
+// a person or order a person's steps (safeguarding rule 2).
+struct EventContext {
+    std::string page;
+    std::string locale;
+    std::string audience;
+};
+
+class EventSink {
+public:
+    virtual ~EventSink() = default;
+    // Called on the UI thread; must be cheap and must never block on disk.
+    virtual void count(Event e, const EventContext& ctx) = 0;
+};
+
+} // namespace ev

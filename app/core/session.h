@@ -1,0 +1,94 @@
+#pragma once
+// The kiosk's session state machine: which screen a resident is on, in which language and for
+// which audience, the idle prompt, and the quick exit. It knows nothing of drawing; the UI
+// asks it what to show and tells it what the resident did. Time comes from an injected Clock.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clock.h"
+#include "content.h"
+#include "events.h"
+
+namespace ev {
+
+enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Neutral, Admin };
+
+struct Location {
+    Screen screen = Screen::Attract;
+    std::string page; // Screen::Page only
+    bool operator==(const Location&) const = default;
+};
+
+// Parses a --goto target or a link target: attract | languages | audience |
+// topics:<audience> | page:<page-id> | help | neutral | admin. Audience and page ids are not
+// checked against a pack here. nullopt if the word is not one of these.
+std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const std::string& s);
+
+struct SessionSettings {
+    Millis idleLimit{90'000};   // no input for this long shows "Still there?"; default 90 s
+    Millis promptTime{30'000};  // how long "Still there?" waits before reset; at least 20 s (WCAG 2.2.1)
+    Millis shiftWindow{5'000};  // Shift x3 quick exit: each press must come within this of the last
+    int shiftPresses = 3;       // presses of Shift that make a quick exit
+    std::string defaultLocale = "en";
+};
+
+enum class Key { Shift, Other };
+
+class Session {
+public:
+    Session(const Clock& clock, EventSink& sink, SessionSettings settings);
+
+    // Resident actions. Each one counts as activity (restarts the idle timer).
+    void start();                              // attract -> language picker
+    void chooseLanguage(const std::string& tag); // -> "who am I" (or back where it came from)
+    void chooseAudience(Audience a);           // -> topic tiles
+    void openPage(const std::string& pageId);  // -> page
+    void openHelp();                           // -> "Get help now"
+    void openLanguages();                      // the bar's language button
+    void back();                               // previous screen of this visit
+    void home();                               // "who am I" in the current language
+    void quickExit();                          // -> neutral, navigation and language cleared
+    void continueSession();                    // "Still there?" answered
+    void goTo(const Location& where, std::optional<Audience> audience = std::nullopt); // --goto, links
+
+    // Raw input. keyDown feeds the Shift x3 rule; activity() is any touch, drag or key.
+    void keyDown(Key k);
+    void activity();
+
+    // Applies time: shows the idle prompt, or resets when it runs out. Call every frame.
+    void tick();
+    // When tick() next has something to do, so the loop can sleep until then.
+    std::optional<Millis> nextDeadline() const;
+
+    Screen screen() const { return location_.screen; }
+    const Location& location() const { return location_; }
+    const std::string& locale() const { return locale_; }
+    std::optional<Audience> audience() const { return audience_; }
+    bool canGoBack() const { return !history_.empty(); }
+    bool idlePromptShown() const { return promptShown_; }
+    Millis promptRemaining() const; // zero when no prompt
+    int shiftCount() const { return shiftCount_; } // presses so far toward a quick exit (the 3 dots)
+    const SessionSettings& settings() const { return settings_; }
+    void setSettings(const SessionSettings& s) { settings_ = s; }
+
+private:
+    void navigate(Location to);
+    void resetToAttract();
+    EventContext context(std::string page = {}) const;
+
+    const Clock& clock_;
+    EventSink& sink_;
+    SessionSettings settings_;
+    Location location_;
+    std::vector<Location> history_;
+    std::string locale_;
+    std::optional<Audience> audience_;
+    Millis lastActivity_;
+    bool promptShown_ = false;
+    Millis promptStarted_{0};
+    int shiftCount_ = 0;
+    Millis lastShift_{0};
+};
+
+} // namespace ev

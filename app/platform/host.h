@@ -1,0 +1,48 @@
+#pragma once
+// The window system behind the kiosk: SDL2 (default, touch and fullscreen kiosks) or GLFW
+// (desktop preview). One small interface so the main loop does not care which.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+
+namespace ev::platform {
+
+struct WindowOptions {
+    int width = 0, height = 0; // 0 x 0: portrait 1080x1920 scaled to fit the screen
+    bool fullscreen = false;
+    std::string title = "Every Voice";
+};
+
+enum class KeyPress { Shift, Tab, Enter, Space, Escape, Left, Right, Up, Down, Other };
+
+struct HostEvents {
+    bool quit = false;         // window closed
+    bool input = false;        // any touch, click, drag, wheel or key since the last call
+    bool resized = false;
+    std::vector<KeyPress> keys; // key presses, in order
+};
+
+class Host {
+public:
+    virtual ~Host() = default;
+    // Creates the window, a GL 3 context and the ImGui backends (an ImGui context must exist).
+    // Returns an empty string on success, else one line saying what failed.
+    virtual std::string open(const WindowOptions& options) = 0;
+    // Blocks until input arrives or the timeout passes (nullopt: wait forever, 0: poll), feeds
+    // input to ImGui, and reports it.
+    virtual HostEvents waitEvents(std::optional<Millis> timeout) = 0;
+    virtual void newFrame() = 0;                 // backend NewFrame, before ImGui::NewFrame
+    virtual void render() = 0;                   // clears and draws ImGui's draw data
+    virtual void swap() = 0;
+    virtual void framebufferSize(int& w, int& h) const = 0;
+    virtual void close() = 0;
+    virtual const char* name() const = 0;
+};
+
+std::unique_ptr<Host> makeSdlHost();
+std::unique_ptr<Host> makeGlfwHost();
+
+} // namespace ev::platform

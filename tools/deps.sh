@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Every Voice needs to build, run and test, if any are missing.
+# Usage: tools/deps.sh [run|test|bench]   (default: test)
+set -euo pipefail
+what=${1:-test}
+
+build_pkgs=(build-essential cmake pkg-config
+  libimgui-dev libsdl2-dev libglfw3-dev libgl-dev libgl1-mesa-dri
+  libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
+  libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
+  catch2 fonts-noto-core)
+test_pkgs=(xvfb xauth sqlite3 libharfbuzz-bin unicode-data)
+bench_pkgs=(xvfb xauth)
+
+pkgs=("${build_pkgs[@]}")
+case "$what" in
+  run) ;;
+  test) pkgs+=("${test_pkgs[@]}") ;;
+  bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  *) echo "usage: tools/deps.sh [run|test|bench]" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
