@@ -41,11 +41,12 @@ struct SignpostText {
     std::string forWhom;    // "For children and young people under 19"
     std::string description;
     std::string hours;      // may be empty
+    std::vector<std::string> phoneLabels; // one per Signpost::phones entry, e.g. "In an emergency"
 };
 
 struct Signpost {
     std::string id;         // "childline"
-    std::string phone;      // as dialled and shown, never localised: "0800 1111"; may be empty
+    std::vector<std::string> phones; // as dialled and shown, never localised: "0800 1111"; may be empty
     std::string web;        // "childline.org.uk"; may be empty
     bool verify = false;    // a detail still to be confirmed; release packs refuse it
     std::vector<Audience> audiences; // who the card is most for; all if empty
@@ -63,6 +64,7 @@ struct Pack {
     std::int64_t version = 0;
     std::string title;
     std::string defaultLocale = "en";
+    std::string builtAt;    // UTC day the pack was built, "YYYY-MM-DD"
     std::vector<LocaleInfo> locales;
     std::map<Audience, std::vector<std::string>> topics; // page ids in tile order
     std::vector<Page> pages;

@@ -31,6 +31,12 @@ struct SessionSettings {
     Millis shiftWindow{5'000};  // Shift x3 quick exit: each press must come within this of the last
     int shiftPresses = 3;       // presses of Shift that make a quick exit
     std::string defaultLocale = "en";
+
+    // WCAG 2.2.1 asks for at least 20 s to answer a time-out warning.
+    static constexpr Millis kMinPromptTime{20'000};
+    // These settings made safe: promptTime raised to kMinPromptTime, negative times made zero,
+    // at least one Shift press. The session applies this to whatever it is given.
+    SessionSettings clamped() const;
 };
 
 enum class Key { Shift, Other };
@@ -70,12 +76,16 @@ public:
     Millis promptRemaining() const; // zero when no prompt
     int shiftCount() const { return shiftCount_; } // presses so far toward a quick exit (the 3 dots)
     const SessionSettings& settings() const { return settings_; }
-    void setSettings(const SessionSettings& s) { settings_ = s; }
+    void setSettings(const SessionSettings& s) { settings_ = s.clamped(); }
 
 private:
-    void navigate(Location to);
+    bool navigate(Location to); // false when already there
+    void leaveVisit(Screen to);
     void resetToAttract();
     EventContext context(std::string page = {}) const;
+
+    // Back steps kept; links between pages could otherwise grow the history without end.
+    static constexpr std::size_t kMaxHistory = 64;
 
     const Clock& clock_;
     EventSink& sink_;

@@ -22,7 +22,8 @@ struct HostEvents {
     bool quit = false;         // window closed
     bool input = false;        // any touch, click, drag, wheel or key since the last call
     bool resized = false;
-    std::vector<KeyPress> keys; // key presses, in order
+    bool exposed = false;      // the window system lost the picture (shown, restored): draw again
+    std::vector<KeyPress> keys; // key presses, in order (Shift: either shift key; repeats ignored)
 };
 
 class Host {
@@ -32,12 +33,15 @@ public:
     // Returns an empty string on success, else one line saying what failed.
     virtual std::string open(const WindowOptions& options) = 0;
     // Blocks until input arrives or the timeout passes (nullopt: wait forever, 0: poll), feeds
-    // input to ImGui, and reports it.
+    // input to ImGui, and reports it. Events that need nothing from the kiosk (window moved,
+    // focus changed) do not end the wait, so an idle kiosk stays asleep.
     virtual HostEvents waitEvents(std::optional<Millis> timeout) = 0;
     virtual void newFrame() = 0;                 // backend NewFrame, before ImGui::NewFrame
     virtual void render() = 0;                   // clears and draws ImGui's draw data
+    // Colour render() clears to, 0..1 sRGB components; default black (the theme sets its own).
+    virtual void setClearColor(float r, float g, float b) = 0;
     virtual void swap() = 0;
-    virtual void framebufferSize(int& w, int& h) const = 0;
+    virtual void framebufferSize(int& w, int& h) const = 0; // pixels; what readPixels reads
     virtual void close() = 0;
     virtual const char* name() const = 0;
 };

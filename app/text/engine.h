@@ -32,7 +32,11 @@ struct ParagraphSpec {
     float maxWidth = 0;      // pixels; 0 = no wrapping
     Align align = Align::Start;
     Direction direction = Direction::Auto;
-    float lineSpacing = 1.35f; // line height as a multiple of the largest em size on the line
+    float lineSpacing = 1.35f; // line height as a multiple of the largest em size on the line;
+                               // fonts taller than Noto Sans (Nastaliq) stretch it in proportion
+    std::string language;      // BCP 47 of the text ("ur", "pa-Arab"); empty = unknown. Picks the
+                               // Arabic-script font (Nastaliq for ur/pa, else Naskh), the
+                               // HarfBuzz language and the ICU line-break rules
 };
 
 struct Quad {
@@ -41,7 +45,9 @@ struct Quad {
     std::uint32_t tag;
 };
 
-struct TagBox {              // where a tagged run landed, per line piece, for hit-testing links
+// Where a run landed, for hit-testing links: one box per line per visually contiguous piece
+// of one tag (tag 0 included), spanning the full line height and the glyphs' advances.
+struct TagBox {
     float x0, y0, x1, y1;
     std::uint32_t tag;
 };
@@ -51,7 +57,9 @@ struct TagBox {              // where a tagged run landed, per line piece, for h
 class Paragraph;
 
 struct Metrics {
-    float width = 0, height = 0; // of the laid-out paragraph, pixels
+    float width = 0, height = 0; // of the paragraph box, pixels: width is maxWidth when
+                                 // wrapping, else the widest line; alignment is within it
+    float contentWidth = 0;      // the widest line, pixels (trailing spaces not counted)
     int lines = 0;
     bool rtl = false;            // resolved base direction
 };
@@ -62,11 +70,26 @@ struct AtlasView {
     std::uint64_t generation = 0; // changes whenever pixels change: re-upload then
 };
 
+struct EngineOptions {
+    int atlasInitialSize = 1024;  // pixels, square; a power of two from 512
+    int atlasMaxSize = 4096;      // pixels; never more than 4096
+    std::size_t cachedParagraphs = 4096; // laid-out paragraphs kept, least recently used dropped
+};
+
+struct EngineStats {
+    std::uint64_t layouts = 0;          // paragraphs laid out (cache misses)
+    std::uint64_t cacheHits = 0;
+    std::uint64_t glyphsRasterised = 0;
+    std::uint64_t atlasEvictions = 0;   // atlas pages cleared to make room
+};
+
+// Not thread-safe: use one Engine from one thread.
 class Engine {
 public:
     // Finds fonts with fontconfig (Noto Sans, Noto Sans Bengali, Noto Sans Gurmukhi,
     // Noto Nastaliq Urdu / Noto Naskh Arabic, ...). Missing fonts are logged, not fatal.
     Engine();
+    explicit Engine(const EngineOptions& options);
     ~Engine();
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
@@ -78,8 +101,21 @@ public:
     static Metrics metrics(const Paragraph& p);
     static const std::vector<TagBox>& tagBoxes(const Paragraph& p);
 
-    // Quads for drawing p, rasterising any glyph not in the atlas. Appends to out.
+    // Call once per frame before the frame's quads(): glyphs used since then are never
+    // evicted, so every quad of one frame stays valid together. Without it each quads() call
+    // counts as a frame of its own.
+    void beginFrame();
+
+    // Quads for drawing p, rasterising any glyph not in the atlas. Appends to out. Quads are
+    // whole pixels, 1:1 with atlas texels: draw them with the atlas as an alpha mask.
+    // If the atlas grew (atlas().width changed, at most twice a run) quads from earlier calls
+    // this frame have stale texture coordinates: draw one more frame.
     void quads(const Paragraph& p, std::vector<Quad>& out);
+
+    // The font file text of cp's script is shaped with first ("" if none was found).
+    std::string fontFile(char32_t cp, Weight weight = Weight::Regular, std::string_view language = {});
+
+    EngineStats stats() const;
 
     AtlasView atlas() const;
 

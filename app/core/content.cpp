@@ -1,0 +1,42 @@
+#include "content.h"
+
+namespace ev {
+
+const char* audienceId(Audience a) {
+    switch (a) {
+    case Audience::Child: return "child";
+    case Audience::Parent: return "parent";
+    case Audience::Community: return "community";
+    }
+    return "community";
+}
+
+std::optional<Audience> audienceFromId(const std::string& id) {
+    for (Audience a : kAllAudiences)
+        if (id == audienceId(a)) return a;
+    return std::nullopt;
+}
+
+const Page* Pack::page(const std::string& id) const {
+    for (const Page& p : pages)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+const PageText* Pack::pageText(const std::string& id, const std::string& locale) const {
+    const Page* p = page(id);
+    if (!p) return nullptr;
+    if (auto it = p->text.find(locale); it != p->text.end()) return &it->second;
+    if (auto it = p->text.find(defaultLocale); it != p->text.end()) return &it->second;
+    return nullptr;
+}
+
+const std::string& Pack::string(const std::string& key, const std::string& locale) const {
+    for (const std::string& tag : {locale, defaultLocale}) {
+        if (auto table = strings.find(tag); table != strings.end())
+            if (auto it = table->second.find(key); it != table->second.end()) return it->second;
+    }
+    return key;
+}
+
+} // namespace ev

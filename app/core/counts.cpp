@@ -1,0 +1,286 @@
+#include "counts.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <utility>
+
+namespace ev {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// How often the writer commits at the latest: a power cut loses at most this much counting.
+constexpr auto kCommitEvery = std::chrono::seconds(1);
+// How long the writer waits for a reader (e.g. `counts export`) to let go of the database.
+constexpr int kBusyTimeoutMs = 5000;
+// PRAGMA max_page_count's own default in SQLite 3.40: "no limit".
+constexpr int kNoPageLimit = 1073741823;
+
+constexpr const char* kUpsert =
+    "INSERT INTO counts(hour, event, pack, page, locale, audience, n) VALUES(?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(hour, event, pack, page, locale, audience) DO UPDATE SET n = n + excluded.n";
+
+// An SQLite failure while opening, with the code so that damage can be told from the rest.
+struct SqlError {
+    int code;
+    std::string message;
+};
+
+bool isDamage(int code) {
+    const int primary = code & 0xFF;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+void exec(sqlite3* db, const char* sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK) return;
+    SqlError e{rc, message ? message : sqlite3_errstr(rc)};
+    sqlite3_free(message);
+    throw e;
+}
+
+// The first column of the first row of a one-value query, as text.
+std::string queryText(sqlite3* db, const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    std::string out;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            if (const auto* t = sqlite3_column_text(st, 0)) out = reinterpret_cast<const char*>(t);
+            rc = SQLITE_OK;
+        } else if (rc == SQLITE_DONE) {
+            rc = SQLITE_OK;
+        }
+    }
+    const SqlError e{rc, sqlite3_errmsg(db)};
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK) throw e;
+    return out;
+}
+
+std::int64_t hourOf(std::int64_t unixSeconds) {
+    return unixSeconds >= 0 ? unixSeconds / 3600 : -((-unixSeconds + 3599) / 3600);
+}
+
+} // namespace
+
+std::size_t Counter::KeyHash::operator()(const KeyView& k) const {
+    std::size_t h = std::hash<std::int64_t>{}(k.hour) * 31 + static_cast<std::size_t>(k.event);
+    const std::hash<std::string_view> text;
+    for (std::string_view s : {k.pack, k.page, k.locale, k.audience})
+        h ^= text(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+bool Counter::KeyEqual::same(const KeyView& a, const KeyView& b) {
+    return a.hour == b.hour && a.event == b.event && a.page == b.page && a.locale == b.locale &&
+           a.audience == b.audience && a.pack == b.pack;
+}
+
+Counter::Counter(const fs::path& stateDir, const Clock& clock) : clock_(clock) {
+    std::error_code ec;
+    fs::create_directories(stateDir, ec);
+    if (ec) throw CountsError("cannot create the state folder " + stateDir.string() + ": " + ec.message());
+    if (!fs::is_directory(stateDir, ec))
+        throw CountsError("the state folder " + stateDir.string() + " is not a folder");
+    path_ = stateDir / "counts.sqlite";
+    open();
+    writer_ = std::thread(&Counter::run, this);
+}
+
+Counter::~Counter() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    wake_.notify_one();
+    writer_.join();
+    if (committed_ < counted_)
+        std::fprintf(stderr, "everyvoice: %llu counted events could not be saved to %s: %s\n",
+                     static_cast<unsigned long long>(counted_ - committed_), path_.c_str(), error_.c_str());
+    closeDatabase();
+}
+
+// Leaves db_ and upsert_ ready, or both null and a CountsError thrown.
+void Counter::open() {
+    const auto fail = [&](const std::string& message) {
+        closeDatabase();
+        return CountsError("cannot use the counts database " + path_.string() + ": " + message);
+    };
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+            if (rc != SQLITE_OK) throw SqlError{rc, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc)};
+            if (sqlite3_db_readonly(db_, "main") == 1) throw fail("the file is read-only");
+            sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+            // A newer kiosk's database is left exactly as it was, journal mode included.
+            const int version = std::stoi(queryText(db_, "PRAGMA user_version"));
+            if (version > kSchemaVersion)
+                throw fail("made by a newer kiosk (schema " + std::to_string(version) + ", this one knows " +
+                           std::to_string(kSchemaVersion) + ")");
+            // WAL + FULL: a commit is durable once it returns, and readers never block the writer.
+            if (queryText(db_, "PRAGMA journal_mode=WAL") != "wal") throw fail("cannot use a write-ahead log here");
+            exec(db_, "PRAGMA synchronous=FULL");
+            // Writing the version now also proves, before the kiosk starts, that we can write.
+            exec(db_, "BEGIN IMMEDIATE");
+            if (version == 0) {
+                exec(db_, std::string(kSchema).c_str());
+                exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+            }
+            exec(db_, "COMMIT");
+            const int prc = sqlite3_prepare_v3(db_, kUpsert, -1, SQLITE_PREPARE_PERSISTENT, &upsert_, nullptr);
+            if (prc != SQLITE_OK) throw SqlError{prc, sqlite3_errmsg(db_)};
+            return;
+        } catch (const SqlError& e) {
+            if (attempt > 0 || !isDamage(e.code)) throw fail(e.message);
+            closeDatabase();
+            setAside(e.message);
+        }
+    }
+}
+
+void Counter::closeDatabase() {
+    sqlite3_finalize(upsert_);
+    sqlite3_close(db_);
+    upsert_ = nullptr;
+    db_ = nullptr;
+}
+
+// Damaged counts are still evidence of use: keep them for someone to recover by hand.
+void Counter::setAside(const std::string& why) {
+    const std::string aside = path_.string() + ".damaged-" + std::to_string(clock_.unixSeconds());
+    std::fprintf(stderr, "everyvoice: %s is damaged (%s); kept as %s, starting a new one\n", path_.c_str(),
+                 why.c_str(), aside.c_str());
+    std::error_code ec;
+    fs::rename(path_, aside, ec);
+    if (ec) throw CountsError("cannot set aside the damaged counts database " + path_.string() + ": " + ec.message());
+    for (const char* suffix : {"-wal", "-shm"}) {
+        const fs::path side = path_.string() + suffix;
+        if (fs::exists(side, ec)) fs::rename(side, aside + suffix, ec);
+    }
+}
+
+void Counter::setPack(std::string packId) {
+    std::lock_guard lock(mutex_);
+    pack_ = std::move(packId);
+}
+
+void Counter::count(Event e, const EventContext& ctx) {
+    const std::int64_t hour = hourOf(clock_.unixSeconds());
+    std::lock_guard lock(mutex_);
+    const KeyView k{hour, e, pack_, ctx.page, ctx.locale, ctx.audience};
+    if (const auto it = tally_.find(k); it != tally_.end()) ++it->second;
+    else tally_.emplace(Key{hour, e, pack_, ctx.page, ctx.locale, ctx.audience}, 1);
+    ++counted_;
+    // A reset ends a visit: commit now rather than within the second (DESIGN "Counts").
+    if (e == Event::QuickExit || e == Event::IdleReset) {
+        flushWanted_ = true;
+        wake_.notify_one();
+    }
+}
+
+bool Counter::flush() {
+    std::unique_lock lock(mutex_);
+    const std::uint64_t target = counted_;
+    if (committed_ >= target) return true;
+    // The writer's next attempt takes everything counted before this call.
+    const std::uint64_t attempt = started_ + 1;
+    flushWanted_ = true;
+    wake_.notify_one();
+    flushed_.wait(lock, [&] { return finished_ >= attempt; });
+    return committed_ >= target;
+}
+
+std::string Counter::lastError() const {
+    std::lock_guard lock(mutex_);
+    return error_;
+}
+
+void Counter::simulateFullDisk(int maxPages) {
+    std::lock_guard lock(mutex_);
+    pageLimit_ = maxPages;
+}
+
+void Counter::run() {
+    Tally batch; // taken from tally_, kept across failed commits
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait_for(lock, kCommitEvery, [&] { return stop_ || flushWanted_; });
+        flushWanted_ = false;
+        const bool last = stop_;
+        if (batch.empty()) {
+            batch.swap(tally_); // tally_ gets the old, empty table with its buckets
+        } else {
+            for (const auto& [key, n] : tally_) batch[key] += n;
+            tally_.clear();
+        }
+        const std::uint64_t covers = counted_, attempt = ++started_;
+        const int limit = std::exchange(pageLimit_, -1);
+        lock.unlock();
+
+        std::string error;
+        if (limit >= 0 && db_) {
+            const std::string pragma = "PRAGMA max_page_count=" + std::to_string(limit > 0 ? limit : kNoPageLimit);
+            sqlite3_exec(db_, pragma.c_str(), nullptr, nullptr, nullptr);
+        }
+        const bool ok = batch.empty() || commit(batch, error);
+        if (ok) batch.clear();
+
+        lock.lock();
+        finished_ = attempt;
+        if (ok) committed_ = covers;
+        error_ = std::move(error);
+        flushed_.notify_all();
+        if (last) return;
+    }
+}
+
+// One transaction for the whole batch. On failure nothing is written and the caller keeps it.
+bool Counter::commit(const Tally& batch, std::string& error) {
+    if (!db_) {
+        try {
+            open();
+        } catch (const CountsError& e) {
+            error = e.what();
+            return false;
+        }
+    }
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    for (auto it = batch.begin(); rc == SQLITE_OK && it != batch.end(); ++it) {
+        const auto& [key, n] = *it;
+        const std::string_view event = eventName(key.event);
+        sqlite3_bind_int64(upsert_, 1, key.hour);
+        sqlite3_bind_text(upsert_, 2, event.data(), static_cast<int>(event.size()), SQLITE_STATIC);
+        sqlite3_bind_text(upsert_, 3, key.pack.data(), static_cast<int>(key.pack.size()), SQLITE_STATIC);
+        sqlite3_bind_text(upsert_, 4, key.page.data(), static_cast<int>(key.page.size()), SQLITE_STATIC);
+        sqlite3_bind_text(upsert_, 5, key.locale.data(), static_cast<int>(key.locale.size()), SQLITE_STATIC);
+        sqlite3_bind_text(upsert_, 6, key.audience.data(), static_cast<int>(key.audience.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(upsert_, 7, static_cast<sqlite3_int64>(n));
+        rc = sqlite3_step(upsert_);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        sqlite3_reset(upsert_);
+    }
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return true;
+
+    error = "cannot write the counts database " + path_.string() + ": " + sqlite3_errmsg(db_) +
+            " (counts kept in memory, retrying)";
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (isDamage(rc)) {
+        closeDatabase();
+        try {
+            setAside(sqlite3_errstr(rc));
+        } catch (const CountsError& e) {
+            error = e.what();
+        }
+    }
+    return false;
+}
+
+} // namespace ev

@@ -1,0 +1,17 @@
+#pragma once
+// The source hash that ties a translation to the English text it was made from. A translator
+// stamps it into the translation's front matter as translated_from; when the English changes
+// the stamp no longer matches and the translation is stale.
+#include <string>
+#include <string_view>
+
+namespace ev {
+
+// BLAKE2b with a 16-byte digest, as 32 lowercase hex digits, over
+//   title + "\n" + summary + "\n" + body
+// where body is the page's Markdown with CR LF turned into LF and leading and trailing
+// whitespace removed, so saving the file with another editor does not make translations stale.
+// It equals `b2sum -l 128` of those bytes.
+std::string pageSourceHash(std::string_view title, std::string_view summary, std::string_view markdown);
+
+} // namespace ev

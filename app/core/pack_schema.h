@@ -1,0 +1,96 @@
+#pragma once
+// The tables of an .evpack file, shared by the writer (tools/pack) and the reader so the two
+// cannot drift. docs/pack-format.md explains each table; change both together.
+#include <cstdint>
+
+namespace ev {
+
+// SQLite's PRAGMA application_id for .evpack files: the bytes "EVPK". It tells an Every Voice
+// pack from any other SQLite database before a table is read.
+inline constexpr std::int32_t kPackApplicationId = 0x4556504B;
+
+// Schema version 1. Adding a table or a meta key that an older kiosk can ignore keeps the
+// version; any change an older kiosk would misread (renamed or removed column, new meaning)
+// raises it, and older kiosks then refuse the pack.
+inline constexpr const char* kPackSchemaSql = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL
+);
+CREATE TABLE locales (
+  position INTEGER PRIMARY KEY,
+  tag      TEXT NOT NULL UNIQUE,
+  status   TEXT NOT NULL CHECK (status IN ('draft', 'reviewed'))
+);
+CREATE TABLE pages (
+  id TEXT PRIMARY KEY NOT NULL
+);
+CREATE TABLE page_audiences (
+  page     TEXT NOT NULL REFERENCES pages (id),
+  audience TEXT NOT NULL CHECK (audience IN ('child', 'parent', 'community')),
+  PRIMARY KEY (page, audience)
+);
+CREATE TABLE page_text (
+  page            TEXT NOT NULL REFERENCES pages (id),
+  locale          TEXT NOT NULL REFERENCES locales (tag),
+  title           TEXT NOT NULL,
+  summary         TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('draft', 'reviewed')),
+  translated_from TEXT NOT NULL,
+  stale           INTEGER NOT NULL CHECK (stale IN (0, 1)),
+  markdown        TEXT NOT NULL,
+  PRIMARY KEY (page, locale)
+);
+CREATE TABLE topics (
+  audience TEXT NOT NULL CHECK (audience IN ('child', 'parent', 'community')),
+  position INTEGER NOT NULL,
+  page     TEXT NOT NULL REFERENCES pages (id),
+  PRIMARY KEY (audience, position)
+);
+CREATE TABLE signposts (
+  position INTEGER PRIMARY KEY,
+  id       TEXT NOT NULL UNIQUE,
+  web      TEXT NOT NULL,
+  verify   INTEGER NOT NULL CHECK (verify IN (0, 1))
+);
+CREATE TABLE signpost_phones (
+  signpost TEXT NOT NULL REFERENCES signposts (id),
+  position INTEGER NOT NULL,
+  phone    TEXT NOT NULL,
+  PRIMARY KEY (signpost, position)
+);
+CREATE TABLE signpost_audiences (
+  signpost TEXT NOT NULL REFERENCES signposts (id),
+  audience TEXT NOT NULL CHECK (audience IN ('child', 'parent', 'community')),
+  PRIMARY KEY (signpost, audience)
+);
+CREATE TABLE signpost_text (
+  signpost    TEXT NOT NULL REFERENCES signposts (id),
+  locale      TEXT NOT NULL REFERENCES locales (tag),
+  name        TEXT NOT NULL,
+  for_whom    TEXT NOT NULL,
+  description TEXT NOT NULL,
+  hours       TEXT NOT NULL,
+  PRIMARY KEY (signpost, locale)
+);
+CREATE TABLE signpost_phone_labels (
+  signpost TEXT NOT NULL REFERENCES signposts (id),
+  locale   TEXT NOT NULL REFERENCES locales (tag),
+  position INTEGER NOT NULL,
+  label    TEXT NOT NULL,
+  PRIMARY KEY (signpost, locale, position)
+);
+CREATE TABLE neutral (
+  locale TEXT PRIMARY KEY NOT NULL REFERENCES locales (tag),
+  title  TEXT NOT NULL,
+  body   TEXT NOT NULL
+);
+CREATE TABLE strings (
+  locale TEXT NOT NULL REFERENCES locales (tag),
+  key    TEXT NOT NULL,
+  value  TEXT NOT NULL,
+  PRIMARY KEY (locale, key)
+) WITHOUT ROWID;
+)sql";
+
+} // namespace ev

@@ -1,0 +1,226 @@
+// everyvoice-kiosk: command line and wiring. See README.md and DESIGN.md "Interfaces".
+#include <imgui.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/counts.h"
+#include "core/pack_reader.h"
+#include "core/script.h"
+#include "core/session.h"
+#include "platform/host.h"
+#include "platform/kiosk_loop.h"
+#include "platform/monkey_driver.h"
+#include "platform/script_driver.h"
+#include "text/engine.h"
+#include "ui/app.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
+
+  --pack FILE          content pack to show (default: the default pack beside the program)
+  --state-dir DIR      where counts are kept (default: $XDG_STATE_HOME/everyvoice)
+  --platform NAME      sdl2 (default: kiosk, touch) or glfw (desktop preview)
+  --window WxH         window size in pixels (default: 1080x1920 scaled to fit the screen)
+  --fullscreen         fill the screen
+  --locale TAG         start in this language (e.g. bn, ur, pa)
+  --goto SCREEN        start on a screen: attract | languages | audience | topics:<audience>
+                       | page:<page-id> | help | neutral | admin
+  --script FILE        play a script: tap <id or label> | tap X Y | drag X1 Y1 X2 Y2 |
+                       key NAME | wait SECONDS | screenshot FILE.png | expect <id or label>
+  --screenshot FILE    draw until settled, write a PNG, exit (after --script, if both)
+  --monkey N           N random taps, drags, keys and waits (soak and fuzz testing)
+  --seed S             seed for --monkey (default 1)
+  --bench-first-frame  draw one frame, print when it was finished, exit (tools/bench.sh)
+  --version            print the version
+  --help               this text
+)";
+
+struct Options {
+    std::optional<fs::path> pack, stateDir, script, screenshot;
+    std::string platform = "sdl2";
+    ev::platform::WindowOptions window;
+    std::optional<std::string> locale, gotoTarget;
+    std::optional<long> monkey;
+    std::uint64_t seed = 1;
+    bool benchFirstFrame = false;
+};
+
+[[noreturn]] void usageError(const std::string& message) {
+    std::fprintf(stderr, "everyvoice-kiosk: %s (see --help)\n", message.c_str());
+    std::exit(2);
+}
+
+template <typename T>
+T number(std::string_view s, const char* flag) {
+    T value{};
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || end != s.data() + s.size()) usageError(std::string(flag) + " needs a number, not '" + std::string(s) + "'");
+    return value;
+}
+
+Options parse(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        const auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usageError(std::string(a) + " needs a value");
+            return argv[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            std::exit(0);
+        } else if (a == "--version") {
+            std::printf("everyvoice-kiosk %s\n", EV_VERSION);
+            std::exit(0);
+        } else if (a == "--pack") o.pack = value();
+        else if (a == "--state-dir") o.stateDir = value();
+        else if (a == "--platform") {
+            o.platform = value();
+            if (o.platform != "sdl2" && o.platform != "glfw") usageError("--platform is sdl2 or glfw");
+        } else if (a == "--window") {
+            const std::string v = value();
+            const auto x = v.find('x');
+            if (x == std::string::npos) usageError("--window needs WxH, e.g. 1080x1920");
+            o.window.width = number<int>(std::string_view(v).substr(0, x), "--window");
+            o.window.height = number<int>(std::string_view(v).substr(x + 1), "--window");
+            if (o.window.width < 200 || o.window.height < 200) usageError("--window is at least 200x200");
+        } else if (a == "--fullscreen") o.window.fullscreen = true;
+        else if (a == "--bench-first-frame") o.benchFirstFrame = true;
+        else if (a == "--locale") o.locale = value();
+        else if (a == "--goto") o.gotoTarget = value();
+        else if (a == "--script") o.script = value();
+        else if (a == "--screenshot") o.screenshot = value();
+        else if (a == "--monkey") o.monkey = number<long>(value(), "--monkey");
+        else if (a == "--seed") o.seed = number<std::uint64_t>(value(), "--seed");
+        else if (a == "--inbox") usageError("--inbox (pack updates) is not in this version yet");
+        else usageError("unknown option '" + std::string(a) + "'");
+    }
+    if (o.window.fullscreen && o.window.width) usageError("--window and --fullscreen do not go together");
+    if (o.monkey && o.script) usageError("--monkey and --script do not go together");
+    return o;
+}
+
+// The default pack is built beside the program (build/content/default.evpack) or installed.
+fs::path defaultPack(const char* argv0) {
+    std::error_code ec;
+    const fs::path exe = fs::canonical("/proc/self/exe", ec);
+    const fs::path dir = ec ? fs::path(argv0).parent_path() : exe.parent_path();
+    for (const fs::path& p : {dir / "../content/default.evpack", fs::path("/usr/share/everyvoice/default.evpack")})
+        if (fs::exists(p)) return p;
+    return dir / "../content/default.evpack";
+}
+
+fs::path defaultStateDir() {
+    if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) return fs::path(xdg) / "everyvoice";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local/state/everyvoice";
+    return "everyvoice-state";
+}
+
+// The pack's language closest to what was asked for: exact, then same language, then default.
+std::string matchLocale(const ev::Pack& pack, const std::string& wanted) {
+    const std::string lang = wanted.substr(0, wanted.find_first_of("-_"));
+    for (const auto& l : pack.locales)
+        if (l.tag == wanted) return l.tag;
+    for (const auto& l : pack.locales)
+        if (l.tag.substr(0, l.tag.find('-')) == lang) return l.tag;
+    std::fprintf(stderr, "everyvoice-kiosk: no '%s' in this pack; using %s\n", wanted.c_str(), pack.defaultLocale.c_str());
+    return pack.defaultLocale;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace ev;
+    const Options opt = parse(argc, argv);
+
+    Pack pack;
+    try {
+        pack = readPack(opt.pack ? *opt.pack : defaultPack(argv[0]));
+    } catch (const PackError& e) {
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+        return 1;
+    }
+
+    std::optional<std::pair<Location, std::optional<Audience>>> start;
+    if (opt.gotoTarget) {
+        start = parseTarget(*opt.gotoTarget);
+        if (!start) usageError("unknown --goto target '" + *opt.gotoTarget + "'");
+        if (start->first.screen == Screen::Page && !pack.page(start->first.page)) {
+            std::fprintf(stderr, "everyvoice-kiosk: --goto: no page '%s' in pack %s\n", start->first.page.c_str(), pack.id.c_str());
+            return 2;
+        }
+        if (start->first.screen == Screen::Topics && !start->second)
+            usageError("--goto topics needs an audience: topics:child, topics:parent or topics:community");
+    }
+
+    std::optional<std::vector<ScriptCommand>> script;
+    if (opt.script) {
+        try {
+            script = parseScriptFile(*opt.script);
+        } catch (const ScriptError& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            return 2;
+        }
+    }
+
+    // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
+    OffsetClock clock(/*frozen=*/script.has_value() || opt.monkey.has_value());
+    std::unique_ptr<Counter> counter;
+    try {
+        counter = std::make_unique<Counter>(opt.stateDir ? *opt.stateDir : defaultStateDir(), clock);
+    } catch (const CountsError& e) {
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+        return 1;
+    }
+    counter->setPack(pack.id);
+
+    SessionSettings settings;
+    settings.defaultLocale = pack.defaultLocale;
+    Session session(clock, *counter, settings);
+    if (opt.locale) session.chooseLanguage(matchLocale(pack, *opt.locale));
+    if (start) session.goTo(start->first, start->second);
+    else if (!opt.locale) session.goTo({Screen::Attract, {}});
+
+    text::Engine engine;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr; // a kiosk keeps no window layout between runs
+    std::unique_ptr<platform::Host> host = opt.platform == "glfw" ? platform::makeGlfwHost() : platform::makeSdlHost();
+    if (const std::string error = host->open(opt.window); !error.empty()) {
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", error.c_str());
+        ImGui::DestroyContext();
+        return 1;
+    }
+
+    int code = 0;
+    {
+        ui::App app(pack, session, clock, engine);
+        platform::KioskLoop loop(*host, app, session, clock, engine);
+        platform::LoopOptions loopOptions;
+        loopOptions.screenshot = opt.screenshot;
+        loopOptions.benchFirstFrame = opt.benchFirstFrame;
+        std::unique_ptr<platform::Driver> driver;
+        int w = 0, h = 0;
+        host->framebufferSize(w, h);
+        if (script) driver = std::make_unique<platform::ScriptDriver>(std::move(*script));
+        else if (opt.monkey) driver = std::make_unique<platform::MonkeyDriver>(*opt.monkey, opt.seed, ImVec2(float(w), float(h)));
+        loopOptions.driver = driver.get();
+        code = loop.run(loopOptions);
+    }
+    host->close();
+    ImGui::DestroyContext();
+    counter->flush();
+    return code;
+}

@@ -1,0 +1,202 @@
+#include "kiosk_loop.h"
+
+#include <GL/gl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+#include "png_writer.h"
+
+namespace ev::platform {
+
+namespace {
+
+KeyPress keyFromName(const std::string& name) {
+    if (name == "shift") return KeyPress::Shift;
+    if (name == "tab") return KeyPress::Tab;
+    if (name == "enter") return KeyPress::Enter;
+    if (name == "space") return KeyPress::Space;
+    if (name == "escape") return KeyPress::Escape;
+    if (name == "left") return KeyPress::Left;
+    if (name == "right") return KeyPress::Right;
+    if (name == "up") return KeyPress::Up;
+    if (name == "down") return KeyPress::Down;
+    return KeyPress::Other;
+}
+
+// What the screen shows, so the loop knows when to draw again.
+struct Look {
+    Location location;
+    std::string locale;
+    bool prompt;
+    int shifts;
+    bool operator==(const Look&) const = default;
+};
+
+Look lookOf(const Session& s) { return {s.location(), s.locale(), s.idlePromptShown(), s.shiftCount()}; }
+
+} // namespace
+
+KioskLoop::KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& clock, text::Engine& engine)
+    : host_(host), app_(app), session_(session), clock_(clock), engine_(engine) {}
+
+int KioskLoop::run(const LoopOptions& options) {
+    app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));
+    if (options.benchFirstFrame) {
+        frame();
+        glFinish();
+        // Wall-clock time, so tools/bench.sh can subtract the moment it started the process.
+        timespec t{};
+        clock_gettime(CLOCK_REALTIME, &t);
+        std::printf("first_frame_at_ns %lld\n", static_cast<long long>(t.tv_sec) * 1'000'000'000LL + t.tv_nsec);
+        return 0;
+    }
+    return options.driver ? runDriven(options) : runInteractive(options);
+}
+
+void KioskLoop::pressKey(KeyPress k) {
+    session_.keyDown(k == KeyPress::Shift ? Key::Shift : Key::Other);
+}
+
+void KioskLoop::frame(std::vector<unsigned char>* capture) {
+    // A glyph atlas that grew during the frame moved every texture coordinate: draw it again.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto before = engine_.atlas();
+        host_.newFrame();
+        ImGuiIO& io = ImGui::GetIO();
+        if (pointer_) {
+            io.MousePos = *pointer_;
+            io.MouseDown[0] = pointerDown_;
+        }
+        ImGui::NewFrame();
+        session_.tick();
+        app_.frame();
+        ImGui::Render();
+        const auto after = engine_.atlas();
+        app_.text().setAtlasTexture(atlas_.sync(after));
+        if (after.width == before.width && after.height == before.height) break;
+    }
+    host_.render();
+    if (capture) {
+        int w = 0, h = 0;
+        host_.framebufferSize(w, h);
+        *capture = readPixels(w, h);
+    }
+    host_.swap();
+}
+
+void KioskLoop::settle(int frames) {
+    for (int i = 0; i < frames; ++i) frame();
+}
+
+bool KioskLoop::screenshot(const std::filesystem::path& file) {
+    settle();
+    std::vector<unsigned char> pixels;
+    frame(&pixels);
+    int w = 0, h = 0;
+    host_.framebufferSize(w, h);
+    std::string error;
+    if (!writePng(file, w, h, pixels, error)) {
+        std::fprintf(stderr, "everyvoice-kiosk: cannot write screenshot %s: %s\n", file.c_str(), error.c_str());
+        return false;
+    }
+    return true;
+}
+
+int KioskLoop::runInteractive(const LoopOptions& options) {
+    if (options.screenshot) return screenshot(*options.screenshot) ? 0 : 1;
+    int owed = kSettleFrames;
+    for (;;) {
+        std::optional<Millis> timeout;
+        if (owed > 0) {
+            timeout = Millis(0);
+        } else {
+            const Millis now = clock_.now();
+            if (const auto deadline = session_.nextDeadline()) timeout = std::max(Millis(0), *deadline - now);
+            if (const auto anim = app_.nextAnimation()) timeout = timeout ? std::min(*timeout, *anim) : *anim;
+        }
+        const HostEvents ev = host_.waitEvents(timeout);
+        if (ev.quit) return 0;
+        const Look before = lookOf(session_);
+        if (ev.input) session_.activity();
+        for (KeyPress k : ev.keys) pressKey(k);
+        // Woken by input, a resize or a deadline: in every case the screen may differ.
+        owed = std::max(owed, ev.input || ev.resized ? kSettleFrames : 1);
+        frame();
+        --owed;
+        if (!(lookOf(session_) == before)) owed = kSettleFrames;
+    }
+}
+
+bool KioskLoop::play(const Action& a) {
+    const auto tapAt = [&](ImVec2 p) {
+        session_.activity();
+        pointer_ = p;
+        pointerDown_ = true;
+        frame();
+        pointerDown_ = false;
+        frame();
+    };
+    switch (a.kind) {
+    case Action::Kind::TapTarget: {
+        const auto w = app_.widgets().find(a.text);
+        if (!w) {
+            std::fprintf(stderr, "%s: nothing called \"%s\" on screen\n", a.where.c_str(), a.text.c_str());
+            return false;
+        }
+        tapAt(w->centre());
+        break;
+    }
+    case Action::Kind::TapPoint:
+        tapAt({a.x1, a.y1});
+        break;
+    case Action::Kind::Drag: {
+        session_.activity();
+        const ImVec2 from{a.x1, a.y1}, to{a.x2, a.y2};
+        pointer_ = from;
+        pointerDown_ = true;
+        frame();
+        constexpr int kSteps = 6;
+        for (int i = 1; i <= kSteps; ++i) {
+            const float t = static_cast<float>(i) / kSteps;
+            pointer_ = ImVec2{from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t};
+            frame();
+        }
+        pointerDown_ = false;
+        frame();
+        break;
+    }
+    case Action::Kind::Key:
+        session_.activity();
+        pressKey(keyFromName(a.text));
+        break;
+    case Action::Kind::Wait:
+        clock_.advance(a.wait);
+        break;
+    case Action::Kind::Screenshot:
+        return screenshot(a.text);
+    case Action::Kind::Expect:
+        settle();
+        if (!app_.widgets().find(a.text)) {
+            std::fprintf(stderr, "%s: expected \"%s\" on screen\n", a.where.c_str(), a.text.c_str());
+            return false;
+        }
+        return true;
+    }
+    frame();
+    return true;
+}
+
+int KioskLoop::runDriven(const LoopOptions& options) {
+    settle();
+    while (const auto action = options.driver->next(app_.widgets())) {
+        if (!play(*action)) return 1;
+        if (host_.waitEvents(Millis(0)).quit) return 0;
+    }
+    if (options.screenshot && !screenshot(*options.screenshot)) return 1;
+    return 0;
+}
+
+} // namespace ev::platform

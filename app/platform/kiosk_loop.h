@@ -1,0 +1,53 @@
+#pragma once
+// The main loop. It draws only when something changes: after input it draws a few frames
+// (ImGui sizes some things on a first pass), then sleeps in the host until the next input or
+// the next deadline (idle prompt, reset, attract cycling). See DESIGN.md "Power".
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/session.h"
+#include "driver.h"
+#include "gl_texture.h"
+#include "host.h"
+#include "ui/app.h"
+
+namespace ev::platform {
+
+struct LoopOptions {
+    std::optional<std::filesystem::path> screenshot; // draw until settled, write it, stop
+    Driver* driver = nullptr;                        // a script or the monkey, if any
+    bool benchFirstFrame = false; // draw one frame, print when it was finished, stop
+};
+
+class KioskLoop {
+public:
+    KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& clock, text::Engine& engine);
+    // Returns the process exit code: 0, or 1 when a script's expectation failed or a
+    // screenshot could not be written.
+    int run(const LoopOptions& options);
+
+private:
+    int runInteractive(const LoopOptions& options);
+    int runDriven(const LoopOptions& options);
+    bool play(const Action& a);
+    void frame(std::vector<unsigned char>* capture = nullptr);
+    void settle(int frames = kSettleFrames);
+    bool screenshot(const std::filesystem::path& file);
+    void pressKey(KeyPress k);
+
+    // Frames drawn after anything changes: ImGui lays out some widgets on a first dry run.
+    static constexpr int kSettleFrames = 3;
+
+    Host& host_;
+    ui::App& app_;
+    Session& session_;
+    OffsetClock& clock_;
+    text::Engine& engine_;
+    GlAtlasTexture atlas_;
+    std::optional<ImVec2> pointer_; // injected pointer position for the next frame
+    bool pointerDown_ = false;
+};
+
+} // namespace ev::platform

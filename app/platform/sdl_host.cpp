@@ -1,0 +1,204 @@
+// The kiosk's host: SDL2 gives real touch, fullscreen on X11, Wayland and KMSDRM, and audio.
+#include <SDL.h>
+#include <backends/imgui_impl_sdl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cstring>
+
+#include "gl_renderer.h"
+#include "host.h"
+#include "window_size.h"
+
+namespace ev::platform {
+
+namespace {
+
+KeyPress keyPress(SDL_Keycode key) {
+    switch (key) {
+    case SDLK_LSHIFT:
+    case SDLK_RSHIFT: return KeyPress::Shift;
+    case SDLK_TAB: return KeyPress::Tab;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return KeyPress::Enter;
+    case SDLK_SPACE: return KeyPress::Space;
+    case SDLK_ESCAPE: return KeyPress::Escape;
+    case SDLK_LEFT: return KeyPress::Left;
+    case SDLK_RIGHT: return KeyPress::Right;
+    case SDLK_UP: return KeyPress::Up;
+    case SDLK_DOWN: return KeyPress::Down;
+    default: return KeyPress::Other;
+    }
+}
+
+class SdlHost final : public Host {
+public:
+    ~SdlHost() override { close(); }
+
+    std::string open(const WindowOptions& options) override {
+        if (!ImGui::GetCurrentContext()) return "no ImGui context to attach the SDL2 window to";
+        // ImGui 1.86's SDL backend reads only the mouse, so a finger must also move and click
+        // the mouse. That is SDL's default; said here so that it stays true.
+        SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+        if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) return fail("SDL2 could not start video");
+        sdlStarted_ = true;
+        // With no display SDL falls back to an invisible "offscreen" window: a kiosk would then
+        // seem to start while showing nothing. Only take it when asked for by name.
+        const char* asked = SDL_getenv("SDL_VIDEODRIVER");
+        if (std::strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0 && !(asked && std::strcmp(asked, "offscreen") == 0)) {
+            close();
+            return "no display found (set DISPLAY or WAYLAND_DISPLAY, or run on a console with KMS)";
+        }
+
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, GlRenderer::kGlMajor);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, GlRenderer::kGlMinor);
+        SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+        // ImGui draws flat 2D: no depth or stencil buffer (4 MB saved at 1080x1920).
+        SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+        SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+        Uint32 flags = SDL_WINDOW_OPENGL;
+        Size size{options.width, options.height};
+        if (options.fullscreen) {
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        } else {
+            flags |= SDL_WINDOW_RESIZABLE;
+            if (size.width <= 0 || size.height <= 0) {
+                SDL_Rect usable{};
+                size = defaultWindowSize(SDL_GetDisplayUsableBounds(0, &usable) == 0 ? Size{usable.w, usable.h} : Size{});
+            }
+        }
+        window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                   std::max(size.width, 1), std::max(size.height, 1), flags);
+        if (!window_) return fail("SDL2 could not open a window");
+        // SDL starts text input by default wherever there is no on-screen keyboard: it opens an
+        // input method and, on touch devices, may bring up a keyboard. The kiosk takes no text
+        // from anyone (DESIGN.md, safeguarding rule 1), so text input is never on.
+        SDL_StopTextInput();
+
+        context_ = SDL_GL_CreateContext(window_);
+        if (!context_) return fail("SDL2 could not create an OpenGL 3.0 context");
+        SDL_GL_MakeCurrent(window_, context_);
+        // Vsync paces any run of frames to the display; where it is not offered, frames are
+        // few anyway (the loop draws only after a change), so failure is not an error.
+        SDL_GL_SetSwapInterval(1);
+
+        if (!ImGui_ImplSDL2_InitForOpenGL(window_, context_)) return fail("ImGui's SDL2 backend did not start");
+        platformStarted_ = true;
+        if (std::string error = renderer_.init(); !error.empty()) {
+            close();
+            return error;
+        }
+        return {};
+    }
+
+    HostEvents waitEvents(std::optional<Millis> timeout) override {
+        using Clock = std::chrono::steady_clock;
+        const auto deadline = timeout ? Clock::now() + *timeout : Clock::time_point::max();
+        HostEvents events;
+        for (;;) {
+            SDL_Event e;
+            int got = 0;
+            if (!timeout) {
+                got = SDL_WaitEvent(&e);
+            } else {
+                const auto left = std::chrono::ceil<Millis>(deadline - Clock::now()).count();
+                got = left > 0 ? SDL_WaitEventTimeout(&e, static_cast<int>(std::min<long long>(left, INT_MAX)))
+                               : SDL_PollEvent(&e);
+            }
+            if (got) {
+                handle(e, events);
+                while (SDL_PollEvent(&e)) handle(e, events);
+            } else if (!timeout) {
+                return events; // SDL_WaitEvent failed: waiting again would fail again
+            }
+            if (events.quit || events.input || events.resized || events.exposed) return events;
+            if (timeout && Clock::now() >= deadline) return events;
+        }
+    }
+
+    void newFrame() override {
+        renderer_.newFrame();
+        ImGui_ImplSDL2_NewFrame();
+    }
+
+    void render() override {
+        int w = 0, h = 0;
+        framebufferSize(w, h);
+        renderer_.render(w, h);
+    }
+
+    void setClearColor(float r, float g, float b) override { renderer_.setClearColor(r, g, b); }
+
+    void swap() override { SDL_GL_SwapWindow(window_); }
+
+    void framebufferSize(int& w, int& h) const override {
+        w = h = 0;
+        if (window_) SDL_GL_GetDrawableSize(window_, &w, &h);
+    }
+
+    void close() override {
+        renderer_.shutdown();
+        if (platformStarted_ && ImGui::GetCurrentContext()) ImGui_ImplSDL2_Shutdown();
+        platformStarted_ = false;
+        if (context_) SDL_GL_DeleteContext(context_);
+        context_ = nullptr;
+        if (window_) SDL_DestroyWindow(window_);
+        window_ = nullptr;
+        if (sdlStarted_) SDL_Quit();
+        sdlStarted_ = false;
+    }
+
+    const char* name() const override { return "sdl2"; }
+
+private:
+    std::string fail(const std::string& what) {
+        std::string message = what + ": " + SDL_GetError();
+        close();
+        return message;
+    }
+
+    void handle(const SDL_Event& e, HostEvents& events) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        switch (e.type) {
+        case SDL_QUIT: events.quit = true; break;
+        case SDL_WINDOWEVENT:
+            switch (e.window.event) {
+            case SDL_WINDOWEVENT_CLOSE: events.quit = true; break;
+            case SDL_WINDOWEVENT_SIZE_CHANGED: events.resized = true; break;
+            case SDL_WINDOWEVENT_SHOWN:
+            case SDL_WINDOWEVENT_EXPOSED:
+            case SDL_WINDOWEVENT_RESTORED: events.exposed = true; break;
+            default: break;
+            }
+            break;
+        case SDL_KEYDOWN:
+            events.input = true;
+            if (!e.key.repeat) events.keys.push_back(keyPress(e.key.keysym.sym));
+            break;
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT:
+        case SDL_MOUSEMOTION:
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+        case SDL_MOUSEWHEEL:
+        case SDL_FINGERDOWN:
+        case SDL_FINGERUP:
+        case SDL_FINGERMOTION: events.input = true; break;
+        default: break;
+        }
+    }
+
+    SDL_Window* window_ = nullptr;
+    SDL_GLContext context_ = nullptr;
+    bool sdlStarted_ = false, platformStarted_ = false;
+    GlRenderer renderer_;
+};
+
+} // namespace
+
+std::unique_ptr<Host> makeSdlHost() { return std::make_unique<SdlHost>(); }
+
+} // namespace ev::platform

@@ -1,0 +1,109 @@
+#include "app.h"
+
+#include <algorithm>
+
+#include "core/i18n.h"
+#include "theme.h"
+
+namespace ev::ui {
+
+namespace {
+
+constexpr ImGuiWindowFlags kLayerFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                         ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
+
+// A full-screen ImGui window to draw a layer in; later layers sit above and take the input.
+bool beginLayer(const char* name, bool onTop) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    if (onTop) ImGui::SetNextWindowFocus();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    const bool open = ImGui::Begin(name, nullptr, kLayerFlags | (onTop ? 0 : ImGuiWindowFlags_NoBringToFrontOnFocus));
+    ImGui::PopStyleVar(2);
+    return open;
+}
+
+} // namespace
+
+App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine)
+    : pack_(pack), session_(session), clock_(clock), text_(engine) {}
+
+Ui App::makeUi(ImDrawList* dl) {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    // One design pixel per screen pixel on a 1080-wide portrait kiosk; smaller windows scale
+    // everything down, landscape screens keep the portrait column and gain side margins.
+    const float scale = std::max(0.1f, std::min(size.x, size.y) / theme::kDesignWidth);
+    const float colWidth = std::min(size.x, theme::kColumnWidth * scale);
+    const float colX = (size.x - colWidth) * 0.5f;
+    const float margin = theme::kMargin * scale;
+    if (session_.locale() != rtlLocale_) {
+        rtlLocale_ = session_.locale();
+        rtl_ = isRightToLeft(rtlLocale_);
+    }
+    return Ui{pack_, session_, text_, widgets_, dl, scale,
+              Rect{{0, 0}, size},
+              Rect{{colX + margin, margin}, {colX + colWidth - margin, size.y - margin}},
+              session_.locale(), rtl_, clock_.now()};
+}
+
+void App::drawFlow(Ui& ui) {
+    bar_.draw(ui);
+    ui.column.min.y = NavBar::height(ui) + ui.px(40);
+    switch (session_.screen()) {
+    case Screen::Languages: languages_.draw(ui); break;
+    case Screen::Audience: audience_.draw(ui); break;
+    case Screen::Topics: topics_.draw(ui); break;
+    case Screen::Page: page_.draw(ui); break;
+    case Screen::Help: help_.draw(ui); break;
+    default: break;
+    }
+}
+
+void App::frame() {
+    widgets_.beginFrame();
+    nextAnimation_.reset();
+    if (beginLayer("##screen", false)) {
+        Ui ui = makeUi(ImGui::GetWindowDrawList());
+        ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, theme::kPaper);
+        switch (session_.screen()) {
+        case Screen::Attract:
+            attract_.draw(ui);
+            nextAnimation_ = attract_.nextChange(ui);
+            break;
+        case Screen::Neutral: neutral_.draw(ui); break;
+        case Screen::Admin: admin_.draw(ui); break;
+        default: drawFlow(ui); break;
+        }
+    }
+    ImGui::End();
+    drawOverlays();
+}
+
+void App::drawOverlays() {
+    const bool shown = session_.idlePromptShown();
+    if (promptWasShown_ && !shown && ImGui::IsMouseDown(0)) swallowPointer_ = true;
+    promptWasShown_ = shown;
+    if (swallowPointer_ && !ImGui::IsMouseDown(0)) swallowPointer_ = false;
+
+    if (shown) {
+        // Whatever was on screen is no one else's business: the prompt hides it entirely.
+        if (beginLayer("##prompt", true)) {
+            Ui ui = makeUi(ImGui::GetWindowDrawList());
+            prompt_.draw(ui);
+        }
+        ImGui::End();
+        // The countdown changes once a second.
+        nextAnimation_ = Millis(session_.promptRemaining().count() % 1000 + 1);
+    } else if (swallowPointer_) {
+        if (beginLayer("##swallow", true)) {
+            ImGui::SetCursorScreenPos({0, 0});
+            ImGui::InvisibleButton("##swallow", ImGui::GetIO().DisplaySize);
+        }
+        ImGui::End();
+    }
+}
+
+} // namespace ev::ui

@@ -1,0 +1,12 @@
+#pragma once
+// Simple line icons drawn with ImDrawList, so no image files or icon fonts are needed.
+#include <imgui.h>
+
+namespace ev::ui {
+
+enum class Icon { None, Back, Home, Globe, Help, Exit, Child, Parent, Community, Phone, Web, Next };
+
+// Draws icon centred in a square of side size. mirrored flips arrows for right-to-left.
+void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour, bool mirrored);
+
+} // namespace ev::ui

@@ -1,0 +1,37 @@
+#include "scroll_area.h"
+
+#include <algorithm>
+
+#include "theme.h"
+
+namespace ev::ui {
+
+float ScrollArea::begin(Ui& ui, Rect view) {
+    view_ = view;
+    const ImGuiIO& io = ImGui::GetIO();
+    // A drag that started inside the view moves the content with the finger.
+    if (ImGui::IsMouseDown(0) && view.contains(io.MouseClickedPos[0]) &&
+        io.MouseDragMaxDistanceSqr[0] > ui.px(12) * ui.px(12))
+        offset_ -= io.MouseDelta.y;
+    if (view.contains(io.MousePos)) offset_ -= io.MouseWheel * ui.px(120);
+    offset_ = std::clamp(offset_, 0.0f, maxOffset_);
+    ImGui::PushClipRect(view.min, view.max, true);
+    return view.min.y - offset_;
+}
+
+void ScrollArea::end(Ui& ui, float contentHeight) {
+    ImGui::PopClipRect();
+    maxOffset_ = std::max(0.0f, contentHeight - view_.height());
+    offset_ = std::clamp(offset_, 0.0f, maxOffset_);
+    if (maxOffset_ <= 0) return;
+    // A thin position bar on the far side from the reading start: right in LTR, left in RTL.
+    const float w = ui.px(10), inset = ui.px(6);
+    const float x = ui.rtl ? view_.min.x + inset : view_.max.x - inset - w;
+    const float track = view_.height();
+    const float thumb = std::max(ui.px(80), track * view_.height() / contentHeight);
+    const float y = view_.min.y + (track - thumb) * (offset_ / maxOffset_);
+    ui.dl->AddRectFilled({x, view_.min.y}, {x + w, view_.max.y}, theme::rgb(0xDD, 0xDA, 0xD2), w * 0.5f);
+    ui.dl->AddRectFilled({x, y}, {x + w, y + thumb}, theme::kLine, w * 0.5f);
+}
+
+} // namespace ev::ui

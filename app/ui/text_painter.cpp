@@ -1,0 +1,46 @@
+#include "text_painter.h"
+
+namespace ev::ui {
+
+ParagraphPtr TextPainter::layout(std::string_view utf8, float sizePx, float maxWidth,
+                                 text::Align align, bool bold, text::Direction dir) {
+    text::ParagraphSpec spec;
+    spec.maxWidth = maxWidth;
+    spec.align = align;
+    spec.direction = dir;
+    text::Style style;
+    style.sizePx = sizePx;
+    style.weight = bold ? text::Weight::Bold : text::Weight::Regular;
+    return engine_.layout(utf8, style, spec);
+}
+
+ImVec2 TextPainter::size(const text::Paragraph& p) {
+    const auto m = text::Engine::metrics(p);
+    return {m.width, m.height};
+}
+
+void TextPainter::draw(ImDrawList* dl, const text::Paragraph& p, ImVec2 topLeft, ImU32 colour,
+                       std::span<const ImU32> tagColours) {
+    quads_.clear();
+    engine_.quads(p, quads_);
+    if (quads_.empty()) return;
+    const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+    dl->PushTextureID(texture_);
+    dl->PrimReserve(static_cast<int>(quads_.size()) * 6, static_cast<int>(quads_.size()) * 4);
+    int unused = 0;
+    for (const auto& q : quads_) {
+        const ImVec2 a{topLeft.x + q.x0, topLeft.y + q.y0};
+        const ImVec2 b{topLeft.x + q.x1, topLeft.y + q.y1};
+        // Glyphs wholly outside the clip rect cost vertices but draw nothing: skip them.
+        if (b.y < clipMin.y || a.y > clipMax.y || b.x < clipMin.x || a.x > clipMax.x) {
+            ++unused;
+            continue;
+        }
+        const ImU32 c = q.tag < tagColours.size() ? tagColours[q.tag] : colour;
+        dl->PrimRectUV(a, b, {q.u0, q.v0}, {q.u1, q.v1}, c);
+    }
+    if (unused) dl->PrimUnreserve(unused * 6, unused * 4);
+    dl->PopTextureID();
+}
+
+} // namespace ev::ui

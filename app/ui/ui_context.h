@@ -1,0 +1,39 @@
+#pragma once
+// What every view needs to draw one frame: the pack, the session, text, the widget registry,
+// and where on screen it may draw. Rebuilt by App each frame.
+#include <imgui.h>
+
+#include <string>
+
+#include "core/content.h"
+#include "core/session.h"
+#include "text_painter.h"
+#include "widget_registry.h"
+
+namespace ev::ui {
+
+struct Rect {
+    ImVec2 min, max;
+    float width() const { return max.x - min.x; }
+    float height() const { return max.y - min.y; }
+    bool contains(ImVec2 p) const { return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y; }
+};
+
+struct Ui {
+    const Pack& pack;
+    Session& session;
+    TextPainter& text;
+    WidgetRegistry& widgets;
+    ImDrawList* dl;
+    float scale;       // screen pixels per design pixel
+    Rect screen;       // the whole window
+    Rect column;       // the centred reading column, below the bar on flow screens
+    std::string locale;
+    bool rtl;          // the locale reads right to left: the flow mirrors
+    Millis now;        // session clock, for animation
+
+    float px(float design) const { return design * scale; }
+    const std::string& str(const std::string& key) const { return pack.string(key, locale); }
+};
+
+} // namespace ev::ui

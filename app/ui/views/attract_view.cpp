@@ -1,0 +1,71 @@
+#include "attract_view.h"
+
+#include <cmath>
+
+#include "../theme.h"
+#include "../widgets.h"
+
+namespace ev::ui {
+
+namespace {
+
+const std::string& cycledLocale(const Ui& ui) {
+    const auto& locales = ui.pack.locales;
+    if (locales.empty()) return ui.pack.defaultLocale;
+    const auto i = static_cast<std::size_t>(ui.now.count() / AttractView::kCycle.count()) % locales.size();
+    return locales[i].tag;
+}
+
+// Overlapping speech bubbles: many voices, drawn rather than loaded.
+void drawVoices(ImDrawList* dl, ImVec2 c, float s) {
+    const ImU32 colours[] = {theme::rgb(0x0A, 0x5C, 0x66), theme::rgb(0x2E, 0x86, 0x8F),
+                             theme::rgb(0xF2, 0xB1, 0x34), theme::rgb(0xE0, 0x6C, 0x4C)};
+    const ImVec2 offsets[] = {{-0.9f, -0.35f}, {0.75f, -0.55f}, {-0.45f, 0.7f}, {0.8f, 0.55f}};
+    const float radii[] = {0.95f, 0.75f, 0.7f, 0.6f};
+    for (int i = 0; i < 4; ++i) {
+        const ImVec2 p{c.x + offsets[i].x * s, c.y + offsets[i].y * s};
+        const float r = radii[i] * s;
+        dl->AddCircleFilled(p, r, colours[i], 48);
+        const float side = offsets[i].x < 0 ? 1.0f : -1.0f; // tails point inward
+        dl->AddTriangleFilled({p.x + side * r * 0.2f, p.y + r * 0.8f}, {p.x + side * r * 0.75f, p.y + r * 1.25f},
+                              {p.x + side * r * 0.6f, p.y + r * 0.45f}, colours[i]);
+    }
+}
+
+} // namespace
+
+void AttractView::draw(Ui& ui) {
+    const Rect& s = ui.screen;
+    if (tapTarget(ui, "start", ui.pack.string("attract.touch", ui.pack.defaultLocale), s)) ui.session.start();
+    ui.dl->AddRectFilled(s.min, s.max, theme::kPaper);
+
+    const float w = ui.column.width();
+    const float cx = (s.min.x + s.max.x) * 0.5f;
+    drawVoices(ui.dl, {cx, s.min.y + s.height() * 0.3f}, std::min(w, s.height() * 0.5f) * 0.18f);
+
+    float y = s.min.y + s.height() * 0.52f;
+    const std::string& def = ui.pack.defaultLocale;
+    y += paragraph(ui, ui.pack.string("attract.title", def), {ui.column.min.x, y}, w, theme::kTextHero,
+                   theme::kInk, true, text::Align::Center);
+    y += ui.px(24);
+    y += paragraph(ui, ui.pack.string("attract.tagline", def), {ui.column.min.x, y}, w, theme::kTextH3,
+                   theme::kInkSoft, false, text::Align::Center);
+
+    // "Touch to start" in each language in turn, on a button-like pill.
+    const std::string& loc = cycledLocale(ui);
+    auto p = ui.text.layout(ui.pack.string("attract.touch", loc), ui.px(theme::kTextTitle), w,
+                            text::Align::Center, true);
+    const ImVec2 ts = TextPainter::size(*p);
+    const float padX = ui.px(64), padY = ui.px(36);
+    const float top = s.min.y + s.height() * 0.78f;
+    const ImVec2 a{cx - ts.x * 0.5f - padX, top}, b{cx + ts.x * 0.5f + padX, top + ts.y + 2 * padY};
+    ui.dl->AddRectFilled(a, b, theme::kTeal, (b.y - a.y) * 0.5f);
+    ui.text.draw(ui.dl, *p, {ui.column.min.x, top + padY}, theme::kWhite); // centred within w
+}
+
+std::optional<Millis> AttractView::nextChange(const Ui& ui) const {
+    if (ui.pack.locales.size() < 2) return std::nullopt;
+    return kCycle - Millis(ui.now.count() % kCycle.count());
+}
+
+} // namespace ev::ui

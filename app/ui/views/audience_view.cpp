@@ -1,0 +1,34 @@
+#include "audience_view.h"
+
+#include <algorithm>
+#include <string>
+
+#include "../theme.h"
+#include "../widgets.h"
+
+namespace ev::ui {
+
+void AudienceView::draw(Ui& ui) {
+    const Rect& col = ui.column;
+    float y = col.min.y;
+    y += paragraph(ui, ui.str("audience.title"), {col.min.x, y}, col.width(), theme::kTextTitle, theme::kInk, true);
+    y += ui.px(32);
+
+    struct Choice {
+        Audience audience;
+        Icon icon;
+    };
+    const Choice choices[] = {{Audience::Child, Icon::Child}, {Audience::Parent, Icon::Parent},
+                              {Audience::Community, Icon::Community}};
+    const float gap = ui.px(theme::kGap);
+    const float h = std::clamp((col.max.y - y - 2 * gap) / 3.0f, ui.px(theme::kBigButton), ui.px(300));
+    for (const Choice& c : choices) {
+        const std::string id = audienceId(c.audience);
+        const Rect r{{col.min.x, y}, {col.max.x, y + h}};
+        if (tile(ui, "audience:" + id, ui.str("audience." + id), ui.str("audience." + id + "_hint"), r, c.icon))
+            ui.session.chooseAudience(c.audience);
+        y += h + gap;
+    }
+}
+
+} // namespace ev::ui

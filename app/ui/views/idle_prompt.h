@@ -1,0 +1,13 @@
+#pragma once
+#include "../ui_context.h"
+
+namespace ev::ui {
+
+// "Still there?": covers the screen after the idle limit, counts down, and offers one large
+// button to carry on (WCAG 2.2.1). Tapping anywhere on it also carries on.
+class IdlePrompt {
+public:
+    void draw(Ui& ui);
+};
+
+} // namespace ev::ui

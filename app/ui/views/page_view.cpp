@@ -1,0 +1,133 @@
+#include "page_view.h"
+
+#include <set>
+
+#include "../theme.h"
+#include "../widgets.h"
+
+namespace ev::ui {
+
+namespace {
+
+constexpr std::uint32_t kLinkTag = 1; // runs that are links draw in the link colour
+constexpr float kIndent = 56.0f;      // per list level, design px
+
+float sizeOf(const Block& b) {
+    if (b.kind != Block::Kind::Heading) return theme::kTextBody;
+    return b.level <= 2 ? theme::kTextH2 : theme::kTextH3;
+}
+
+// A translation that no longer matches its English source is never shown: a reader of an
+// out-of-date safeguarding page could be given a wrong number or service.
+const PageText* textToShow(const Pack& pack, const std::string& pageId, const std::string& locale, bool& stale) {
+    stale = false;
+    const Page* page = pack.page(pageId);
+    if (!page) return nullptr;
+    const auto it = page->text.find(locale);
+    if (it != page->text.end() && !it->second.stale) return &it->second;
+    stale = it != page->text.end();
+    return pack.pageText(pageId, pack.defaultLocale);
+}
+
+} // namespace
+
+void PageView::layout(Ui& ui, const PageText& text, float width) {
+    title_ = ui.text.layout(text.title, ui.px(theme::kTextTitle), width, text::Align::Start, true);
+    blocks_.clear();
+    std::set<std::string> seen;
+    for (const Block& b : text.body.blocks) {
+        LaidBlock laid{b.kind, b.level, b.ordered, b.number, nullptr, nullptr, {}};
+        std::vector<text::Run> runs;
+        const bool heading = b.kind == Block::Kind::Heading;
+        for (const Span& s : b.spans) {
+            text::Run run;
+            run.utf8 = s.text;
+            run.style.sizePx = ui.px(sizeOf(b));
+            run.style.weight = (s.strong || heading) ? text::Weight::Bold : text::Weight::Regular;
+            run.tag = s.link.empty() ? 0 : kLinkTag;
+            runs.push_back(run);
+            if (!s.link.empty() && seen.insert(s.link).second) laid.links.emplace_back(s.link, s.text);
+        }
+        float w = width;
+        if (b.kind == Block::Kind::ListItem) {
+            w -= ui.px(kIndent) * b.level;
+            if (b.ordered)
+                laid.marker = ui.text.layout(std::to_string(b.number) + ".", ui.px(theme::kTextBody), 0,
+                                             text::Align::Start, true);
+        }
+        text::ParagraphSpec spec;
+        spec.maxWidth = w;
+        spec.lineSpacing = heading ? 1.2f : 1.45f;
+        laid.text = ui.text.layout(runs, spec);
+        blocks_.push_back(std::move(laid));
+    }
+}
+
+void PageView::draw(Ui& ui) {
+    const std::string& pageId = ui.session.location().page;
+    bool stale = false;
+    const PageText* text = textToShow(ui.pack, pageId, ui.locale, stale);
+    const Rect& col = ui.column;
+    if (!text) {
+        paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, theme::kInk);
+        return;
+    }
+    const std::string key = pageId + '\n' + ui.locale + '\n' + std::to_string(col.width());
+    if (key != key_) {
+        if (key_.substr(0, key_.find('\n')) != pageId) scroll_.reset();
+        layout(ui, *text, col.width());
+        key_ = key;
+    }
+
+    float y = scroll_.begin(ui, col);
+    const float top = y;
+    ui.text.draw(ui.dl, *title_, {col.min.x, y}, theme::kInk);
+    y += TextPainter::size(*title_).y + ui.px(28);
+
+    if (stale) {
+        auto note = ui.text.layout(ui.str("page.stale"), ui.px(theme::kTextSmall), col.width() - ui.px(48));
+        const float h = TextPainter::size(*note).y + ui.px(40);
+        ui.dl->AddRectFilled({col.min.x, y}, {col.max.x, y + h}, theme::rgb(0xFF, 0xF4, 0xC2), ui.px(12));
+        ui.text.draw(ui.dl, *note, {col.min.x + ui.px(24), y + ui.px(20)}, theme::kInk);
+        y += h + ui.px(28);
+    }
+
+    const ImU32 tagColours[] = {theme::kInk, theme::kTeal};
+    for (const LaidBlock& b : blocks_) {
+        const ImVec2 size = TextPainter::size(*b.text);
+        float x = col.min.x;
+        if (b.kind == Block::Kind::ListItem) {
+            const float indent = ui.px(kIndent) * b.level;
+            x = ui.rtl ? col.min.x : col.min.x + indent;
+            // The bullet or number sits in the indent on the reading-start side.
+            const float markX = ui.rtl ? col.max.x - indent + ui.px(16) : x - ui.px(kIndent) + ui.px(8);
+            if (b.marker) ui.text.draw(ui.dl, *b.marker, {markX, y}, theme::kInk);
+            else ui.dl->AddCircleFilled({markX + ui.px(12), y + ui.px(theme::kTextBody) * 0.72f}, ui.px(7), theme::kInk, 12);
+        }
+        ui.text.draw(ui.dl, *b.text, {x, y}, theme::kInk, tagColours);
+        for (const text::TagBox& box : text::Engine::tagBoxes(*b.text))
+            if (box.tag == kLinkTag)
+                ui.dl->AddLine({x + box.x0, y + box.y1 - ui.px(2)}, {x + box.x1, y + box.y1 - ui.px(2)},
+                               theme::kTeal, ui.px(3));
+        y += size.y + ui.px(b.kind == Block::Kind::ListItem ? 14 : 28);
+
+        // Inline links are too small for a finger: each also gets a full-width button.
+        for (const auto& [target, label] : b.links) {
+            const Rect r{{col.min.x, y}, {col.max.x, y + ui.px(theme::kButton)}};
+            if (button(ui, "link:" + target, label, r, Look::Secondary, Icon::Next)) {
+                if (const auto parsed = parseTarget(target)) ui.session.goTo(parsed->first, parsed->second);
+            }
+            y += r.height() + ui.px(theme::kGap);
+        }
+    }
+
+    y += ui.px(24);
+    y += paragraph(ui, ui.str("page.help_prompt"), {col.min.x, y}, col.width(), theme::kTextH3, theme::kInk, true);
+    y += ui.px(20);
+    const Rect help{{col.min.x, y}, {col.max.x, y + ui.px(theme::kBigButton)}};
+    if (button(ui, "page:help", ui.str("nav.help"), help, Look::Help, Icon::Help)) ui.session.openHelp();
+    y += help.height() + ui.px(48);
+    scroll_.end(ui, y - top);
+}
+
+} // namespace ev::ui

@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../scroll_area.h"
+
+namespace ev::ui {
+
+// One page of awareness content: its Markdown laid out as headings, paragraphs and lists,
+// scrolled by dragging, with a large button for each link and "Get help now" at the end.
+class PageView {
+public:
+    void draw(Ui& ui);
+
+private:
+    struct LaidBlock {
+        Block::Kind kind;
+        int level;
+        bool ordered;
+        int number;
+        ParagraphPtr text;
+        ParagraphPtr marker; // "3." for numbered items
+        std::vector<std::pair<std::string, std::string>> links; // target, label: first seen here
+    };
+    void layout(Ui& ui, const PageText& text, float width);
+
+    std::string key_; // page, locale and width the blocks were laid out for
+    ParagraphPtr title_;
+    std::vector<LaidBlock> blocks_;
+    ScrollArea scroll_;
+};
+
+} // namespace ev::ui

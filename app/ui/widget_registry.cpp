@@ -1,0 +1,25 @@
+#include "widget_registry.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace ev::ui {
+
+void WidgetRegistry::add(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, bool clipped) {
+    widgets_.push_back({std::string(id), std::string(label), min, max, clipped});
+}
+
+std::optional<WidgetInfo> WidgetRegistry::find(std::string_view idOrLabel) const {
+    for (const auto& w : widgets_)
+        if (w.id == idOrLabel) return w;
+    const auto sameText = [&](const std::string& label) {
+        return std::equal(label.begin(), label.end(), idOrLabel.begin(), idOrLabel.end(),
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                                      std::tolower(static_cast<unsigned char>(b)); });
+    };
+    for (const auto& w : widgets_)
+        if (sameText(w.label)) return w;
+    return std::nullopt;
+}
+
+} // namespace ev::ui

@@ -1,0 +1,135 @@
+#include "widgets.h"
+
+#include <algorithm>
+#include <string>
+
+#include "theme.h"
+
+namespace ev::ui {
+
+namespace {
+
+struct Colours {
+    ImU32 fill, pressed, border, ink;
+};
+
+Colours coloursFor(Look look) {
+    using namespace theme;
+    switch (look) {
+    case Look::Primary: return {kTeal, kTealDark, kTealDark, kWhite};
+    case Look::Secondary: return {kCard, rgb(0xE4, 0xEE, 0xEF), kTeal, kInk};
+    case Look::Help: return {kYellow, kYellowDark, kBlack, kBlack};
+    case Look::Exit: return {kRed, kRedDark, kWhite, kWhite};
+    case Look::Bar: return {kBar, rgb(0x1E, 0x3A, 0x55), rgb(0x8F, 0xA6, 0xBC), kWhite};
+    }
+    return {kTeal, kTealDark, kTealDark, kWhite};
+}
+
+// A finger moves a little during a tap; beyond this (design px) it is a drag, not a tap.
+constexpr float kTapSlop = 24.0f;
+
+} // namespace
+
+bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
+    const ImVec2 clipMin = ui.dl->GetClipRectMin(), clipMax = ui.dl->GetClipRectMax();
+    const ImVec2 visMin{std::max(r.min.x, clipMin.x), std::max(r.min.y, clipMin.y)};
+    const ImVec2 visMax{std::min(r.max.x, clipMax.x), std::min(r.max.y, clipMax.y)};
+    if (visMin.x >= visMax.x || visMin.y >= visMax.y) return false;
+    const bool clipped = visMin.x != r.min.x || visMin.y != r.min.y || visMax.x != r.max.x || visMax.y != r.max.y;
+    ui.widgets.add(id, label, visMin, visMax, clipped);
+
+    const std::string key(id);
+    ImGui::SetCursorScreenPos(r.min);
+    const bool released = ImGui::InvisibleButton(key.c_str(), {r.width(), r.height()});
+    const float slop = ui.px(kTapSlop);
+    return released && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop;
+}
+
+bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look, Icon icon) {
+    const bool tapped = tapTarget(ui, id, label, r);
+    const bool held = ImGui::IsItemActive();
+    const Colours c = coloursFor(look);
+    const float round = ui.px(theme::kRounding);
+    ui.dl->AddRectFilled(r.min, r.max, held ? c.pressed : c.fill, round);
+    ui.dl->AddRect(r.min, r.max, c.border, round, 0, std::max(2.0f, ui.px(3)));
+
+    const float pad = ui.px(16);
+    // Narrow bar buttons stack the icon over the label; wider ones put it before the label.
+    const bool stacked = look == Look::Bar && icon != Icon::None;
+    const float iconSize = icon == Icon::None ? 0.0f
+                           : stacked         ? r.height() * 0.34f
+                                             : std::min(r.height() * 0.42f, ui.px(52));
+    const float iconGap = icon == Icon::None ? 0.0f : ui.px(stacked ? 6 : 16);
+    const float textWidth = std::max(1.0f, r.width() - 2 * pad - (stacked ? 0 : iconSize + iconGap));
+    const float textHeight = r.height() - pad - (stacked ? iconSize + iconGap : 0);
+    float size = ui.px(stacked ? theme::kTextSmall : theme::kTextButton);
+    ParagraphPtr p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
+    // Long translations shrink a little rather than spill out of the button.
+    while ((TextPainter::size(*p).y > textHeight || TextPainter::size(*p).x > textWidth) &&
+           size > ui.px(20)) {
+        size *= 0.9f;
+        p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
+    }
+    const ImVec2 ts = TextPainter::size(*p);
+    const float cy = (r.min.y + r.max.y) * 0.5f;
+    if (stacked) {
+        const float top = cy - (iconSize + iconGap + ts.y) * 0.5f;
+        drawIcon(ui.dl, icon, {(r.min.x + r.max.x) * 0.5f, top + iconSize * 0.5f}, iconSize, c.ink, ui.rtl);
+        ui.text.draw(ui.dl, *p, {r.min.x + pad, top + iconSize + iconGap}, c.ink);
+        return tapped;
+    }
+    // The label is centred within its box and the icon sits just before its widest line,
+    // so icon and label together are centred in the button.
+    const float textLeft = r.min.x + pad + (ui.rtl ? 0.0f : iconSize + iconGap);
+    ui.text.draw(ui.dl, *p, {textLeft, cy - ts.y * 0.5f}, c.ink);
+    if (icon != Icon::None) {
+        const float inkStart = textLeft + (textWidth - ts.x) * 0.5f;
+        const float iconX = ui.rtl ? inkStart + ts.x + iconGap + iconSize * 0.5f
+                                   : inkStart - iconGap - iconSize * 0.5f;
+        drawIcon(ui.dl, icon, {iconX, cy}, iconSize, c.ink, ui.rtl);
+    }
+    return tapped;
+}
+
+bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view summary, Rect r,
+          Icon icon) {
+    const bool tapped = tapTarget(ui, id, title, r);
+    const bool held = ImGui::IsItemActive();
+    const float round = ui.px(theme::kRounding);
+    ui.dl->AddRectFilled(r.min, r.max, held ? theme::rgb(0xE4, 0xEE, 0xEF) : theme::kCard, round);
+    ui.dl->AddRect(r.min, r.max, theme::kLine, round, 0, std::max(2.0f, ui.px(2)));
+    // An accent stripe on the reading side marks the card as something to open.
+    const float stripe = ui.px(14);
+    if (ui.rtl)
+        ui.dl->AddRectFilled({r.max.x - stripe, r.min.y}, r.max, theme::kTeal, round,
+                             ImDrawFlags_RoundCornersRight);
+    else
+        ui.dl->AddRectFilled(r.min, {r.min.x + stripe, r.max.y}, theme::kTeal, round,
+                             ImDrawFlags_RoundCornersLeft);
+
+    const float pad = ui.px(32);
+    const float iconSize = icon == Icon::None ? 0.0f : ui.px(72);
+    const float inner = r.width() - 2 * pad - stripe - (iconSize > 0 ? iconSize + pad : 0);
+    const float startX = ui.rtl ? r.min.x + pad + (iconSize > 0 ? iconSize + pad : 0) : r.min.x + stripe + pad;
+    auto t = ui.text.layout(title, ui.px(theme::kTextH3), inner, text::Align::Start, true);
+    auto s = ui.text.layout(summary, ui.px(theme::kTextSmall), inner);
+    const float th = TextPainter::size(*t).y, sh = summary.empty() ? 0 : TextPainter::size(*s).y;
+    const float gap = summary.empty() ? 0 : ui.px(10);
+    float y = r.min.y + (r.height() - th - gap - sh) * 0.5f;
+    ui.text.draw(ui.dl, *t, {startX, y}, theme::kInk);
+    if (!summary.empty()) ui.text.draw(ui.dl, *s, {startX, y + th + gap}, theme::kInkSoft);
+    if (icon != Icon::None) {
+        const float ix = ui.rtl ? r.min.x + pad + iconSize * 0.5f : r.max.x - pad - iconSize * 0.5f;
+        drawIcon(ui.dl, icon, {ix, (r.min.y + r.max.y) * 0.5f}, iconSize, theme::kTeal, ui.rtl);
+    }
+    return tapped;
+}
+
+float paragraph(Ui& ui, std::string_view str, ImVec2 pos, float width, float sizeDesign,
+                ImU32 colour, bool bold, text::Align align) {
+    auto p = ui.text.layout(str, ui.px(sizeDesign), width, align, bold);
+    ui.text.draw(ui.dl, *p, pos, colour);
+    return TextPainter::size(*p).y;
+}
+
+} // namespace ev::ui

@@ -1,0 +1,35 @@
+#pragma once
+// Finger-sized controls drawn with the text engine. Every control registers itself in the
+// WidgetRegistry so scripts and tests can find it by id.
+#include <string_view>
+
+#include "icons.h"
+#include "ui_context.h"
+
+namespace ev::ui {
+
+enum class Look {
+    Primary,   // teal, white text: the main choice on a screen
+    Secondary, // white card, teal border
+    Help,      // yellow: "Get help now"
+    Exit,      // red: quick exit
+    Bar,       // on the navy navigation bar
+};
+
+// A button filling r. Returns true when tapped: pressed and released inside it without
+// dragging (a drag scrolls instead). The label is laid out to fit, wrapping if needed.
+bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look,
+            Icon icon = Icon::None);
+
+// A topic tile: a bold title and a one-line summary on a card. Returns true when tapped.
+bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view summary, Rect r,
+          Icon icon = Icon::None);
+
+// Records an interactive rectangle and reports a tap; the caller draws it.
+bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r);
+
+// Draws a paragraph of plain text at pos, wrapped to width; returns its height.
+float paragraph(Ui& ui, std::string_view text, ImVec2 pos, float width, float sizeDesign,
+                ImU32 colour, bool bold = false, text::Align align = text::Align::Start);
+
+} // namespace ev::ui

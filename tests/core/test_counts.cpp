@@ -1,0 +1,245 @@
+// The counts database, checked with Debian's sqlite3 command-line tool rather than with our
+// own reading code: what lands on disk is what the dashboard will see.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+#include "core/counts.h"
+
+using namespace ev;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string t = (fs::temp_directory_path() / "ev-counts-XXXXXX").string();
+        REQUIRE(::mkdtemp(t.data()));
+        path = t;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::string shellQuote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Runs the sqlite3 CLI on `db` and returns what it printed, trailing newline removed.
+std::string sqlite(const fs::path& db, const std::string& sql) {
+    const std::string cmd = "sqlite3 -batch " + shellQuote(db.string()) + " " + shellQuote(sql) + " 2>&1";
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (const std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    REQUIRE(::pclose(p) == 0);
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+}
+
+long sumOf(const fs::path& db, const std::string& where) {
+    return std::stol(sqlite(db, "select coalesce(sum(n),0) from counts where " + where));
+}
+
+EventContext ctx(std::string page, std::string locale, std::string audience) {
+    return {std::move(page), std::move(locale), std::move(audience)};
+}
+
+} // namespace
+
+TEST_CASE("counts land in the database, one row per hour and dimensions", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const fs::path state = dir.path / "state" / "nested"; // created if missing
+    Counter counter(state, clock);
+    counter.setPack("default");
+    CHECK(counter.databasePath() == state / "counts.sqlite");
+    counter.count(Event::SessionStart, {});
+    counter.count(Event::PageView, ctx("signs", "bn", "parent"));
+    counter.count(Event::PageView, ctx("signs", "bn", "parent"));
+    REQUIRE(counter.flush());
+    CHECK(counter.lastError().empty());
+    const fs::path db = counter.databasePath();
+    CHECK(sqlite(db, "select event, pack, page, locale, audience, n from counts order by event") ==
+          "page_view|default|signs|bn|parent|2\nsession_start|default||||1");
+    // The hour bucket is Unix hours, as sqlite's own clock tells them (allowing for the hour
+    // turning over between the two readings).
+    const long hour = std::stol(sqlite(db, "select distinct hour from counts"));
+    const long sqliteHour = std::stol(sqlite(db, "select cast(strftime('%s','now') as integer) / 3600"));
+    CHECK((hour == sqliteHour || hour + 1 == sqliteHour));
+    CHECK(sqlite(db, "pragma journal_mode") == "wal");
+    CHECK(sqlite(db, "pragma user_version") == std::to_string(Counter::kSchemaVersion));
+
+    SECTION("the same hour adds to its row; the next hour starts a new one") {
+        counter.count(Event::PageView, ctx("signs", "bn", "parent"));
+        REQUIRE(counter.flush());
+        CHECK(sqlite(db, "select count(*), sum(n) from counts where event = 'page_view'") == "1|3");
+        clock.advance(std::chrono::hours(1));
+        counter.count(Event::PageView, ctx("signs", "bn", "parent"));
+        REQUIRE(counter.flush());
+        CHECK(sqlite(db, "select hour, n from counts where event = 'page_view' order by hour") ==
+              std::to_string(hour) + "|3\n" + std::to_string(hour + 1) + "|1");
+    }
+    SECTION("a later pack id goes on later counts only") {
+        counter.setPack("default-v2");
+        counter.count(Event::HelpView, ctx("", "en", ""));
+        REQUIRE(counter.flush());
+        CHECK(sqlite(db, "select pack from counts where event = 'help_view'") == "default-v2");
+    }
+}
+
+TEST_CASE("1000 mixed events aggregate into the right rows", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const char* pages[] = {"signs", "online-safety", "what-is-abuse"};
+    const char* locales[] = {"en", "bn", "ur", "pl", "yo"};
+    const char* audiences[] = {"child", "parent", "community", ""};
+    const Event events[] = {Event::PageView, Event::HelpView, Event::QuickExit, Event::LanguageSelected};
+    std::map<std::string, long> expected; // "event|page|locale|audience" -> n
+    fs::path db;
+    {
+        Counter counter(dir.path, clock);
+        counter.setPack("p");
+        for (int i = 0; i < 1000; ++i) {
+            const Event e = events[i % 4];
+            const EventContext c = ctx(pages[(i / 4) % 3], locales[i % 5], audiences[(i / 7) % 4]);
+            counter.count(e, c);
+            ++expected[std::string(eventName(e)) + "|" + c.page + "|" + c.locale + "|" + c.audience];
+            if (i == 500) REQUIRE(counter.flush()); // split over two commits
+        }
+        db = counter.databasePath();
+    } // the destructor commits the rest
+    std::string want;
+    for (const auto& [k, n] : expected) want += (want.empty() ? "" : "\n") + k + "|" + std::to_string(n);
+    // The CLI sorts with SQLite's BINARY collation, which for these ASCII strings is std::map's.
+    CHECK(sqlite(db, "select event || '|' || page || '|' || locale || '|' || audience, n from counts "
+                     "order by 1") == want);
+    CHECK(sqlite(db, "select sum(n) from counts") == "1000");
+}
+
+TEST_CASE("the writer commits within about a second without being asked", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    Counter counter(dir.path, clock);
+    counter.count(Event::SessionStart, {});
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    long n = 0;
+    while ((n = sumOf(counter.databasePath(), "event = 'session_start'")) == 0 &&
+           std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(n == 1);
+}
+
+TEST_CASE("a state folder that cannot be made or written is one clear error", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const fs::path file = dir.path / "a-file";
+    std::ofstream(file) << "not a folder";
+    SECTION("a path under a regular file") {
+        const fs::path bad = file / "state";
+        try {
+            Counter c(bad, clock);
+            FAIL("no CountsError");
+        } catch (const CountsError& e) {
+            const std::string what = e.what();
+            CHECK(what.find(bad.string()) != std::string::npos);
+            CHECK(what.find('\n') == std::string::npos);
+        }
+    }
+    SECTION("the state folder is a regular file") {
+        CHECK_THROWS_AS(Counter(file, clock), CountsError);
+    }
+    SECTION("a counts database from a newer kiosk is left alone") {
+        const fs::path db = dir.path / "counts.sqlite";
+        sqlite(db, "create table counts(x); pragma user_version = 99");
+        CHECK_THROWS_WITH(Counter(dir.path, clock), Catch::Contains("newer"));
+        CHECK(sqlite(db, "pragma user_version") == "99");
+    }
+}
+
+TEST_CASE("a damaged counts database is set aside, not deleted, and a new one started", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const std::string junk(8192, 'x');
+    std::ofstream(dir.path / "counts.sqlite", std::ios::binary) << junk;
+    {
+        Counter counter(dir.path, clock);
+        counter.count(Event::HelpView, {});
+        REQUIRE(counter.flush());
+    }
+    std::vector<fs::path> aside;
+    for (const auto& e : fs::directory_iterator(dir.path))
+        if (e.path().filename().string().starts_with("counts.sqlite.damaged-")) aside.push_back(e.path());
+    REQUIRE(aside.size() == 1);
+    std::ifstream in(aside[0], std::ios::binary);
+    std::stringstream kept;
+    kept << in.rdbuf();
+    CHECK(kept.str() == junk);
+    CHECK(sumOf(dir.path / "counts.sqlite", "event = 'help_view'") == 1);
+    CHECK(sqlite(dir.path / "counts.sqlite", "pragma integrity_check") == "ok");
+}
+
+TEST_CASE("a full disk keeps counts in memory until there is room", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    Counter counter(dir.path, clock);
+    counter.count(Event::SessionStart, {});
+    REQUIRE(counter.flush());
+    const fs::path db = counter.databasePath();
+
+    counter.simulateFullDisk(1); // no more pages than the database has now
+    // Distinct long page ids need new pages; the count() calls must not notice anything.
+    for (int i = 0; i < 300; ++i) counter.count(Event::PageView, ctx("page-" + std::to_string(i) + std::string(100, 'p'), "en", "child"));
+    CHECK_FALSE(counter.flush());
+    CHECK_THAT(counter.lastError(), Catch::Contains("full"));
+    CHECK(sumOf(db, "event = 'page_view'") == 0);
+    // Counting goes on while the disk is full, and a second failed try loses nothing.
+    counter.count(Event::PageView, ctx("page-0" + std::string(100, 'p'), "en", "child"));
+    CHECK_FALSE(counter.flush());
+
+    counter.simulateFullDisk(0); // room made
+    REQUIRE(counter.flush());
+    CHECK(counter.lastError().empty());
+    CHECK(sumOf(db, "event = 'page_view'") == 301);
+    CHECK(sqlite(db, "select count(*) from counts where event = 'page_view'") == "300");
+    CHECK(sumOf(db, "page = 'page-0" + std::string(100, 'p') + "'") == 2);
+    CHECK(sumOf(db, "event = 'session_start'") == 1);
+}
+
+TEST_CASE("the database holds only the anonymous counts table", "[counts][privacy]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    fs::path db;
+    {
+        Counter counter(dir.path, clock);
+        counter.count(Event::PageView, ctx("signs", "ur", "child"));
+        db = counter.databasePath();
+    }
+    CHECK(sqlite(db, "select type || ' ' || name from sqlite_master") == "table counts");
+    CHECK(sqlite(db, "select group_concat(name || ':' || type, ',') from pragma_table_info('counts')") ==
+          "hour:INTEGER,event:TEXT,pack:TEXT,page:TEXT,locale:TEXT,audience:TEXT,n:INTEGER");
+    const std::string schema = sqlite(db, ".schema");
+    CHECK(schema.rfind("CREATE TABLE counts(", 0) == 0);
+    CHECK(schema.find("CREATE", 1) == std::string::npos);
+    // The hour is the finest time kept: whole Unix hours, nowhere near seconds since 1970.
+    CHECK(std::stol(sqlite(db, "select max(hour) from counts")) < 10'000'000);
+}

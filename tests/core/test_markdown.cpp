@@ -1,0 +1,162 @@
+#include <catch2/catch.hpp>
+
+#include "core/markdown.h"
+
+using ev::Block;
+using ev::parseMarkdown;
+
+namespace {
+
+// All the text of a block, spans joined.
+std::string text(const Block& b) {
+    std::string out;
+    for (const ev::Span& s : b.spans) out += s.text;
+    return out;
+}
+
+int errorLine(std::string_view md, int firstLine = 1) {
+    try {
+        parseMarkdown(md, firstLine);
+    } catch (const ev::MarkdownError& e) {
+        return e.line;
+    }
+    return 0;
+}
+
+std::string errorText(std::string_view md) {
+    try {
+        parseMarkdown(md);
+    } catch (const ev::MarkdownError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("headings, paragraphs and their lines", "[markdown]") {
+    const auto doc = parseMarkdown("# One\n\nFirst paragraph\nstill first.\n\n## Two\n\n\n### Three\nAfter three.\n");
+    REQUIRE(doc.blocks.size() == 5);
+    CHECK(doc.blocks[0].kind == Block::Kind::Heading);
+    CHECK(doc.blocks[0].level == 1);
+    CHECK(text(doc.blocks[0]) == "One");
+    CHECK(doc.blocks[0].line == 1);
+    CHECK(doc.blocks[1].kind == Block::Kind::Paragraph);
+    CHECK(text(doc.blocks[1]) == "First paragraph still first."); // soft break is a space
+    CHECK(doc.blocks[1].line == 3);
+    CHECK(doc.blocks[2].level == 2);
+    CHECK(doc.blocks[2].line == 6);
+    CHECK(doc.blocks[3].level == 3);
+    CHECK(doc.blocks[3].line == 9);
+    CHECK(doc.blocks[4].kind == Block::Kind::Paragraph);
+    CHECK(doc.blocks[4].line == 10);
+}
+
+TEST_CASE("firstLine shifts every line", "[markdown]") {
+    const auto doc = parseMarkdown("Para one.\n\nPara two.\n", 7);
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.blocks[0].line == 7);
+    CHECK(doc.blocks[1].line == 9);
+}
+
+TEST_CASE("setext headings count as headings", "[markdown]") {
+    const auto doc = parseMarkdown("Title\n=====\n\nSub\n---\n");
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.blocks[0].level == 1);
+    CHECK(doc.blocks[1].level == 2);
+    CHECK(doc.blocks[1].line == 4);
+}
+
+TEST_CASE("strong, emphasis and links become spans", "[markdown]") {
+    const auto doc = parseMarkdown("Say **no** and *tell* someone: [help](help), [more](page:talking-to-someone).\n");
+    REQUIRE(doc.blocks.size() == 1);
+    const auto& s = doc.blocks[0].spans;
+    REQUIRE(s.size() == 9);
+    CHECK(s[0].text == "Say ");
+    CHECK(s[1].text == "no");
+    CHECK(s[1].strong);
+    CHECK_FALSE(s[1].emphasis);
+    CHECK(s[3].text == "tell");
+    CHECK(s[3].emphasis);
+    CHECK(s[5].text == "help");
+    CHECK(s[5].link == "help");
+    CHECK(s[7].text == "more");
+    CHECK(s[7].link == "page:talking-to-someone");
+    CHECK(s[8].text == ".");
+    CHECK(doc.links() == std::vector<std::string>{"help", "page:talking-to-someone"});
+}
+
+TEST_CASE("nested styles combine", "[markdown]") {
+    const auto doc = parseMarkdown("***both*** and **[bold link](help)**\n");
+    const auto& s = doc.blocks.at(0).spans;
+    REQUIRE(s.size() == 3);
+    CHECK((s[0].strong && s[0].emphasis));
+    CHECK(s[2].strong);
+    CHECK(s[2].link == "help");
+}
+
+TEST_CASE("entities and escapes are decoded", "[markdown]") {
+    const auto doc = parseMarkdown("Fish &amp; chips &#233;&#x263A; \\*not emphasis\\*\n");
+    CHECK(text(doc.blocks.at(0)) == "Fish & chips \xC3\xA9\xE2\x98\xBA *not emphasis*");
+    CHECK(errorText("A &shy; here").find("&shy;") != std::string::npos);
+}
+
+TEST_CASE("bullet and numbered lists record nesting and numbers", "[markdown]") {
+    const auto doc = parseMarkdown("Intro.\n\n- one\n- two\n  1. first\n  2. second\n     - deep\n- three\n\n3. c\n4. d\n");
+    REQUIRE(doc.blocks.size() == 9);
+    const Block& one = doc.blocks[1];
+    CHECK(one.kind == Block::Kind::ListItem);
+    CHECK(one.level == 1);
+    CHECK_FALSE(one.ordered);
+    CHECK(one.line == 3);
+    CHECK(text(doc.blocks[2]) == "two");
+    const Block& first = doc.blocks[3];
+    CHECK(first.level == 2);
+    CHECK(first.ordered);
+    CHECK(first.number == 1);
+    CHECK(first.line == 5);
+    CHECK(doc.blocks[4].number == 2);
+    CHECK(doc.blocks[5].level == 3);
+    CHECK(text(doc.blocks[5]) == "deep");
+    CHECK(doc.blocks[5].line == 7);
+    CHECK(doc.blocks[6].level == 1);
+    CHECK(text(doc.blocks[6]) == "three");
+    CHECK(doc.blocks[7].number == 3); // a numbered list keeps its starting number
+    CHECK(doc.blocks[8].number == 4);
+    CHECK(doc.blocks[8].line == 11);
+}
+
+TEST_CASE("loose list items hold one paragraph", "[markdown]") {
+    const auto doc = parseMarkdown("- a\n\n- b\n");
+    REQUIRE(doc.blocks.size() == 2);
+    CHECK(doc.blocks[1].kind == Block::Kind::ListItem);
+    CHECK(doc.blocks[1].line == 3);
+    CHECK(errorLine("- a\n\n  second paragraph\n") == 3);
+}
+
+TEST_CASE("constructs the kiosk cannot show are refused at their line", "[markdown]") {
+    CHECK(errorLine("Fine.\n\nSee [site](https://example.org).\n") == 3);
+    CHECK(errorText("[site](https://example.org)").find("https://example.org") != std::string::npos);
+    CHECK(errorLine("Fine.\n\n<https://example.org>\n") == 3);                     // autolink
+    CHECK(errorLine("Fine.\n\nMail <someone@example.org>\n") == 3);
+    CHECK(errorLine("[bad](page:)\n") == 1);
+    CHECK(errorLine("[bad](page:Upper)\n") == 1);
+    CHECK(errorLine("One.\n\nTwo ![a cat](cat.png)\n") == 3);                      // image
+    CHECK(errorLine("One.\n\n![](cat.png)\n") == 3);                               // image without text
+    CHECK(errorLine("One.\n\n<div>\nhi\n</div>\n") == 3);                          // HTML block
+    CHECK(errorLine("One.\n\nSome <b>bold</b> text\n") == 3);                     // inline HTML
+    CHECK(errorLine("One.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n") == 3);           // table
+    CHECK(errorLine("**One.**\n\n```\ncode\n```\n") == 3);                         // fenced code
+    CHECK(errorLine("One.\n\n    indented code\n") == 3);
+    CHECK(errorLine("One `code` here\n") == 1);
+    CHECK(errorLine("One.\n\n> quoted\n") == 3);
+    CHECK(errorLine("One.\n\n***\n\nTwo.\n") == 3);                                // horizontal rule
+    CHECK(errorLine("One.\n\n#### Too deep\n") == 3);
+    CHECK(errorLine("- # heading in a list\n") == 1);
+    CHECK(errorLine("Para.\n\n[x](http://a)\n", 12) == 14);
+}
+
+TEST_CASE("empty input gives an empty document", "[markdown]") {
+    CHECK(parseMarkdown("").blocks.empty());
+    CHECK(parseMarkdown("\n\n  \n").blocks.empty());
+}

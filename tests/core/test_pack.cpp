@@ -1,0 +1,390 @@
+// Builds packs with the real everyvoice-pack binary from fixtures, reads them back with
+// readPack, and checks the files with the sqlite3 and b2sum command-line tools.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/pack_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = fs::path(EV_SOURCE_DIR) / "tests/core/fixtures";
+
+struct Run {
+    int status;
+    std::string output; // stdout and stderr
+};
+
+std::string quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+Run run(const std::string& command) {
+    Run r{-1, ""};
+    FILE* p = popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.output.append(buf, n);
+    const int status = pclose(p);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+Run tool(const std::string& args) { return run(quote(EV_PACK_TOOL) + " " + args); }
+
+// sqlite3's answer to one query, trimmed.
+std::string sqlite(const fs::path& db, const std::string& sql) {
+    Run r = run("sqlite3 -readonly " + quote(db.string()) + " " + quote(sql));
+    REQUIRE(r.status == 0);
+    while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == ' ')) r.output.pop_back();
+    return r.output;
+}
+
+std::string readFile(const fs::path& f) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void writeFile(const fs::path& f, const std::string& text) {
+    std::ofstream(f, std::ios::binary) << text;
+}
+
+// The 1-based line of the first line of file that contains needle.
+int lineOf(const fs::path& file, const std::string& needle) {
+    std::istringstream in(readFile(file));
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n)
+        if (line.find(needle) != std::string::npos) return n;
+    FAIL("no '" << needle << "' in " << file);
+    return 0;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static int n = 0;
+        path = fs::temp_directory_path() / ("ev-pack-tests-" + std::to_string(getpid()) + "-" + std::to_string(n++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+// A copy of the fixtures, safe to edit: DIR/content/good, DIR/content/broken, DIR/locales.
+fs::path copyFixtures(const TempDir& dir) {
+    fs::copy(kFixtures, dir.path / "fixtures", fs::copy_options::recursive);
+    return dir.path / "fixtures";
+}
+
+fs::path buildGood(const TempDir& dir) {
+    const fs::path out = dir.path / "good.evpack";
+    const Run r = tool("build " + quote((kFixtures / "content/good").string()) + " -o " + quote(out.string()));
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    return out;
+}
+
+std::string packError(const fs::path& file) {
+    try {
+        ev::readPack(file);
+    } catch (const ev::PackError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("a pack built from the fixtures reads back whole", "[pack]") {
+    TempDir dir;
+    const ev::Pack pack = ev::readPack(buildGood(dir));
+
+    CHECK(pack.id == "fixture");
+    CHECK(pack.version == 7);
+    CHECK(pack.schemaVersion == ev::kPackSchemaVersion);
+    CHECK(pack.title == "Fixture pack");
+    CHECK(pack.builtAt.size() == 10);
+    REQUIRE(pack.locales.size() == 2);
+    CHECK(pack.locales[0].tag == "en");
+    CHECK(pack.locales[0].status == "reviewed");
+    CHECK(pack.locales[1].tag == "pl");
+    CHECK(pack.locales[1].status == "draft");
+
+    REQUIRE(pack.pages.size() == 4);
+    const ev::Page* safe = pack.page("staying-safe");
+    REQUIRE(safe);
+    CHECK(safe->audiences == std::vector{ev::Audience::Child});
+    CHECK_FALSE(safe->text.contains("xx")); // a locale pack.toml does not list is left out
+    const ev::PageText& en = safe->text.at("en");
+    CHECK(en.title == "Staying safe");
+    CHECK(en.summary == "Your body belongs to you");
+    CHECK(en.status == "reviewed");
+    REQUIRE(en.body.blocks.size() == 7);
+    CHECK(en.body.blocks[0].kind == ev::Block::Kind::Heading);
+    CHECK(en.body.blocks[4].ordered);
+    CHECK(en.body.blocks[4].level == 2);
+    CHECK(en.body.links() == std::vector<std::string>{"page:talking", "help"});
+    CHECK(pack.page("worried-adult")->audiences == std::vector{ev::Audience::Parent, ev::Audience::Community});
+
+    CHECK(pack.topics.at(ev::Audience::Child) == std::vector<std::string>{"staying-safe", "talking"});
+    CHECK(pack.topics.at(ev::Audience::Parent) == std::vector<std::string>{"worried-adult", "talking"});
+    CHECK(pack.topics.at(ev::Audience::Community) == std::vector<std::string>{"worried-adult"});
+
+    REQUIRE(pack.signposts.size() == 3);
+    CHECK(pack.signposts[0].id == "childline");
+    CHECK(pack.signposts[0].phones == std::vector<std::string>{"0800 1111"});
+    CHECK(pack.signposts[0].web == "childline.org.uk");
+    CHECK(pack.signposts[0].text.at("en").phoneLabels == std::vector<std::string>{"Call free"});
+    CHECK(pack.signposts[0].text.at("pl").forWhom == "Dla dzieci i młodzieży poniżej 19 lat");
+    CHECK(pack.signposts[1].verify);
+    CHECK(pack.signposts[1].phones.empty());
+    CHECK(pack.signposts[1].audiences == std::vector{ev::Audience::Child, ev::Audience::Parent});
+    CHECK(pack.signposts[2].phones == std::vector<std::string>{"999", "101"});
+    CHECK(pack.signposts[2].text.at("en").phoneLabels.size() == 2);
+
+    CHECK(pack.neutral.at("pl").title == "Witamy w bibliotece");
+    CHECK(pack.string("attract.touch", "pl") == "Dotknij, aby zacząć");
+    CHECK(pack.string("idle.body", "pl").starts_with("Back to the start")); // falls back to en
+    CHECK(pack.pageText("worried-adult", "pl")->title == "If you are worried about a child");
+}
+
+TEST_CASE("sqlite3 agrees with what readPack loaded", "[pack]") {
+    TempDir dir;
+    const fs::path file = buildGood(dir);
+    const ev::Pack pack = ev::readPack(file);
+
+    CHECK(sqlite(file, "PRAGMA integrity_check") == "ok");
+    CHECK(sqlite(file, "PRAGMA foreign_key_check") == "");
+    CHECK(sqlite(file, "PRAGMA application_id") == std::to_string(0x4556504B));
+    CHECK(sqlite(file, "PRAGMA journal_mode") == "delete");
+    CHECK(sqlite(file, "SELECT value FROM meta WHERE key = 'schema_version'") == std::to_string(pack.schemaVersion));
+    CHECK(sqlite(file, "SELECT value FROM meta WHERE key = 'built_at'") == pack.builtAt);
+    CHECK(sqlite(file, "SELECT count(*) FROM pages") == std::to_string(pack.pages.size()));
+    std::size_t texts = 0, topics = 0, strings = 0, phones = 0;
+    for (const ev::Page& p : pack.pages) texts += p.text.size();
+    for (const auto& [a, ids] : pack.topics) topics += ids.size();
+    for (const auto& [l, s] : pack.strings) strings += s.size();
+    for (const ev::Signpost& s : pack.signposts) phones += s.phones.size();
+    CHECK(sqlite(file, "SELECT count(*) FROM page_text") == std::to_string(texts));
+    CHECK(sqlite(file, "SELECT count(*) FROM topics") == std::to_string(topics));
+    CHECK(sqlite(file, "SELECT count(*) FROM strings") == std::to_string(strings));
+    CHECK(sqlite(file, "SELECT count(*) FROM signpost_phones") == std::to_string(phones));
+    CHECK(sqlite(file, "SELECT count(*) FROM signposts") == std::to_string(pack.signposts.size()));
+    CHECK(sqlite(file, "SELECT count(*) FROM neutral") == std::to_string(pack.neutral.size()));
+    // The Markdown is stored as written after the front matter.
+    const std::string source = readFile(kFixtures / "content/good/pages/talking/en.md");
+    CHECK(sqlite(file, "SELECT markdown FROM page_text WHERE page = 'talking' AND locale = 'en'") ==
+          source.substr(source.rfind("+++\n") + 4, source.size() - source.rfind("+++\n") - 5));
+}
+
+TEST_CASE("readPack refuses bad files with one clear line", "[pack]") {
+    TempDir dir;
+    const fs::path good = buildGood(dir);
+
+    CHECK_THAT(packError(dir.path / "missing.evpack"), Catch::Contains("file not found"));
+
+    writeFile(dir.path / "empty.evpack", "");
+    CHECK_THAT(packError(dir.path / "empty.evpack"), Catch::Contains("empty"));
+
+    std::mt19937 rng(1234);
+    std::string noise(8192, '\0');
+    for (char& c : noise) c = static_cast<char>(rng());
+    writeFile(dir.path / "noise.evpack", noise);
+    CHECK_THAT(packError(dir.path / "noise.evpack"), Catch::Contains("not an SQLite database"));
+    writeFile(dir.path / "noise2.evpack", std::string("SQLite format 3", 16) + noise);
+    CHECK_THAT(packError(dir.path / "noise2.evpack"), Catch::Contains("corrupt"));
+
+    const std::string whole = readFile(good);
+    for (std::size_t keep : {std::size_t{10}, std::size_t{100}, std::size_t{4096}, whole.size() / 2, whole.size() - 4096}) {
+        INFO("truncated to " << keep << " of " << whole.size() << " bytes");
+        writeFile(dir.path / "cut.evpack", whole.substr(0, keep));
+        const std::string err = packError(dir.path / "cut.evpack");
+        CHECK_FALSE(err.empty());
+        CHECK(err.find('\n') == std::string::npos);
+    }
+
+    const fs::path other = dir.path / "other.sqlite";
+    REQUIRE(run("sqlite3 " + quote(other.string()) + " 'CREATE TABLE t (x); INSERT INTO t VALUES (1);'").status == 0);
+    CHECK_THAT(packError(other), Catch::Contains("not an Every Voice pack"));
+
+    const fs::path newer = dir.path / "newer.evpack";
+    fs::copy_file(good, newer);
+    REQUIRE(run("sqlite3 " + quote(newer.string()) + " \"UPDATE meta SET value = '99' WHERE key = 'schema_version'\"").status == 0);
+    CHECK(packError(newer) == "pack " + newer.string() + ": pack needs a newer kiosk (schema 99, this kiosk reads up to " +
+                                  std::to_string(ev::kPackSchemaVersion) + ")");
+
+    const fs::path noTitle = dir.path / "no-title.evpack";
+    fs::copy_file(good, noTitle);
+    REQUIRE(run("sqlite3 " + quote(noTitle.string()) + " \"DELETE FROM meta WHERE key = 'pack_id'\"").status == 0);
+    CHECK_THAT(packError(noTitle), Catch::Contains("meta has no pack_id"));
+
+    const fs::path badPage = dir.path / "bad-page.evpack";
+    fs::copy_file(good, badPage);
+    REQUIRE(run("sqlite3 " + quote(badPage.string()) +
+                " \"UPDATE page_text SET markdown = 'Fine.' || char(10) || char(10) || '<b>raw</b>' WHERE page = 'talking' AND locale = 'en'\"")
+                .status == 0);
+    CHECK_THAT(packError(badPage), Catch::Contains("page 'talking' (en), Markdown line 3"));
+
+    const fs::path noTable = dir.path / "no-table.evpack";
+    fs::copy_file(good, noTable);
+    REQUIRE(run("sqlite3 " + quote(noTable.string()) + " 'DROP TABLE signpost_text'").status == 0);
+    CHECK_THAT(packError(noTable), Catch::Contains("signpost_text"));
+}
+
+TEST_CASE("damaged packs load or fail with a PackError, never worse", "[pack]") {
+    TempDir dir;
+    const std::string whole = readFile(buildGood(dir));
+    const fs::path file = dir.path / "damaged.evpack";
+    std::mt19937 rng(99);
+    int refused = 0;
+    for (int round = 0; round < 200; ++round) {
+        std::string bytes = whole;
+        for (int i = 0; i < 16; ++i) bytes[100 + rng() % (bytes.size() - 100)] = static_cast<char>(rng());
+        writeFile(file, bytes);
+        try {
+            ev::readPack(file);
+        } catch (const ev::PackError& e) {
+            ++refused;
+            INFO(e.what());
+            CHECK(std::string(e.what()).find('\n') == std::string::npos);
+        }
+    }
+    CHECK(refused > 0);
+}
+
+TEST_CASE("a translation is stale once its English changes", "[pack]") {
+    TempDir dir;
+    const fs::path fx = copyFixtures(dir);
+    const fs::path src = fx / "content/good";
+    const fs::path en = src / "pages/staying-safe/en.md";
+
+    // The hash is BLAKE2b-128 of title, summary and trimmed body: b2sum must agree.
+    const Run hash = tool("hash " + quote(src.string()) + " staying-safe");
+    REQUIRE(hash.status == 0);
+    const std::string stamp = hash.output.substr(0, hash.output.find('\n'));
+    const std::string enText = readFile(en);
+    std::string body = enText.substr(enText.rfind("+++\n") + 4);
+    body = body.substr(body.find_first_not_of('\n'));
+    body = body.substr(0, body.find_last_not_of('\n') + 1);
+    writeFile(dir.path / "hash-input", "Staying safe\nYour body belongs to you\n" + body);
+    const Run b2 = run("b2sum -l 128 " + quote((dir.path / "hash-input").string()));
+    REQUIRE(b2.status == 0);
+    CHECK(b2.output.substr(0, 32) == stamp);
+
+    const fs::path pl = src / "pages/staying-safe/pl.md";
+    std::string plText = readFile(pl);
+    const std::size_t at = plText.find("translated_from = \"") + 19;
+    plText.replace(at, 32, stamp);
+    writeFile(pl, plText);
+    const fs::path out = dir.path / "p.evpack";
+    REQUIRE(tool("build " + quote(src.string()) + " -o " + quote(out.string())).status == 0);
+    CHECK_FALSE(ev::readPack(out).page("staying-safe")->text.at("pl").stale);
+    CHECK(ev::readPack(out).page("staying-safe")->text.at("pl").translatedFrom == stamp);
+
+    // Saving with CR LF line ends is not a change.
+    std::string crlf;
+    for (char c : enText) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    writeFile(en, crlf);
+    CHECK(tool("hash " + quote(src.string()) + " staying-safe").output.substr(0, 32) == stamp);
+
+    writeFile(en, enText + "\nA new sentence in English.\n");
+    REQUIRE(tool("build " + quote(src.string()) + " -o " + quote(out.string())).status == 0);
+    CHECK(ev::readPack(out).page("staying-safe")->text.at("pl").stale);
+    const Run lint = tool("lint " + quote(src.string()));
+    CHECK(lint.status == 0);
+    CHECK_THAT(lint.output, Catch::Contains(pl.string() + ":" + std::to_string(lineOf(pl, "translated_from")) + ": warning: stale"));
+}
+
+TEST_CASE("lint names each problem by file and line", "[pack]") {
+    const fs::path src = kFixtures / "content/broken";
+    const Run r = tool("lint " + quote(src.string()));
+    INFO(r.output);
+    CHECK(r.status == 1);
+    const fs::path first = src / "pages/first/en.md";
+    const fs::path second = src / "pages/second/en.md";
+    const fs::path toml = src / "pack.toml";
+    CHECK_THAT(r.output, Catch::Contains(first.string() + ":" + std::to_string(lineOf(first, "page:missing")) +
+                                         ": error: link to page 'missing'"));
+    // The unclosed array opened on the audience line is found where the next key starts.
+    CHECK_THAT(r.output, Catch::Contains(second.string() + ":" + std::to_string(lineOf(second, "status")) + ": error: "));
+    CHECK_THAT(r.output, Catch::Contains(toml.string() + ":" + std::to_string(lineOf(toml, "colour")) + ": error: unknown key 'colour'"));
+    CHECK_THAT(r.output, Catch::Contains(toml.string() + ":" + std::to_string(lineOf(toml, "no-such-topic")) +
+                                         ": error: topic 'no-such-topic'"));
+    CHECK_THAT(r.output, Catch::Contains(toml.string() + ":" + std::to_string(lineOf(toml, "parent = ")) +
+                                         ": error: page 'first' is listed for parent"));
+    // Every line of output is FILE:LINE: severity: message.
+    std::istringstream lines(r.output);
+    for (std::string line; std::getline(lines, line);) {
+        INFO(line);
+        CHECK(line.find(":") != std::string::npos);
+        CHECK((line.find(": error: ") != std::string::npos || line.find(": warning: ") != std::string::npos ||
+               line.find(": verify: ") != std::string::npos));
+    }
+
+    const fs::path out = fs::temp_directory_path() / ("ev-broken-" + std::to_string(getpid()) + ".evpack");
+    CHECK(tool("build " + quote(src.string()) + " -o " + quote(out.string())).status == 1);
+    CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("release builds refuse verify fields", "[pack]") {
+    TempDir dir;
+    const fs::path src = kFixtures / "content/good";
+    const fs::path out = dir.path / "release.evpack";
+    const Run r = tool("build " + quote(src.string()) + " -o " + quote(out.string()) + " --release");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.output, Catch::Contains("pages/worried-adult/en.md:" +
+                                         std::to_string(lineOf(src / "pages/worried-adult/en.md", "verify")) + ": error: "));
+    CHECK_THAT(r.output, Catch::Contains("signpost 'sunrise-hub' is marked verify = true"));
+    CHECK_FALSE(fs::exists(out));
+    CHECK(tool("lint " + quote(src.string())).status == 0); // without --release they are listed, not errors
+}
+
+TEST_CASE("the command line separates usage errors from bad input", "[pack]") {
+    CHECK(tool("").status == 2);
+    CHECK(tool("frobnicate").status == 2);
+    CHECK(tool("build " + quote((kFixtures / "content/good").string())).status == 2); // no -o
+    CHECK(tool("lint --bogus x").status == 2);
+    CHECK(tool("hash onlyone").status == 2);
+    for (const char* cmd : {"--help", "build --help", "lint --help", "info --help", "hash --help"}) {
+        const Run r = tool(cmd);
+        CHECK(r.status == 0);
+        CHECK_THAT(r.output, Catch::StartsWith("usage: everyvoice-pack"));
+    }
+    CHECK(tool("info /nonexistent/x.evpack").status == 1);
+    CHECK(tool("hash " + quote((kFixtures / "content/good").string()) + " no-such-page").status == 1);
+    CHECK(tool("lint /nonexistent/folder").status == 1);
+}
+
+TEST_CASE("info describes a pack", "[pack]") {
+    TempDir dir;
+    const Run r = tool("info " + quote(buildGood(dir).string()));
+    CHECK(r.status == 0);
+    CHECK_THAT(r.output, Catch::Contains("fixture version 7"));
+    CHECK_THAT(r.output, Catch::Contains("pl  draft, 2 of 4 pages, 1 draft, 1 stale"));
+    CHECK_THAT(r.output, Catch::Contains("sunrise-hub  (verify)"));
+}
+
+TEST_CASE("the default pack, when built, is readable", "[pack]") {
+    const fs::path file = fs::path(EV_BINARY_DIR) / "content/default.evpack";
+    if (!fs::exists(fs::path(EV_SOURCE_DIR) / "content/default/pack.toml")) return; // not written yet
+    const ev::Pack pack = ev::readPack(file);
+    CHECK(pack.id == "default");
+    CHECK(sqlite(file, "PRAGMA integrity_check") == "ok");
+    CHECK(sqlite(file, "SELECT count(*) FROM pages") == std::to_string(pack.pages.size()));
+}

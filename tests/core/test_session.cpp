@@ -1,0 +1,496 @@
+// The kiosk session: navigation, the quick exit (button and Shift x3), the idle prompt and
+// reset, and what each step counts. Time is an OffsetClock frozen at start and pushed by hand.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <vector>
+
+#include "core/session.h"
+
+using namespace ev;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Counted {
+    Event event;
+    EventContext ctx;
+};
+
+class RecordingSink final : public EventSink {
+public:
+    void count(Event e, const EventContext& ctx) override { events.push_back({e, ctx}); }
+    long n(Event e) const {
+        return std::count_if(events.begin(), events.end(), [&](const Counted& c) { return c.event == e; });
+    }
+    std::vector<Counted> events;
+};
+
+struct Fixture {
+    OffsetClock clock{true};
+    RecordingSink sink;
+    Session session{clock, sink, SessionSettings{}};
+
+    void wait(Millis t) {
+        clock.advance(t);
+        session.tick();
+    }
+    // Attract -> Languages -> Audience -> Topics -> Page, as a resident does it.
+    void toPage(const std::string& page = "signs") {
+        session.start();
+        session.chooseLanguage("bn");
+        session.chooseAudience(Audience::Parent);
+        session.openPage(page);
+    }
+};
+
+// Brings a fresh session to `s` through the resident's flow (or goTo where no flow leads).
+void reach(Fixture& f, Screen s) {
+    switch (s) {
+    case Screen::Attract: break;
+    case Screen::Languages: f.session.start(); break;
+    case Screen::Audience: f.session.start(), f.session.chooseLanguage("ur"); break;
+    case Screen::Topics:
+        f.session.start(), f.session.chooseLanguage("ur"), f.session.chooseAudience(Audience::Child);
+        break;
+    case Screen::Page: f.toPage(); break;
+    case Screen::Help: f.toPage(), f.session.openHelp(); break;
+    case Screen::Neutral: f.session.quickExit(); break;
+    case Screen::Admin: f.session.goTo({Screen::Admin, {}}); break;
+    }
+    REQUIRE(f.session.screen() == s);
+}
+
+constexpr Screen kAllScreens[] = {Screen::Attract, Screen::Languages, Screen::Audience, Screen::Topics,
+                                  Screen::Page,    Screen::Help,      Screen::Neutral,  Screen::Admin};
+
+} // namespace
+
+TEST_CASE("the resident's flow goes attract, languages, audience, topics, page", "[session]") {
+    Fixture f;
+    CHECK(f.session.screen() == Screen::Attract);
+    CHECK(f.session.locale() == "en");
+    f.session.start();
+    CHECK(f.session.screen() == Screen::Languages);
+    CHECK_FALSE(f.session.canGoBack());
+    f.session.chooseLanguage("pl");
+    CHECK(f.session.screen() == Screen::Audience);
+    CHECK(f.session.locale() == "pl");
+    f.session.chooseAudience(Audience::Child);
+    CHECK(f.session.screen() == Screen::Topics);
+    CHECK(f.session.audience() == Audience::Child);
+    f.session.openPage("online-safety");
+    CHECK(f.session.location() == Location{Screen::Page, "online-safety"});
+    f.session.openHelp();
+    CHECK(f.session.screen() == Screen::Help);
+
+    SECTION("back retraces the visit, then stops") {
+        f.session.back();
+        CHECK(f.session.location() == Location{Screen::Page, "online-safety"});
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Topics);
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Audience);
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Languages);
+        CHECK_FALSE(f.session.canGoBack());
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Languages);
+        CHECK(f.session.locale() == "pl");
+    }
+    SECTION("home asks who I am again, in the same language") {
+        f.session.home();
+        CHECK(f.session.screen() == Screen::Audience);
+        CHECK(f.session.locale() == "pl");
+        CHECK_FALSE(f.session.canGoBack());
+    }
+    SECTION("opening help twice keeps one step of history") {
+        f.session.openHelp();
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Page);
+    }
+}
+
+TEST_CASE("each step counts what it should and nothing that identifies anyone", "[session]") {
+    Fixture f;
+    f.toPage("signs");
+    f.session.openHelp();
+    REQUIRE(f.sink.events.size() == 5);
+    CHECK(f.sink.events[0].event == Event::SessionStart);
+    CHECK(f.sink.events[0].ctx.locale.empty());
+    CHECK(f.sink.events[1].event == Event::LanguageSelected);
+    CHECK(f.sink.events[1].ctx.locale == "bn");
+    CHECK(f.sink.events[2].event == Event::AudienceSelected);
+    CHECK(f.sink.events[2].ctx.audience == "parent");
+    CHECK(f.sink.events[3].event == Event::PageView);
+    CHECK(f.sink.events[3].ctx.page == "signs");
+    CHECK(f.sink.events[3].ctx.locale == "bn");
+    CHECK(f.sink.events[3].ctx.audience == "parent");
+    CHECK(f.sink.events[4].event == Event::HelpView);
+    CHECK(f.sink.events[4].ctx.page.empty());
+
+    SECTION("going back is not a new view") {
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Page);
+        CHECK(f.sink.n(Event::PageView) == 1);
+    }
+}
+
+TEST_CASE("changing language from the bar returns to the page, in the new language", "[session]") {
+    Fixture f;
+    f.toPage("signs");
+    f.session.openLanguages();
+    CHECK(f.session.screen() == Screen::Languages);
+    CHECK(f.session.canGoBack());
+    f.session.chooseLanguage("ur");
+    CHECK(f.session.location() == Location{Screen::Page, "signs"});
+    CHECK(f.session.locale() == "ur");
+    CHECK(f.session.audience() == Audience::Parent);
+    // The page read again in Urdu is a view in Urdu.
+    REQUIRE(f.sink.events.back().event == Event::PageView);
+    CHECK(f.sink.events.back().ctx.locale == "ur");
+    // The history below the page is intact.
+    f.session.back();
+    CHECK(f.session.screen() == Screen::Topics);
+
+    SECTION("from the audience screen too") {
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Audience);
+        f.session.openLanguages();
+        f.session.chooseLanguage("so");
+        CHECK(f.session.screen() == Screen::Audience);
+        CHECK(f.session.locale() == "so");
+    }
+}
+
+TEST_CASE("goTo serves --goto and links", "[session]") {
+    Fixture f;
+    SECTION("a link from a page pushes history") {
+        f.toPage("signs");
+        const auto target = parseTarget("page:online-safety");
+        REQUIRE(target);
+        f.session.goTo(target->first, target->second);
+        CHECK(f.session.location() == Location{Screen::Page, "online-safety"});
+        CHECK(f.sink.n(Event::PageView) == 2);
+        f.session.back();
+        CHECK(f.session.location() == Location{Screen::Page, "signs"});
+    }
+    SECTION("topics with an audience sets it") {
+        f.session.goTo({Screen::Topics, {}}, Audience::Community);
+        CHECK(f.session.screen() == Screen::Topics);
+        CHECK(f.session.audience() == Audience::Community);
+        CHECK(f.sink.n(Event::AudienceSelected) == 0);
+    }
+    SECTION("topics with no audience known asks who first") {
+        f.session.goTo({Screen::Topics, {}});
+        CHECK(f.session.screen() == Screen::Audience);
+    }
+    SECTION("attract from anywhere starts afresh without counting") {
+        f.toPage();
+        f.session.goTo({Screen::Attract, {}});
+        CHECK(f.session.screen() == Screen::Attract);
+        CHECK(f.session.locale() == "en");
+        CHECK_FALSE(f.session.audience());
+        CHECK_FALSE(f.session.canGoBack());
+        CHECK(f.sink.n(Event::QuickExit) + f.sink.n(Event::IdleReset) == 0);
+    }
+    SECTION("--locale then --goto, as main does it") {
+        f.session.chooseLanguage("pa");
+        CHECK(f.session.screen() == Screen::Audience);
+        f.session.goTo({Screen::Help, {}});
+        CHECK(f.session.screen() == Screen::Help);
+        CHECK(f.session.locale() == "pa");
+    }
+}
+
+TEST_CASE("parseTarget knows every --goto word and nothing else", "[session]") {
+    CHECK(parseTarget("attract")->first.screen == Screen::Attract);
+    CHECK(parseTarget("languages")->first.screen == Screen::Languages);
+    CHECK(parseTarget("audience")->first.screen == Screen::Audience);
+    CHECK(parseTarget("help")->first.screen == Screen::Help);
+    CHECK(parseTarget("neutral")->first.screen == Screen::Neutral);
+    CHECK(parseTarget("admin")->first.screen == Screen::Admin);
+    const auto topics = parseTarget("topics:child");
+    REQUIRE(topics);
+    CHECK(topics->first.screen == Screen::Topics);
+    CHECK(topics->second == Audience::Child);
+    CHECK(parseTarget("topics:parent")->second == Audience::Parent);
+    CHECK(parseTarget("topics:community")->second == Audience::Community);
+    CHECK_FALSE(parseTarget("topics")->second); // main names the missing audience
+    const auto page = parseTarget("page:if-a-child-tells-you");
+    REQUIRE(page);
+    CHECK(page->first == Location{Screen::Page, "if-a-child-tells-you"});
+    for (const char* bad : {"", "page:", "topics:teacher", "Attract", "attract ", "page", "home", "topics:"})
+        CHECK_FALSE(parseTarget(bad));
+}
+
+TEST_CASE("the quick exit works from every screen and forgets the visit", "[session][quick-exit]") {
+    for (Screen s : kAllScreens) {
+        DYNAMIC_SECTION("from screen " << static_cast<int>(s)) {
+            for (const bool byShift : {false, true}) {
+                Fixture f;
+                reach(f, s);
+                const long before = f.sink.n(Event::QuickExit);
+                if (byShift) {
+                    for (int i = 0; i < 3; ++i) f.session.keyDown(Key::Shift);
+                } else {
+                    f.session.quickExit();
+                }
+                CHECK(f.session.screen() == Screen::Neutral);
+                CHECK_FALSE(f.session.canGoBack());
+                CHECK_FALSE(f.session.audience());
+                CHECK(f.session.locale() == "en");
+                CHECK_FALSE(f.session.idlePromptShown());
+                CHECK(f.session.shiftCount() == 0);
+                CHECK(f.sink.n(Event::QuickExit) == before + 1);
+                REQUIRE(f.sink.events.back().event == Event::QuickExit);
+                CHECK(f.sink.events.back().ctx.locale.empty());
+                CHECK(f.sink.events.back().ctx.page.empty());
+                // Back cannot bring the reading back.
+                f.session.back();
+                CHECK(f.session.screen() == Screen::Neutral);
+            }
+        }
+    }
+}
+
+TEST_CASE("the quick exit hides the idle prompt too", "[session][quick-exit]") {
+    Fixture f;
+    f.toPage();
+    f.wait(90s);
+    REQUIRE(f.session.idlePromptShown());
+    f.session.quickExit();
+    CHECK_FALSE(f.session.idlePromptShown());
+    CHECK(f.session.screen() == Screen::Neutral);
+}
+
+TEST_CASE("Shift three times, each within 5 s of the last, is a quick exit", "[session][shift]") {
+    Fixture f;
+    f.toPage();
+    SECTION("three quick presses") {
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.shiftCount() == 1);
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.shiftCount() == 2);
+        CHECK(f.session.screen() == Screen::Page);
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Neutral);
+        CHECK(f.sink.n(Event::QuickExit) == 1);
+    }
+    SECTION("4.9 s between presses: each press restarts the window") {
+        f.session.keyDown(Key::Shift);
+        f.wait(4900ms);
+        f.session.keyDown(Key::Shift);
+        f.wait(4900ms);
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Neutral);
+    }
+    SECTION("exactly 5 s still counts") {
+        f.session.keyDown(Key::Shift);
+        f.clock.advance(5s);
+        f.session.keyDown(Key::Shift);
+        f.clock.advance(5s);
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Neutral);
+    }
+    SECTION("two, a 6 s gap, then one more is not an exit") {
+        f.session.keyDown(Key::Shift);
+        f.session.keyDown(Key::Shift);
+        f.wait(6s);
+        CHECK(f.session.shiftCount() == 0); // the dots go out when the window passes
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Page);
+        CHECK(f.session.shiftCount() == 1);
+        // ...and the count restarted at 1, so two more make the exit.
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Page);
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Neutral);
+    }
+    SECTION("a gap the loop never ticked through still resets the count") {
+        f.session.keyDown(Key::Shift);
+        f.session.keyDown(Key::Shift);
+        f.clock.advance(5001ms);
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Page);
+    }
+    SECTION("another key in between starts again") {
+        f.session.keyDown(Key::Shift);
+        f.session.keyDown(Key::Shift);
+        f.session.keyDown(Key::Other);
+        CHECK(f.session.shiftCount() == 0);
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Page);
+        CHECK(f.sink.n(Event::QuickExit) == 0);
+    }
+    SECTION("touches do not break the run of presses") {
+        f.session.keyDown(Key::Shift);
+        f.session.activity();
+        f.session.keyDown(Key::Shift);
+        f.session.activity();
+        f.session.keyDown(Key::Shift);
+        CHECK(f.session.screen() == Screen::Neutral);
+    }
+}
+
+TEST_CASE("the Shift window and press count follow the settings", "[session][shift]") {
+    OffsetClock clock(true);
+    RecordingSink sink;
+    SessionSettings s;
+    s.shiftWindow = 2s;
+    s.shiftPresses = 2;
+    Session session(clock, sink, s);
+    session.keyDown(Key::Shift);
+    clock.advance(2100ms);
+    session.keyDown(Key::Shift);
+    CHECK(session.screen() == Screen::Attract);
+    clock.advance(1900ms);
+    session.keyDown(Key::Shift);
+    CHECK(session.screen() == Screen::Neutral);
+}
+
+TEST_CASE("idle: a prompt after 90 s, 30 s to answer, then back to the start", "[session][idle]") {
+    Fixture f;
+    f.toPage();
+    const long starts = f.sink.n(Event::SessionStart);
+    f.wait(89'900ms);
+    CHECK_FALSE(f.session.idlePromptShown());
+    CHECK(f.session.promptRemaining() == 0ms);
+    f.wait(100ms);
+    REQUIRE(f.session.idlePromptShown());
+    CHECK(f.session.promptRemaining() == 30s);
+    CHECK(f.session.screen() == Screen::Page); // still there underneath, hidden by the prompt
+
+    SECTION("continue hides it and restarts the timer") {
+        f.wait(10s);
+        CHECK(f.session.promptRemaining() == 20s);
+        f.session.continueSession();
+        CHECK_FALSE(f.session.idlePromptShown());
+        CHECK(f.session.location() == Location{Screen::Page, "signs"});
+        f.wait(89s);
+        CHECK_FALSE(f.session.idlePromptShown());
+        f.wait(1s);
+        CHECK(f.session.idlePromptShown());
+    }
+    SECTION("any touch hides it too") {
+        f.session.activity();
+        CHECK_FALSE(f.session.idlePromptShown());
+        f.wait(60s);
+        CHECK(f.session.screen() == Screen::Page);
+    }
+    SECTION("unanswered, the kiosk resets and counts one idle_reset") {
+        f.wait(29'900ms);
+        CHECK(f.session.idlePromptShown());
+        CHECK(f.session.screen() == Screen::Page);
+        f.wait(100ms);
+        CHECK(f.session.screen() == Screen::Attract);
+        CHECK_FALSE(f.session.idlePromptShown());
+        CHECK(f.session.locale() == "en");
+        CHECK_FALSE(f.session.audience());
+        CHECK_FALSE(f.session.canGoBack());
+        CHECK(f.sink.n(Event::IdleReset) == 1);
+        CHECK(f.sink.events.back().ctx.locale.empty());
+        CHECK(f.sink.n(Event::SessionStart) == starts);
+        // The attract screen never times out.
+        f.wait(3600s);
+        CHECK(f.session.screen() == Screen::Attract);
+        CHECK_FALSE(f.session.idlePromptShown());
+        CHECK(f.sink.n(Event::IdleReset) == 1);
+    }
+}
+
+TEST_CASE("idle applies on every screen of the visit", "[session][idle]") {
+    for (Screen s : {Screen::Languages, Screen::Audience, Screen::Topics, Screen::Page, Screen::Help}) {
+        DYNAMIC_SECTION("screen " << static_cast<int>(s)) {
+            Fixture f;
+            reach(f, s);
+            f.wait(90s);
+            CHECK(f.session.idlePromptShown());
+            f.wait(30s);
+            CHECK(f.session.screen() == Screen::Attract);
+            CHECK(f.sink.n(Event::IdleReset) == 1);
+        }
+    }
+}
+
+TEST_CASE("a late tick never leaves a reading up past idle limit + prompt time", "[session][idle]") {
+    Fixture f;
+    f.toPage();
+    f.wait(121s); // e.g. a script's `wait 121`: one tick long after both deadlines
+    CHECK(f.session.screen() == Screen::Attract);
+    CHECK(f.sink.n(Event::IdleReset) == 1);
+}
+
+TEST_CASE("neutral and admin screens time out their own way", "[session][idle]") {
+    Fixture f;
+    SECTION("neutral goes back to attract with no prompt and no idle_reset") {
+        f.toPage();
+        f.session.quickExit();
+        f.wait(89s);
+        CHECK(f.session.screen() == Screen::Neutral);
+        f.wait(1s);
+        CHECK(f.session.screen() == Screen::Attract);
+        CHECK_FALSE(f.session.idlePromptShown());
+        CHECK(f.sink.n(Event::IdleReset) == 0);
+    }
+    SECTION("admin prompts, then resets without counting: staff are not visitors") {
+        f.session.goTo({Screen::Admin, {}});
+        f.wait(90s);
+        CHECK(f.session.idlePromptShown());
+        f.wait(30s);
+        CHECK(f.session.screen() == Screen::Attract);
+        CHECK(f.sink.n(Event::IdleReset) == 0);
+    }
+}
+
+TEST_CASE("the prompt always gives at least 20 s (WCAG 2.2.1)", "[session][idle]") {
+    OffsetClock clock(true);
+    RecordingSink sink;
+    SessionSettings s;
+    s.idleLimit = 10s;
+    s.promptTime = 5s;
+    Session session(clock, sink, s);
+    CHECK(session.settings().promptTime == 20s);
+    CHECK(session.settings().idleLimit == 10s);
+    session.start();
+    clock.advance(10s);
+    session.tick();
+    REQUIRE(session.idlePromptShown());
+    clock.advance(19'999ms);
+    session.tick();
+    CHECK(session.screen() == Screen::Languages);
+    clock.advance(1ms);
+    session.tick();
+    CHECK(session.screen() == Screen::Attract);
+
+    s.promptTime = -1s;
+    session.setSettings(s);
+    CHECK(session.settings().promptTime == SessionSettings::kMinPromptTime);
+}
+
+TEST_CASE("nextDeadline says when tick has work to do", "[session][idle]") {
+    Fixture f;
+    const Millis t0 = f.clock.now();
+    CHECK_FALSE(f.session.nextDeadline()); // attract: nothing to wait for
+    f.session.start();
+    CHECK(f.session.nextDeadline() == t0 + 90s);
+    f.wait(40s);
+    f.session.activity();
+    CHECK(f.session.nextDeadline() == t0 + 130s);
+    f.wait(90s);
+    REQUIRE(f.session.idlePromptShown());
+    CHECK(f.session.nextDeadline() == t0 + 160s);
+    f.wait(5s);
+    f.session.keyDown(Key::Shift); // the dots go out 5 s after the press, before the reset
+    CHECK(f.session.nextDeadline() == t0 + 140s + 1ms);
+    f.wait(5001ms);
+    CHECK(f.session.shiftCount() == 0);
+    CHECK(f.session.nextDeadline() == t0 + 160s);
+    f.clock.advance(19'999ms);
+    REQUIRE(f.session.nextDeadline() == f.clock.now());
+    f.session.tick();
+    CHECK(f.session.screen() == Screen::Attract);
+    CHECK_FALSE(f.session.nextDeadline());
+    f.session.quickExit();
+    CHECK(f.session.nextDeadline() == f.clock.now() + 90s);
+}

@@ -1,0 +1,136 @@
+// Our shaping against HarfBuzz's own command-line tool (Debian libharfbuzz-bin) run on the
+// font file our fontconfig lookup chose, at the same 26.6 size and with the same light-hinting
+// FreeType load flags.
+#include "text/engine.h"
+#include "text/paragraph.h"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include <unicode/utf8.h>
+
+namespace {
+
+struct HbGlyph {
+    unsigned gid = 0;
+    long dx = 0, dy = 0, ax = 0;
+};
+
+std::string run(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        std::array<char, 4096> buf{};
+        while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+        pclose(pipe);
+    }
+    return out;
+}
+
+// hb-shape prints "[gid=cluster@dx,dy+ax|...]"; offsets are left out when zero.
+std::vector<HbGlyph> hbShape(const std::string& font, int size26, const std::string& language, const std::string& text) {
+    char path[] = "/tmp/ev_text_hbXXXXXX";
+    const int fd = mkstemp(path);
+    REQUIRE(fd >= 0);
+    close(fd);
+    std::ofstream(path) << text;
+    const std::string out = run("hb-shape --font-funcs=ft --ft-load-flags=65536 --no-glyph-names --font-size=" +
+                                std::to_string(size26) + " --language=" + language + " --text-file=" + path +
+                                " '" + font + "' 2>&1");
+    std::remove(path);
+    INFO("hb-shape said: " << out);
+    REQUIRE(out.size() > 2);
+    REQUIRE(out.front() == '[');
+    std::vector<HbGlyph> glyphs;
+    std::stringstream all(out.substr(1, out.find(']') - 1));
+    for (std::string item; std::getline(all, item, '|');) {
+        HbGlyph g;
+        g.gid = unsigned(std::stoul(item));
+        if (auto at = item.find('@'); at != std::string::npos) {
+            g.dx = std::stol(item.substr(at + 1));
+            g.dy = std::stol(item.substr(item.find(',', at) + 1));
+        }
+        g.ax = std::stol(item.substr(item.find('+') + 1));
+        glyphs.push_back(g);
+    }
+    return glyphs;
+}
+
+char32_t firstCodepoint(const std::string& s) {
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, int32_t(s.size()), c);
+    return char32_t(c);
+}
+
+} // namespace
+
+TEST_CASE("shaping matches hb-shape on the same font file and size", "[shaping]") {
+    struct Sample {
+        const char* language;
+        std::string text;
+    };
+    const std::vector<Sample> samples = {
+        {"bn", "শিশুদের সুরক্ষা"},
+        {"pa", "ਬੱਚਿਆਂ ਦੀ ਸੁਰੱਖਿਆ"},
+        {"ur", "بچوں کی حفاظت"},
+        {"yo", "Ọmọdé àti ààbò"},
+    };
+    ev::text::Engine engine;
+    for (const float px : {32.0f, 27.5f}) {
+        for (const Sample& s : samples) {
+            const int size26 = int(px * 64);
+            const std::string font = engine.fontFile(firstCodepoint(s.text), ev::text::Weight::Regular, s.language);
+            INFO(s.language << " at " << px << " px with " << font);
+            REQUIRE_FALSE(font.empty());
+            const std::vector<HbGlyph> expected = hbShape(font, size26, s.language, s.text);
+
+            ev::text::ParagraphSpec spec;
+            spec.language = s.language;
+            auto p = engine.layout(s.text, ev::text::Style{px, ev::text::Weight::Regular}, spec);
+            REQUIRE(p->glyphs.size() == expected.size());
+            const float baseline = p->glyphs[0].y + float(expected[0].dy) / 64.0f;
+            long pen = 0;
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                INFO("glyph " << i);
+                const ev::text::PlacedGlyph& g = p->glyphs[i];
+                CHECK(g.glyph == expected[i].gid);
+                CHECK(g.size26 == size26);
+                CHECK(g.x == float(pen + expected[i].dx) / 64.0f);
+                CHECK(g.y == baseline - float(expected[i].dy) / 64.0f);
+                pen += expected[i].ax;
+            }
+            CHECK(ev::text::Engine::metrics(*p).contentWidth == float(pen) / 64.0f);
+        }
+    }
+}
+
+TEST_CASE("a character missing from the script's font comes from another font", "[shaping]") {
+    ev::text::Engine engine;
+    // U+0964 DEVANAGARI DANDA is script Common, so after Latin it is shaped with Noto Sans,
+    // which has no glyph for it; the Bengali font has.
+    auto p = engine.layout("abc\u0964", ev::text::Style{}, ev::text::ParagraphSpec{});
+    REQUIRE(p->glyphs.size() == 4);
+    CHECK(p->glyphs[0].font == p->glyphs[2].font);
+    CHECK(p->glyphs[3].font != p->glyphs[0].font);
+    CHECK(p->glyphs[3].glyph != 0);
+
+    // U+08A0 is Arabic script but not in Noto Nastaliq Urdu; Noto Naskh Arabic has it.
+    ev::text::ParagraphSpec urdu;
+    urdu.language = "ur";
+    auto q = engine.layout("\u0628 \u08A0", ev::text::Style{}, urdu);
+    REQUIRE_FALSE(q->glyphs.empty());
+    bool otherFont = false;
+    for (const ev::text::PlacedGlyph& g : q->glyphs) {
+        CHECK(g.glyph != 0);
+        otherFont |= g.font != q->glyphs.back().font; // the last glyph is U+0628's, in Nastaliq
+    }
+    CHECK(otherFont);
+    CHECK(engine.fontFile(0x0628, ev::text::Weight::Regular, "ur").find("NotoNastaliqUrdu") != std::string::npos);
+}

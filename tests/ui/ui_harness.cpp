@@ -1,0 +1,98 @@
+#include "ui_harness.h"
+
+#include <catch2/catch.hpp>
+
+namespace ev::test {
+
+Pack samplePack() {
+    Pack p;
+    p.id = "sample";
+    p.version = 3;
+    p.title = "Sample";
+    p.defaultLocale = "en";
+    p.locales = {{"en", "reviewed"}, {"ur", "draft"}};
+    std::string longBody = "## Start\n\nSee [the other page](page:second).\n\n";
+    for (int i = 0; i < 40; ++i) longBody += "A calm paragraph that fills the page so that it has to scroll.\n\n";
+    longBody += "- one\n- two\n\nEnd of the page.\n";
+    Page first{"first", {Audience::Parent}, {}};
+    first.text["en"] = PageText{"First page", "The first one", "reviewed", "", false, parseMarkdown(longBody)};
+    first.text["ur"] = PageText{"پہلا صفحہ", "", "draft", "x", false, parseMarkdown("ایک صفحہ۔ 0800 1111\n")};
+    Page second{"second", {Audience::Parent, Audience::Child}, {}};
+    second.text["en"] = PageText{"Second page", "The second one", "reviewed", "", false, parseMarkdown("Short.\n")};
+    second.text["ur"] = PageText{"دوسرا صفحہ", "", "draft", "old", true, parseMarkdown("پرانا\n")};
+    p.pages = {first, second};
+    p.topics[Audience::Parent] = {"first", "second"};
+    p.topics[Audience::Child] = {"second"};
+    Signpost childline;
+    childline.id = "childline";
+    childline.phones = {"0800 1111"};
+    childline.web = "childline.org.uk";
+    childline.text["en"] = SignpostText{"Childline", "For children", "Talk to someone.", "", {"Call free"}};
+    p.signposts = {childline};
+    p.neutral["en"] = NeutralScreen{"Did you know?", "The Moon is slowly moving away from the Earth."};
+    p.strings["en"] = {{"nav.help", "Get help now"}, {"nav.exit", "Exit"}, {"nav.back", "Back"},
+                       {"nav.home", "Home"}, {"nav.language", "Language"}, {"attract.touch", "Touch to start"},
+                       {"idle.continue", "I'm still here"}};
+    p.strings["ur"] = {{"nav.help", "ابھی مدد حاصل کریں"}, {"nav.exit", "باہر نکلیں"}};
+    return p;
+}
+
+UiHarness::UiHarness(ImVec2 display)
+    : pack(samplePack()), session(clock, sink, SessionSettings{}), app(pack, session, clock, engine),
+      context_(ImGui::CreateContext()) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = display;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h); // a backend would upload it; here it only has to exist
+    frames(2);
+}
+
+UiHarness::~UiHarness() { ImGui::DestroyContext(context_); }
+
+void UiHarness::frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    session.tick();
+    app.frame();
+    ImGui::Render();
+}
+
+void UiHarness::frames(int n) {
+    for (int i = 0; i < n; ++i) frame();
+}
+
+ui::WidgetInfo UiHarness::widget(const std::string& idOrLabel) const {
+    const auto w = app.widgets().find(idOrLabel);
+    INFO("widget " << idOrLabel);
+    REQUIRE(w.has_value());
+    return *w;
+}
+
+void UiHarness::tap(const std::string& idOrLabel) {
+    const ImVec2 at = widget(idOrLabel).centre();
+    ImGuiIO& io = ImGui::GetIO();
+    session.activity();
+    io.MousePos = at;
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frames(2);
+}
+
+void UiHarness::drag(ImVec2 from, ImVec2 to) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = from;
+    io.MouseDown[0] = true;
+    frame();
+    for (int i = 1; i <= 8; ++i) {
+        io.MousePos = {from.x + (to.x - from.x) * i / 8.0f, from.y + (to.y - from.y) * i / 8.0f};
+        frame();
+    }
+    io.MouseDown[0] = false;
+    frames(2);
+}
+
+} // namespace ev::test

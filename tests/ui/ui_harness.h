@@ -1,0 +1,49 @@
+#pragma once
+// Drives ui::App on a headless ImGui context: sets the display size and the pointer the way
+// a backend would, and finds widgets by the ids the UI records each frame.
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/content.h"
+#include "core/session.h"
+#include "text/engine.h"
+#include "ui/app.h"
+
+namespace ev::test {
+
+struct RecordingSink final : EventSink {
+    std::vector<Event> events;
+    void count(Event e, const EventContext&) override { events.push_back(e); }
+};
+
+// A small pack in two languages, one of them right to left, with a page long enough to scroll.
+Pack samplePack();
+
+class UiHarness {
+public:
+    explicit UiHarness(ImVec2 display = {1080, 1920});
+    ~UiHarness();
+
+    void frame();
+    void frames(int n);
+    // Presses and releases at the widget's centre; fails the test if it is not on screen.
+    void tap(const std::string& idOrLabel);
+    void drag(ImVec2 from, ImVec2 to);
+    bool has(const std::string& idOrLabel) const { return app.widgets().find(idOrLabel).has_value(); }
+    ui::WidgetInfo widget(const std::string& idOrLabel) const;
+
+    Pack pack;
+    OffsetClock clock{true};
+    RecordingSink sink;
+    Session session;
+    text::Engine engine;
+    ui::App app;
+
+private:
+    ImGuiContext* context_;
+};
+
+} // namespace ev::test

@@ -1,0 +1,141 @@
+#include "lint.h"
+
+#include <algorithm>
+#include <set>
+
+namespace evpack {
+
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+void flagVerify(Diagnostics& diag, bool release, const std::filesystem::path& file, int line, const std::string& what) {
+    if (release) diag.error(file, line, what + " is marked verify = true; a release pack cannot carry it");
+    else diag.verify(file, line, what + " is marked verify = true: confirm it against reference/FACTS.md");
+}
+
+void checkLinks(const Source& src, Diagnostics& diag, std::set<std::string>& linked) {
+    for (const ev::Page& page : src.pack.pages) {
+        for (const auto& [tag, text] : page.text) {
+            const PageFile& pf = src.files.at(page.id).at(tag);
+            for (const ev::Block& b : text.body.blocks) {
+                for (const ev::Span& s : b.spans) {
+                    if (!s.link.starts_with("page:")) continue;
+                    const std::string target = s.link.substr(5);
+                    if (!src.pack.page(target)) diag.error(pf.file, b.line, "link to page '" + target + "', which does not exist");
+                    else if (target != page.id) linked.insert(target);
+                }
+            }
+        }
+    }
+}
+
+void checkTopics(const Source& src, Diagnostics& diag, std::set<std::string>& listed) {
+    for (const auto& [audience, ids] : src.pack.topics) {
+        const std::vector<int>& lines = src.topicLines.at(audience);
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const std::string& id = ids[i];
+            const ev::Page* page = src.pack.page(id);
+            if (!page) {
+                diag.error(src.packToml, lines[i], "topic '" + id + "' is not a page (no pages/" + id + "/)");
+                continue;
+            }
+            listed.insert(id);
+            if (!seen.insert(id).second) diag.warning(src.packToml, lines[i], "page '" + id + "' is listed twice for " + ev::audienceId(audience));
+            if (std::find(page->audiences.begin(), page->audiences.end(), audience) == page->audiences.end()) {
+                const PageFile& def = src.files.at(id).at(src.pack.defaultLocale);
+                diag.error(src.packToml, lines[i],
+                           "page '" + id + "' is listed for " + ev::audienceId(audience) + " but the audience in " +
+                               def.file.string() + " does not name " + ev::audienceId(audience));
+            }
+        }
+    }
+}
+
+void checkPages(const Source& src, bool release, Diagnostics& diag) {
+    const std::string& def = src.pack.defaultLocale;
+    for (const ev::Page& page : src.pack.pages) {
+        std::vector<std::string> missing;
+        for (const ev::LocaleInfo& l : src.pack.locales)
+            if (!page.text.contains(l.tag)) missing.push_back(l.tag);
+        const PageFile& defFile = src.files.at(page.id).at(def);
+        if (!missing.empty())
+            diag.warning(defFile.file, 1, "page '" + page.id + "' has no translation in " + join(missing));
+
+        for (const auto& [tag, text] : page.text) {
+            const PageFile& pf = src.files.at(page.id).at(tag);
+            if (text.status == "draft") diag.warning(pf.file, pf.line("status"), "draft: not reviewed yet");
+            if (pf.verify) flagVerify(diag, release, pf.file, pf.line("verify"), "this page");
+            if (tag == def) {
+                if (!pf.translatedFrom.empty())
+                    diag.warning(pf.file, pf.line("translated_from"), "translated_from is ignored in the default locale");
+                continue;
+            }
+            if (pf.hasAudience && pf.audiences != page.audiences)
+                diag.warning(pf.file, pf.line("audience"), "audience differs from " + defFile.file.filename().string() + ", which decides it");
+            if (pf.translatedFrom.empty())
+                diag.warning(pf.file, 1, "no translated_from, so the kiosk shows " + def + "; once it matches the " + def +
+                                             " text, stamp it with: everyvoice-pack hash SRC " + page.id);
+            else if (text.stale)
+                diag.warning(pf.file, pf.line("translated_from"),
+                             "stale: the " + def + " page changed since this translation (translated_from " + pf.translatedFrom +
+                                 ", now " + src.sourceHash.at(page.id) + "); the kiosk shows " + def + " until it is updated");
+        }
+    }
+}
+
+void checkPackToml(const Source& src, bool release, Diagnostics& diag) {
+    for (const ev::LocaleInfo& l : src.pack.locales) {
+        if (l.status == "draft") diag.warning(src.packToml, src.localeLines.at(l.tag), "locale " + l.tag + " is a draft");
+        if (!src.pack.neutral.contains(l.tag) && src.pack.neutral.contains(src.pack.defaultLocale))
+            diag.warning(src.packToml, src.localeLines.at(l.tag), "no [neutral." + l.tag + "] screen; the kiosk shows " + src.pack.defaultLocale);
+    }
+    for (std::size_t i = 0; i < src.pack.signposts.size(); ++i) {
+        const ev::Signpost& s = src.pack.signposts[i];
+        const SignpostSource& where = src.signposts[i];
+        if (s.verify) flagVerify(diag, release, src.packToml, *where.verifyLine, "signpost '" + s.id + "'");
+        std::vector<std::string> missing;
+        for (const ev::LocaleInfo& l : src.pack.locales)
+            if (!s.text.contains(l.tag)) missing.push_back(l.tag);
+        if (!missing.empty()) diag.warning(src.packToml, where.line, "signpost '" + s.id + "' has no text in " + join(missing));
+    }
+}
+
+void checkStrings(const Source& src, Diagnostics& diag) {
+    const auto def = src.pack.strings.find(src.pack.defaultLocale);
+    if (def == src.pack.strings.end()) return;
+    for (const auto& [tag, strings] : src.pack.strings) {
+        if (tag == src.pack.defaultLocale) continue;
+        std::vector<std::string> missing, unknown;
+        for (const auto& [key, value] : def->second)
+            if (!strings.contains(key)) missing.push_back(key);
+        for (const auto& [key, value] : strings)
+            if (!def->second.contains(key)) unknown.push_back(key);
+        const auto file = src.localesDir / (tag + ".toml");
+        if (!missing.empty()) diag.warning(file, 1, "UI strings missing (" + std::to_string(missing.size()) + "): " + join(missing));
+        if (!unknown.empty())
+            diag.warning(file, 1, "keys not in " + src.pack.defaultLocale + ".toml, never shown: " + join(unknown));
+    }
+}
+
+} // namespace
+
+void checkSource(const Source& src, bool release, Diagnostics& diag) {
+    std::set<std::string> reachable;
+    checkLinks(src, diag, reachable);
+    checkTopics(src, diag, reachable);
+    checkPages(src, release, diag);
+    checkPackToml(src, release, diag);
+    checkStrings(src, diag);
+    for (const ev::Page& page : src.pack.pages)
+        if (!reachable.contains(page.id))
+            diag.warning(src.files.at(page.id).at(src.pack.defaultLocale).file, 1,
+                         "page '" + page.id + "' is in no topic list and no page links to it");
+}
+
+} // namespace evpack

@@ -1,0 +1,239 @@
+// everyvoice-pack: the comms team's tool to check a content folder and build a pack from it.
+// Exit status: 0 ok (warnings allowed), 1 invalid input, 2 usage.
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/pack_hash.h"
+#include "core/pack_reader.h"
+#include "lint.h"
+#include "pack_writer.h"
+#include "source.h"
+
+namespace fs = std::filesystem;
+using namespace evpack;
+
+namespace {
+
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+const char* const kToolHelp = R"(usage: everyvoice-pack COMMAND [ARGS]
+
+Checks a content folder and builds the .evpack file the kiosk reads.
+
+commands:
+  build SRC -o OUT [--release] [--locales DIR]   build a pack from a content folder
+  lint SRC [--release] [--locales DIR]           check a content folder, build nothing
+  info PACK                                      describe a built pack
+  hash SRC PAGE-ID                               the stamp for translated_from
+
+Problems print as FILE:LINE: error|warning|verify: message.
+Exit status: 0 ok (warnings allowed), 1 invalid input, 2 usage.
+Run everyvoice-pack COMMAND --help for more.
+)";
+
+const std::map<std::string, const char*> kCommandHelp = {
+    {"build", R"(usage: everyvoice-pack build SRC -o OUT [--release] [--locales DIR]
+
+Reads SRC (a folder with pack.toml and pages/), checks it as lint does and, if there is no
+error, writes the pack to OUT. OUT is replaced only once the new pack is complete.
+
+  -o OUT          the .evpack file to write
+  --release       also refuse anything marked verify = true (drafts stay warnings)
+  --locales DIR   UI string files <locale>.toml (default: SRC/../../locales)
+
+meta.built_at is today (UTC), or the day of SOURCE_DATE_EPOCH when it is set.
+)"},
+    {"lint", R"(usage: everyvoice-pack lint SRC [--release] [--locales DIR]
+
+Checks a content folder: front matter and Markdown, unknown keys, links and topics naming
+missing pages, topic audiences, drafts, verify = true details, stale and missing
+translations. Exit 1 if any error, 0 if only warnings.
+
+  --release       report verify = true as errors, as build --release would
+  --locales DIR   UI string files <locale>.toml (default: SRC/../../locales)
+)"},
+    {"info", R"(usage: everyvoice-pack info PACK
+
+Prints a pack's id, version, schema, build day, locales with their status, pages per
+audience and signposts. Exit 1 if the kiosk could not read it.
+)"},
+    {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
+
+Prints the source hash of a page's default-locale text. Put it in a translation's front
+matter as translated_from = "<hash>" once the translation matches that text; when the
+original changes later, lint reports the translation as stale and the kiosk shows the
+original until the translation is updated.
+)"},
+};
+
+int usage(const std::string& message, const std::string& command = "") {
+    std::cerr << "everyvoice-pack: " << message << "\n"
+              << "Try 'everyvoice-pack " << (command.empty() ? "" : command + " ") << "--help'.\n";
+    return kUsage;
+}
+
+struct Args {
+    std::vector<std::string> positional;
+    std::optional<std::string> out;
+    std::optional<std::string> locales;
+    bool release = false;
+};
+
+// Parses the options of one command; nullopt after printing a usage error.
+std::optional<Args> parseArgs(const std::string& command, const std::vector<std::string>& argv, bool takesOut,
+                              bool readsSource) {
+    Args a;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& s = argv[i];
+        auto value = [&](std::optional<std::string>& into) {
+            if (i + 1 >= argv.size()) {
+                usage(s + " needs a value", command);
+                return false;
+            }
+            into = argv[++i];
+            return true;
+        };
+        if (takesOut && s == "-o") {
+            if (!value(a.out)) return std::nullopt;
+        } else if (readsSource && s == "--locales") {
+            if (!value(a.locales)) return std::nullopt;
+        } else if (readsSource && s == "--release") {
+            a.release = true;
+        } else if (s.size() > 1 && s[0] == '-') {
+            usage("unknown option " + s + " for " + command, command);
+            return std::nullopt;
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    return a;
+}
+
+fs::path localesDir(const Args& a, const fs::path& src) {
+    return a.locales ? fs::path(*a.locales) : (src / ".." / ".." / "locales").lexically_normal();
+}
+
+int build(const Args& a, bool write) {
+    const std::string command = write ? "build" : "lint";
+    if (a.positional.size() != 1) return usage(command + " takes one content folder", command);
+    if (write && !a.out) return usage("build needs -o OUT", command);
+    const fs::path src = a.positional[0];
+    Diagnostics diag;
+    const Source source = readSource(src, localesDir(a, src), diag);
+    checkSource(source, a.release, diag);
+    diag.print(std::cerr);
+    if (diag.hasErrors()) return kInvalid;
+    if (!write) return kOk;
+    try {
+        writePack(source, *a.out, buildDay());
+        std::cout << "wrote " << *a.out << ": " << source.pack.id << " version " << source.pack.version << ", "
+                  << source.pack.pages.size() << " pages, " << source.pack.locales.size() << " locales\n";
+    } catch (const std::exception& e) {
+        std::cerr << "everyvoice-pack: " << e.what() << "\n";
+        return kInvalid;
+    }
+    return kOk;
+}
+
+int info(const Args& a) {
+    if (a.positional.size() != 1) return usage("info takes one pack file", "info");
+    ev::Pack pack;
+    try {
+        pack = ev::readPack(a.positional[0]);
+    } catch (const ev::PackError& e) {
+        std::cerr << "everyvoice-pack: " << e.what() << "\n";
+        return kInvalid;
+    }
+    std::cout << "pack      " << pack.id << " version " << pack.version << "\n"
+              << "title     " << pack.title << "\n"
+              << "schema    " << pack.schemaVersion << "\n"
+              << "built     " << pack.builtAt << "\n"
+              << "locales   " << pack.locales.size() << " (default " << pack.defaultLocale << ")\n";
+    for (const ev::LocaleInfo& l : pack.locales) {
+        int pages = 0, stale = 0, drafts = 0;
+        for (const ev::Page& p : pack.pages) {
+            auto it = p.text.find(l.tag);
+            if (it == p.text.end()) continue;
+            ++pages;
+            stale += it->second.stale;
+            drafts += it->second.status == "draft";
+        }
+        std::cout << "  " << l.tag << "  " << l.status << ", " << pages << " of " << pack.pages.size() << " pages";
+        if (drafts) std::cout << ", " << drafts << " draft";
+        if (stale) std::cout << ", " << stale << " stale";
+        std::cout << ", " << (pack.strings.contains(l.tag) ? pack.strings.at(l.tag).size() : 0) << " UI strings\n";
+    }
+    std::cout << "pages     " << pack.pages.size() << "\n";
+    for (ev::Audience aud : ev::kAllAudiences) {
+        int tagged = 0;
+        for (const ev::Page& p : pack.pages)
+            tagged += std::find(p.audiences.begin(), p.audiences.end(), aud) != p.audiences.end();
+        const auto topics = pack.topics.find(aud);
+        std::cout << "  " << ev::audienceId(aud) << "  " << (topics == pack.topics.end() ? 0 : topics->second.size())
+                  << " in topic list, " << tagged << " tagged\n";
+    }
+    std::cout << "signposts " << pack.signposts.size() << "\n";
+    for (const ev::Signpost& s : pack.signposts) {
+        std::cout << "  " << s.id;
+        for (const std::string& phone : s.phones) std::cout << "  " << phone;
+        if (!s.web.empty()) std::cout << "  " << s.web;
+        if (s.verify) std::cout << "  (verify)";
+        std::cout << "\n";
+    }
+    return kOk;
+}
+
+int hash(const Args& a) {
+    if (a.positional.size() != 2) return usage("hash takes a content folder and a page id", "hash");
+    const fs::path src = a.positional[0];
+    const std::string locale = defaultLocaleOf(src);
+    Diagnostics diag;
+    const fs::path file = src / "pages" / a.positional[1] / (locale + ".md");
+    if (!fs::exists(file)) {
+        diag.error(file, 1, "no such page file");
+        diag.print(std::cerr);
+        return kInvalid;
+    }
+    auto page = readPageFile(file, diag);
+    diag.print(std::cerr);
+    if (!page || diag.hasErrors()) return kInvalid;
+    std::cout << ev::pageSourceHash(page->title, page->summary, page->markdown) << "\n";
+    return kOk;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return usage("no command given");
+    const std::string& command = args[0];
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << kToolHelp;
+        return kOk;
+    }
+    const auto help = kCommandHelp.find(command);
+    if (help == kCommandHelp.end()) return usage("unknown command '" + command + "'");
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    for (const std::string& s : rest) {
+        if (s == "--help" || s == "-h") {
+            std::cout << help->second;
+            return kOk;
+        }
+    }
+    const bool isBuild = command == "build", isLint = command == "lint";
+    const auto parsed = parseArgs(command, rest, isBuild, isBuild || isLint);
+    if (!parsed) return kUsage;
+    try {
+        if (isBuild || isLint) return build(*parsed, isBuild);
+        if (command == "info") return info(*parsed);
+        return hash(*parsed);
+    } catch (const std::exception& e) {
+        // A filesystem error reading the folder (permissions, a vanished file) is bad input.
+        std::cerr << "everyvoice-pack: " << e.what() << "\n";
+        return kInvalid;
+    }
+}

@@ -1,0 +1,131 @@
+#include "pack_writer.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "core/pack_reader.h"
+#include "core/pack_schema.h"
+#include "core/pack_sqlite.h"
+
+namespace evpack {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
+    const ev::Pack& pack = src.pack;
+    {
+        ev::sql::Stmt st(db, "INSERT INTO meta (key, value) VALUES (?, ?)");
+        const std::pair<const char*, std::string> meta[] = {
+            {"schema_version", std::to_string(ev::kPackSchemaVersion)},
+            {"pack_id", pack.id},
+            {"pack_version", std::to_string(pack.version)},
+            {"title", pack.title},
+            {"default_locale", pack.defaultLocale},
+            {"built_at", builtAt},
+        };
+        for (const auto& [key, value] : meta) st.bind(1, key).bind(2, value).run();
+    }
+    {
+        ev::sql::Stmt st(db, "INSERT INTO locales (position, tag, status) VALUES (?, ?, ?)");
+        std::int64_t position = 0;
+        for (const ev::LocaleInfo& l : pack.locales) st.bind(1, position++).bind(2, l.tag).bind(3, l.status).run();
+    }
+    {
+        ev::sql::Stmt page(db, "INSERT INTO pages (id) VALUES (?)");
+        ev::sql::Stmt audience(db, "INSERT INTO page_audiences (page, audience) VALUES (?, ?)");
+        ev::sql::Stmt text(db, "INSERT INTO page_text (page, locale, title, summary, status, translated_from, stale, markdown)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const ev::Page& p : pack.pages) {
+            page.bind(1, p.id).run();
+            for (ev::Audience a : p.audiences) audience.bind(1, p.id).bind(2, ev::audienceId(a)).run();
+            for (const auto& [tag, t] : p.text) {
+                text.bind(1, p.id).bind(2, tag).bind(3, t.title).bind(4, t.summary).bind(5, t.status).bind(6, t.translatedFrom);
+                text.bind(7, std::int64_t{t.stale}).bind(8, src.files.at(p.id).at(tag).markdown).run();
+            }
+        }
+    }
+    {
+        ev::sql::Stmt st(db, "INSERT INTO topics (audience, position, page) VALUES (?, ?, ?)");
+        for (const auto& [audience, ids] : pack.topics) {
+            std::int64_t position = 0;
+            for (const std::string& id : ids) st.bind(1, ev::audienceId(audience)).bind(2, position++).bind(3, id).run();
+        }
+    }
+    {
+        ev::sql::Stmt sign(db, "INSERT INTO signposts (position, id, web, verify) VALUES (?, ?, ?, ?)");
+        ev::sql::Stmt phone(db, "INSERT INTO signpost_phones (signpost, position, phone) VALUES (?, ?, ?)");
+        ev::sql::Stmt audience(db, "INSERT INTO signpost_audiences (signpost, audience) VALUES (?, ?)");
+        ev::sql::Stmt text(db, "INSERT INTO signpost_text (signpost, locale, name, for_whom, description, hours)"
+                               " VALUES (?, ?, ?, ?, ?, ?)");
+        ev::sql::Stmt label(db, "INSERT INTO signpost_phone_labels (signpost, locale, position, label) VALUES (?, ?, ?, ?)");
+        std::int64_t position = 0;
+        for (const ev::Signpost& s : pack.signposts) {
+            sign.bind(1, position++).bind(2, s.id).bind(3, s.web).bind(4, std::int64_t{s.verify}).run();
+            for (std::size_t i = 0; i < s.phones.size(); ++i)
+                phone.bind(1, s.id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.phones[i]).run();
+            for (ev::Audience a : s.audiences) audience.bind(1, s.id).bind(2, ev::audienceId(a)).run();
+            for (const auto& [tag, t] : s.text) {
+                text.bind(1, s.id).bind(2, tag).bind(3, t.name).bind(4, t.forWhom).bind(5, t.description).bind(6, t.hours).run();
+                for (std::size_t i = 0; i < t.phoneLabels.size(); ++i)
+                    label.bind(1, s.id).bind(2, tag).bind(3, static_cast<std::int64_t>(i)).bind(4, t.phoneLabels[i]).run();
+            }
+        }
+    }
+    {
+        ev::sql::Stmt st(db, "INSERT INTO neutral (locale, title, body) VALUES (?, ?, ?)");
+        for (const auto& [tag, n] : pack.neutral) st.bind(1, tag).bind(2, n.title).bind(3, n.body).run();
+    }
+    {
+        ev::sql::Stmt st(db, "INSERT INTO strings (locale, key, value) VALUES (?, ?, ?)");
+        for (const auto& [tag, strings] : pack.strings)
+            for (const auto& [key, value] : strings) st.bind(1, tag).bind(2, key).bind(3, value).run();
+    }
+}
+
+} // namespace
+
+std::string buildDay() {
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) now = static_cast<std::time_t>(std::atoll(epoch));
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    return day;
+}
+
+void writePack(const Source& src, const fs::path& out, const std::string& builtAt) {
+    const fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp-" + std::to_string(getpid()));
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    try {
+        {
+            ev::sql::Db db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            db.exec(("PRAGMA application_id = " + std::to_string(ev::kPackApplicationId)).c_str());
+            db.exec("PRAGMA journal_mode = DELETE");
+            db.exec("BEGIN");
+            db.exec(ev::kPackSchemaSql);
+            insertAll(db, src, builtAt);
+            db.exec("COMMIT");
+        }
+        // The new file must be whole on disk before it replaces the old one.
+        if (FILE* f = std::fopen(tmp.c_str(), "rb")) {
+            fsync(fileno(f));
+            std::fclose(f);
+        }
+        fs::rename(tmp, out);
+    } catch (const ev::sql::Error& e) {
+        fs::remove(tmp, ec);
+        throw std::runtime_error(out.string() + ": cannot write the pack: " + e.what());
+    } catch (const fs::filesystem_error& e) {
+        fs::remove(tmp, ec);
+        throw std::runtime_error(out.string() + ": cannot write the pack: " + e.code().message());
+    }
+}
+
+} // namespace evpack

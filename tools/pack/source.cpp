@@ -1,0 +1,473 @@
+#include "source.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <initializer_list>
+#include <set>
+#include <sstream>
+
+#include "core/markdown.h"
+#include "core/pack_hash.h"
+
+namespace evpack {
+
+namespace fs = std::filesystem;
+using ev::Audience;
+
+namespace {
+
+bool validId(std::string_view id) {
+    if (id.empty() || id.front() == '-') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::optional<std::string> readText(const fs::path& file, Diagnostics& diag) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        diag.error(file, 1, "cannot read the file");
+        return std::nullopt;
+    }
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Reads typed values out of one TOML document, reporting anything missing, mistyped or unknown
+// at its line. lineOffset places a front matter block within its Markdown file.
+class Toml {
+public:
+    Toml(fs::path file, Diagnostics& diag, int lineOffset = 0) : file_(std::move(file)), diag_(diag), offset_(lineOffset) {}
+
+    const fs::path& file() const { return file_; }
+
+    std::optional<toml::table> parse(std::string_view text) {
+        try {
+            return toml::parse(text, file_.string());
+        } catch (const toml::parse_error& e) {
+            diag_.error(file_, offset_ + static_cast<int>(e.source().begin.line), std::string(e.description()));
+            return std::nullopt;
+        }
+    }
+
+    int line(const toml::node& n) const { return offset_ + static_cast<int>(n.source().begin.line); }
+    int line(const toml::key& k) const { return offset_ + static_cast<int>(k.source().begin.line); }
+
+    void error(int line, std::string message) { diag_.error(file_, line, std::move(message)); }
+
+    void knownKeys(const toml::table& t, std::initializer_list<std::string_view> known, const std::string& where) {
+        for (auto&& [k, v] : t) {
+            if (std::find(known.begin(), known.end(), k.str()) != known.end()) continue;
+            std::string list;
+            for (std::string_view n : known) list += (list.empty() ? "" : ", ") + std::string(n);
+            error(line(k), "unknown key '" + std::string(k.str()) + "' in " + where + " (known: " + list + ")");
+        }
+    }
+
+    std::optional<std::string> string(const toml::table& t, std::string_view key, bool required, const std::string& where) {
+        const toml::node* n = t.get(key);
+        if (!n) {
+            if (required) error(line(t), where + " needs " + std::string(key));
+            return std::nullopt;
+        }
+        if (auto v = n->value<std::string>()) return v;
+        error(line(*n), std::string(key) + " must be a string");
+        return std::nullopt;
+    }
+
+    std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, const std::string& where) {
+        const toml::node* n = t.get(key);
+        if (!n) {
+            error(line(t), where + " needs " + std::string(key));
+            return std::nullopt;
+        }
+        if (n->is_integer()) return n->value<std::int64_t>();
+        error(line(*n), std::string(key) + " must be a whole number");
+        return std::nullopt;
+    }
+
+    bool flag(const toml::table& t, std::string_view key) {
+        const toml::node* n = t.get(key);
+        if (!n) return false;
+        if (n->is_boolean()) return *n->value<bool>();
+        error(line(*n), std::string(key) + " must be true or false");
+        return false;
+    }
+
+    // Each element with its line; a wrong element is reported and skipped.
+    std::vector<std::pair<std::string, int>> strings(const toml::table& t, std::string_view key) {
+        std::vector<std::pair<std::string, int>> out;
+        const toml::node* n = t.get(key);
+        if (!n) return out;
+        const toml::array* a = n->as_array();
+        if (!a) {
+            error(line(*n), std::string(key) + " must be a list of strings, like [\"a\", \"b\"]");
+            return out;
+        }
+        for (const toml::node& e : *a) {
+            if (auto v = e.value<std::string>()) out.emplace_back(*v, line(e));
+            else error(line(e), std::string(key) + " must hold only strings");
+        }
+        return out;
+    }
+
+    std::vector<Audience> audiences(const toml::table& t, std::string_view key) {
+        std::vector<Audience> out;
+        for (const auto& [id, ln] : strings(t, key)) {
+            if (auto a = ev::audienceFromId(id)) {
+                if (std::find(out.begin(), out.end(), *a) == out.end()) out.push_back(*a);
+            } else {
+                error(ln, "unknown audience '" + id + "' (use child, parent or community)");
+            }
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    const toml::table* table(const toml::table& t, std::string_view key, bool required, const std::string& where) {
+        const toml::node* n = t.get(key);
+        if (!n) {
+            if (required) error(line(t), where + " needs a [" + std::string(key) + "] table");
+            return nullptr;
+        }
+        if (const toml::table* tt = n->as_table()) return tt;
+        error(line(*n), std::string(key) + " must be a table");
+        return nullptr;
+    }
+
+    // An array of tables ([[key]]); elements that are not tables are reported and skipped.
+    std::vector<const toml::table*> tables(const toml::table& t, std::string_view key) {
+        std::vector<const toml::table*> out;
+        const toml::node* n = t.get(key);
+        if (!n) return out;
+        const toml::array* a = n->as_array();
+        if (!a) {
+            error(line(*n), std::string(key) + " must be written as [[" + std::string(key) + "]] tables");
+            return out;
+        }
+        for (const toml::node& e : *a) {
+            if (const toml::table* tt = e.as_table()) out.push_back(tt);
+            else error(line(e), "each " + std::string(key) + " entry must be a table");
+        }
+        return out;
+    }
+
+private:
+    fs::path file_;
+    Diagnostics& diag_;
+    int offset_;
+};
+
+std::string status(Toml& toml, const toml::table& t, const std::string& where) {
+    const toml::node* n = t.get("status");
+    auto s = toml.string(t, "status", false, where);
+    if (!s) return "draft";
+    if (*s != "draft" && *s != "reviewed") {
+        toml.error(toml.line(*n), "status must be \"draft\" or \"reviewed\", not \"" + *s + "\"");
+        return "draft";
+    }
+    return *s;
+}
+
+void readLocales(Toml& toml, const toml::table& root, Source& src) {
+    for (const toml::table* t : toml.tables(root, "locales")) {
+        toml.knownKeys(*t, {"tag", "status"}, "[[locales]]");
+        auto tag = toml.string(*t, "tag", true, "[[locales]]");
+        if (!tag) continue;
+        if (src.localeLines.contains(*tag)) {
+            toml.error(toml.line(*t), "locale '" + *tag + "' is listed twice");
+            continue;
+        }
+        src.localeLines[*tag] = toml.line(*t);
+        src.pack.locales.push_back({*tag, status(toml, *t, "[[locales]]")});
+    }
+    if (src.pack.locales.empty()) toml.error(1, "pack.toml needs at least one [[locales]] entry");
+    else if (!src.localeLines.contains(src.pack.defaultLocale))
+        toml.error(1, "default_locale '" + src.pack.defaultLocale + "' is not in [[locales]]");
+}
+
+void readTopics(Toml& toml, const toml::table& root, Source& src) {
+    const toml::table* topics = toml.table(root, "topics", true, "pack.toml");
+    if (!topics) return;
+    toml.knownKeys(*topics, {"child", "parent", "community"}, "[topics]");
+    for (Audience a : ev::kAllAudiences) {
+        for (const auto& [id, ln] : toml.strings(*topics, ev::audienceId(a))) {
+            src.pack.topics[a].push_back(id);
+            src.topicLines[a].push_back(ln);
+        }
+    }
+}
+
+void readNeutral(Toml& toml, const toml::table& root, Source& src) {
+    const toml::table* neutral = toml.table(root, "neutral", true, "pack.toml");
+    if (!neutral) return;
+    for (auto&& [tag, node] : *neutral) {
+        const std::string where = "[neutral." + std::string(tag.str()) + "]";
+        const toml::table* t = node.as_table();
+        if (!t) {
+            toml.error(toml.line(node), where + " must be a table with title and body");
+            continue;
+        }
+        toml.knownKeys(*t, {"title", "body"}, where);
+        auto title = toml.string(*t, "title", true, where);
+        auto body = toml.string(*t, "body", true, where);
+        if (title && body && src.localeLines.contains(std::string(tag.str())))
+            src.pack.neutral[std::string(tag.str())] = {*title, *body};
+    }
+    if (!neutral->contains(src.pack.defaultLocale))
+        toml.error(toml.line(*neutral), "[neutral] needs text in the default locale: [neutral." + src.pack.defaultLocale + "]");
+}
+
+void readSignposts(Toml& toml, const toml::table& root, Source& src) {
+    std::set<std::string> seen;
+    for (const toml::table* t : toml.tables(root, "signposts")) {
+        toml.knownKeys(*t, {"id", "phones", "web", "audiences", "verify", "text"}, "[[signposts]]");
+        ev::Signpost s;
+        SignpostSource where{toml.line(*t), std::nullopt};
+        auto id = toml.string(*t, "id", true, "[[signposts]]");
+        if (!id) continue;
+        if (!validId(*id)) toml.error(toml.line(*t->get("id")), "signpost id '" + *id + "' may use only a-z, 0-9 and -");
+        if (!seen.insert(*id).second) toml.error(where.line, "signpost '" + *id + "' is listed twice");
+        s.id = *id;
+        for (auto& [phone, ln] : toml.strings(*t, "phones")) s.phones.push_back(phone);
+        s.web = toml.string(*t, "web", false, "[[signposts]]").value_or("");
+        s.audiences = toml.audiences(*t, "audiences");
+        s.verify = toml.flag(*t, "verify");
+        if (s.verify) where.verifyLine = toml.line(*t->get("verify"));
+        if (const toml::table* text = toml.table(*t, "text", true, "signpost '" + *id + "'")) {
+            for (auto&& [tag, node] : *text) {
+                const std::string w = "[signposts.text." + std::string(tag.str()) + "]";
+                const toml::table* tt = node.as_table();
+                if (!tt) {
+                    toml.error(toml.line(node), w + " must be a table");
+                    continue;
+                }
+                toml.knownKeys(*tt, {"name", "for", "description", "hours", "phone_labels"}, w);
+                ev::SignpostText st;
+                st.name = toml.string(*tt, "name", true, w).value_or("");
+                st.forWhom = toml.string(*tt, "for", false, w).value_or("");
+                st.description = toml.string(*tt, "description", false, w).value_or("");
+                st.hours = toml.string(*tt, "hours", false, w).value_or("");
+                for (auto& [label, ln] : toml.strings(*tt, "phone_labels")) st.phoneLabels.push_back(label);
+                if (st.phoneLabels.size() > s.phones.size())
+                    toml.error(toml.line(*tt->get("phone_labels")), "signpost '" + *id + "' has more phone_labels than phones");
+                if (src.localeLines.contains(std::string(tag.str()))) s.text[std::string(tag.str())] = std::move(st);
+            }
+            if (!text->contains(src.pack.defaultLocale))
+                toml.error(where.line, "signpost '" + *id + "' needs text in the default locale: [signposts.text." +
+                                           src.pack.defaultLocale + "]");
+        }
+        src.pack.signposts.push_back(std::move(s));
+        src.signposts.push_back(where);
+    }
+}
+
+void flatten(Toml& toml, const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out) {
+    for (auto&& [k, v] : t) {
+        const std::string key = prefix + std::string(k.str());
+        if (const toml::table* sub = v.as_table()) flatten(toml, *sub, key + ".", out);
+        else if (auto s = v.value<std::string>()) out[key] = *s;
+        else toml.error(toml.line(v), "UI string " + key + " must be a string");
+    }
+}
+
+void readStrings(Source& src, Diagnostics& diag) {
+    for (const ev::LocaleInfo& l : src.pack.locales) {
+        const fs::path file = src.localesDir / (l.tag + ".toml");
+        if (!fs::exists(file)) {
+            if (l.tag == src.pack.defaultLocale) diag.error(file, 1, "no UI strings for the default locale");
+            else diag.warning(file, 1, "no UI strings for " + l.tag + "; the kiosk will show " + src.pack.defaultLocale);
+            continue;
+        }
+        Toml toml(file, diag);
+        auto text = readText(file, diag);
+        if (!text) continue;
+        if (auto root = toml.parse(*text)) flatten(toml, *root, "", src.pack.strings[l.tag]);
+    }
+}
+
+// Splits "+++\n<toml>\n+++\n<markdown>"; lines may end in CR LF.
+struct FrontMatter {
+    std::string_view toml;
+    std::string_view markdown;
+    int bodyLine;
+};
+
+std::optional<FrontMatter> splitFrontMatter(std::string_view text, const fs::path& file, Diagnostics& diag) {
+    auto lineEnd = [&](std::size_t from) { return std::min(text.find('\n', from), text.size()); };
+    auto isFence = [&](std::size_t from, std::size_t end) {
+        std::string_view l = text.substr(from, end - from);
+        if (l.ends_with('\r')) l.remove_suffix(1);
+        while (!l.empty() && (l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+        return l == "+++";
+    };
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    if (!isFence(0, lineEnd(0))) {
+        diag.error(file, 1, "a page must start with a +++ line, then its front matter (title, audience, status), then +++");
+        return std::nullopt;
+    }
+    std::size_t pos = lineEnd(0) + 1;
+    int line = 2;
+    const std::size_t tomlStart = std::min(pos, text.size());
+    while (pos < text.size()) {
+        const std::size_t end = lineEnd(pos);
+        if (isFence(pos, end)) {
+            const std::size_t body = std::min(end + 1, text.size());
+            return FrontMatter{text.substr(tomlStart, pos - tomlStart), text.substr(body), line + 1};
+        }
+        pos = end + 1;
+        ++line;
+    }
+    diag.error(file, 1, "the front matter has no closing +++ line");
+    return std::nullopt;
+}
+
+void readPages(Source& src, const fs::path& dir, Diagnostics& diag) {
+    const fs::path pagesDir = dir / "pages";
+    if (!fs::is_directory(pagesDir)) {
+        diag.error(pagesDir, 1, "no pages folder");
+        return;
+    }
+    std::vector<fs::path> pageDirs;
+    for (const auto& e : fs::directory_iterator(pagesDir))
+        if (e.is_directory()) pageDirs.push_back(e.path());
+    std::sort(pageDirs.begin(), pageDirs.end());
+    for (const fs::path& pageDir : pageDirs) {
+        const std::string id = pageDir.filename().string();
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(pageDir))
+            if (e.is_regular_file()) files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        if (!validId(id)) {
+            diag.error(pageDir, 1, "page folder name '" + id + "' may use only a-z, 0-9 and - (it is the page id)");
+            continue;
+        }
+        ev::Page page;
+        page.id = id;
+        for (const fs::path& file : files) {
+            if (file.extension() != ".md") {
+                diag.warning(file, 1, "not a page (pages are <locale>.md); ignored");
+                continue;
+            }
+            const std::string tag = file.stem().string();
+            if (!src.localeLines.contains(tag)) {
+                diag.warning(file, 1, "locale '" + tag + "' is not in pack.toml [[locales]]; this file is left out");
+                continue;
+            }
+            auto pf = readPageFile(file, diag);
+            if (!pf) continue;
+            ev::PageText text;
+            text.title = pf->title;
+            text.summary = pf->summary;
+            src.files[id][tag] = std::move(*pf);
+            page.text[tag] = std::move(text);
+        }
+        const auto def = src.files[id].find(src.pack.defaultLocale);
+        if (def == src.files[id].end()) {
+            // A default-locale file that failed to read has already been reported.
+            const fs::path expected = pageDir / (src.pack.defaultLocale + ".md");
+            if (!fs::exists(expected)) diag.error(expected, 1, "page '" + id + "' has no text in the default locale");
+            src.files.erase(id);
+            continue;
+        }
+        page.audiences = def->second.audiences;
+        src.pack.pages.push_back(std::move(page));
+    }
+}
+
+// Parses each page's Markdown and settles its status and staleness against the default locale.
+void finishPages(Source& src, Diagnostics& diag) {
+    for (ev::Page& page : src.pack.pages) {
+        const PageFile& def = src.files[page.id][src.pack.defaultLocale];
+        const std::string hash = ev::pageSourceHash(def.title, def.summary, def.markdown);
+        src.sourceHash[page.id] = hash;
+        for (auto& [tag, text] : page.text) {
+            const PageFile& pf = src.files[page.id][tag];
+            try {
+                text.body = ev::parseMarkdown(pf.markdown, pf.bodyLine);
+            } catch (const ev::MarkdownError& e) {
+                diag.error(pf.file, e.line, e.what());
+            }
+            text.status = pf.status;
+            text.translatedFrom = tag == src.pack.defaultLocale ? "" : pf.translatedFrom;
+            text.stale = tag != src.pack.defaultLocale && pf.translatedFrom != hash;
+        }
+    }
+}
+
+} // namespace
+
+int PageFile::line(const std::string& key) const {
+    const auto it = keyLines.find(key);
+    return it == keyLines.end() ? 1 : it->second;
+}
+
+std::optional<PageFile> readPageFile(const fs::path& file, Diagnostics& diag) {
+    auto text = readText(file, diag);
+    if (!text) return std::nullopt;
+    auto fm = splitFrontMatter(*text, file, diag);
+    if (!fm) return std::nullopt;
+    Toml toml(file, diag, 1);
+    auto root = toml.parse(fm->toml);
+    if (!root) return std::nullopt;
+    PageFile pf;
+    pf.file = file;
+    pf.markdown = std::string(fm->markdown);
+    pf.bodyLine = fm->bodyLine;
+    for (auto&& [k, v] : *root) pf.keyLines[std::string(k.str())] = toml.line(k);
+    toml.knownKeys(*root, {"title", "summary", "audience", "status", "translated_from", "verify"}, "front matter");
+    pf.title = toml.string(*root, "title", true, "front matter").value_or("");
+    if (pf.title.empty() && root->contains("title")) toml.error(pf.line("title"), "title is empty");
+    pf.summary = toml.string(*root, "summary", false, "front matter").value_or("");
+    pf.hasAudience = root->contains("audience");
+    pf.audiences = toml.audiences(*root, "audience");
+    pf.status = status(toml, *root, "front matter");
+    pf.translatedFrom = toml.string(*root, "translated_from", false, "front matter").value_or("");
+    pf.verify = toml.flag(*root, "verify");
+    return pf;
+}
+
+std::string defaultLocaleOf(const fs::path& dir) {
+    try {
+        const toml::table root = toml::parse_file((dir / "pack.toml").string());
+        return root["default_locale"].value_or(std::string("en"));
+    } catch (const toml::parse_error&) {
+        return "en";
+    }
+}
+
+Source readSource(const fs::path& dir, const fs::path& localesDir, Diagnostics& diag) {
+    Source src;
+    src.packToml = dir / "pack.toml";
+    src.localesDir = localesDir;
+    if (!fs::is_directory(dir)) {
+        diag.error(dir, 1, "not a content folder");
+        return src;
+    }
+    Toml toml(src.packToml, diag);
+    auto text = readText(src.packToml, diag);
+    if (!text) return src;
+    auto root = toml.parse(*text);
+    if (!root) return src;
+
+    toml.knownKeys(*root, {"id", "version", "title", "default_locale", "locales", "topics", "neutral", "signposts"}, "pack.toml");
+    src.pack.id = toml.string(*root, "id", true, "pack.toml").value_or("");
+    if (root->contains("id") && !validId(src.pack.id))
+        toml.error(toml.line(*root->get("id")), "pack id '" + src.pack.id + "' may use only a-z, 0-9 and -");
+    src.pack.version = toml.integer(*root, "version", "pack.toml").value_or(0);
+    if (src.pack.version < 1 && root->contains("version")) toml.error(toml.line(*root->get("version")), "version must be 1 or more");
+    src.pack.title = toml.string(*root, "title", true, "pack.toml").value_or("");
+    src.pack.defaultLocale = toml.string(*root, "default_locale", true, "pack.toml").value_or("en");
+
+    readLocales(toml, *root, src);
+    readTopics(toml, *root, src);
+    readNeutral(toml, *root, src);
+    readSignposts(toml, *root, src);
+    readStrings(src, diag);
+    readPages(src, dir, diag);
+    finishPages(src, diag);
+    return src;
+}
+
+} // namespace evpack

@@ -1,0 +1,57 @@
+#pragma once
+// Reads a content folder (pack.toml, pages/<page>/<locale>.md, UI strings) into an ev::Pack,
+// keeping where each thing came from so later checks can name a file and line.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/content.h"
+#include "diagnostics.h"
+
+namespace evpack {
+
+// One page in one language, as written.
+struct PageFile {
+    std::filesystem::path file;
+    std::string title;
+    std::string summary;
+    std::string status;            // "draft" unless the front matter says "reviewed"
+    std::string translatedFrom;
+    std::string markdown;          // everything after the closing +++ line
+    int bodyLine = 1;              // file line of the first Markdown line
+    bool hasAudience = false;      // the front matter names an audience list
+    std::vector<ev::Audience> audiences;
+    bool verify = false;
+    std::map<std::string, int> keyLines; // front matter key -> file line
+    int line(const std::string& key) const;
+};
+
+struct SignpostSource {
+    int line = 1;                  // the [[signposts]] header
+    std::optional<int> verifyLine; // verify = true
+};
+
+struct Source {
+    std::filesystem::path packToml;
+    std::filesystem::path localesDir;
+    ev::Pack pack;                 // pages only hold locales listed in pack.toml
+    std::map<std::string, std::map<std::string, PageFile>> files; // page -> locale -> file
+    std::map<std::string, std::string> sourceHash;                // page -> hash of its default-locale text
+    std::map<ev::Audience, std::vector<int>> topicLines;          // pack.toml line of each pack.topics entry
+    std::vector<SignpostSource> signposts;                        // parallel to pack.signposts
+    std::map<std::string, int> localeLines;                       // tag -> pack.toml line
+};
+
+// Problems in what was read (syntax, unknown keys, wrong types, Markdown outside the kiosk's
+// subset) go to diag; cross-checks between files are in lint.h.
+Source readSource(const std::filesystem::path& dir, const std::filesystem::path& localesDir, Diagnostics& diag);
+
+// One page file on its own, for `hash`; nullopt after reporting to diag.
+std::optional<PageFile> readPageFile(const std::filesystem::path& file, Diagnostics& diag);
+
+// The default locale named in DIR/pack.toml, or "en" if it cannot be read.
+std::string defaultLocaleOf(const std::filesystem::path& dir);
+
+} // namespace evpack
