@@ -61,6 +61,17 @@ void KioskLoop::pressKey(KeyPress k) {
 }
 
 void KioskLoop::frame(std::vector<unsigned char>* capture) {
+    buildFrame();
+    host_.render();
+    if (capture) {
+        int w = 0, h = 0;
+        host_.framebufferSize(w, h);
+        *capture = readPixels(w, h);
+    }
+    host_.swap();
+}
+
+void KioskLoop::buildFrame() {
     // A glyph atlas that grew during the frame moved every texture coordinate: draw it again.
     for (int attempt = 0; attempt < 2; ++attempt) {
         const auto before = engine_.atlas();
@@ -78,13 +89,6 @@ void KioskLoop::frame(std::vector<unsigned char>* capture) {
         app_.text().setAtlasTexture(atlas_.sync(after));
         if (after.width == before.width && after.height == before.height) break;
     }
-    host_.render();
-    if (capture) {
-        int w = 0, h = 0;
-        host_.framebufferSize(w, h);
-        *capture = readPixels(w, h);
-    }
-    host_.swap();
 }
 
 void KioskLoop::settle(int frames) {
@@ -135,9 +139,9 @@ bool KioskLoop::play(const Action& a) {
         session_.activity();
         pointer_ = p;
         pointerDown_ = true;
-        frame();
+        buildFrame();
         pointerDown_ = false;
-        frame();
+        buildFrame();
     };
     switch (a.kind) {
     case Action::Kind::TapTarget: {
@@ -157,15 +161,15 @@ bool KioskLoop::play(const Action& a) {
         const ImVec2 from{a.x1, a.y1}, to{a.x2, a.y2};
         pointer_ = from;
         pointerDown_ = true;
-        frame();
+        buildFrame();
         constexpr int kSteps = 6;
         for (int i = 1; i <= kSteps; ++i) {
             const float t = static_cast<float>(i) / kSteps;
             pointer_ = ImVec2{from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t};
-            frame();
+            buildFrame();
         }
         pointerDown_ = false;
-        frame();
+        buildFrame();
         break;
     }
     case Action::Kind::Key:

@@ -32,7 +32,11 @@ private:
     int runInteractive(const LoopOptions& options);
     int runDriven(const LoopOptions& options);
     bool play(const Action& a);
+    // One frame built and drawn (and read back into capture, if given).
     void frame(std::vector<unsigned char>* capture = nullptr);
+    // One ImGui frame built, not drawn: the steps of a scripted press or drag deliver input,
+    // and only the frame after the action is drawn, as a person would see it.
+    void buildFrame();
     void settle(int frames = kSettleFrames);
     bool screenshot(const std::filesystem::path& file);
     void pressKey(KeyPress k);

@@ -68,7 +68,9 @@ void App::frame() {
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
         ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, theme::kPaper);
-        switch (session_.screen()) {
+        // Under "Still there?" the reading is neither shown nor touchable: the next person
+        // at the kiosk sees only the prompt.
+        if (!session_.idlePromptShown()) switch (session_.screen()) {
         case Screen::Attract:
             attract_.draw(ui);
             nextAnimation_ = attract_.nextChange(ui);

@@ -24,9 +24,10 @@ void ScrollArea::end(Ui& ui, float contentHeight) {
     maxOffset_ = std::max(0.0f, contentHeight - view_.height());
     offset_ = std::clamp(offset_, 0.0f, maxOffset_);
     if (maxOffset_ <= 0) return;
-    // A thin position bar on the far side from the reading start: right in LTR, left in RTL.
-    const float w = ui.px(10), inset = ui.px(6);
-    const float x = ui.rtl ? view_.min.x + inset : view_.max.x - inset - w;
+    // A thin position bar in the margin on the far side from the reading start (right in LTR,
+    // left in RTL), so it never covers text or the edge of a card.
+    const float w = ui.px(10), inset = (ui.px(theme::kMargin) - w) * 0.5f;
+    const float x = ui.rtl ? view_.min.x - inset - w : view_.max.x + inset;
     const float track = view_.height();
     const float thumb = std::max(ui.px(80), track * view_.height() / contentHeight);
     const float y = view_.min.y + (track - thumb) * (offset_ / maxOffset_);

@@ -28,7 +28,10 @@ public:
     ParagraphPtr layout(std::span<const text::Run> runs, const text::ParagraphSpec& spec) {
         return engine_.layout(runs, spec);
     }
+    // The paragraph box: its width is the wrap width when wrapping, else the widest line.
     static ImVec2 size(const text::Paragraph& p);
+    // The widest line's advance, for shapes drawn around centred text.
+    static float inkWidth(const text::Paragraph& p) { return text::Engine::metrics(p).contentWidth; }
 
     // tagColours[tag] colours the quads of runs with that tag; other tags use colour.
     void draw(ImDrawList* dl, const text::Paragraph& p, ImVec2 topLeft, ImU32 colour,

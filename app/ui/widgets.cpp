@@ -53,9 +53,9 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     ui.dl->AddRectFilled(r.min, r.max, held ? c.pressed : c.fill, round);
     ui.dl->AddRect(r.min, r.max, c.border, round, 0, std::max(2.0f, ui.px(3)));
 
-    const float pad = ui.px(16);
     // Narrow bar buttons stack the icon over the label; wider ones put it before the label.
     const bool stacked = look == Look::Bar && icon != Icon::None;
+    const float pad = ui.px(stacked ? 8 : 16);
     const float iconSize = icon == Icon::None ? 0.0f
                            : stacked         ? r.height() * 0.34f
                                              : std::min(r.height() * 0.42f, ui.px(52));
@@ -91,36 +91,60 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     return tapped;
 }
 
+namespace {
+
+// A tile's text laid out for a card of a given width; tile() and tileHeight() share it.
+struct TileText {
+    ParagraphPtr title, summary; // summary is null when there is none
+    float stripe, pad, iconSize, inner, gap;
+    float textHeight() const {
+        return TextPainter::size(*title).y + (summary ? gap + TextPainter::size(*summary).y : 0);
+    }
+};
+
+TileText layoutTile(Ui& ui, std::string_view title, std::string_view summary, float width, Icon icon) {
+    TileText t{};
+    t.stripe = ui.px(14); // an accent stripe on the reading side marks the card as something to open
+    t.pad = ui.px(32);
+    t.iconSize = icon == Icon::None ? 0.0f : ui.px(72);
+    t.inner = width - 2 * t.pad - t.stripe - (t.iconSize > 0 ? t.iconSize + t.pad : 0);
+    t.gap = ui.px(10);
+    t.title = ui.text.layout(title, ui.px(theme::kTextH3), t.inner, text::Align::Start, true);
+    if (!summary.empty()) t.summary = ui.text.layout(summary, ui.px(theme::kTextSmall), t.inner);
+    return t;
+}
+
+} // namespace
+
+float tileHeight(Ui& ui, std::string_view title, std::string_view summary, float width, Icon icon,
+                 float minHeight) {
+    const TileText t = layoutTile(ui, title, summary, width, icon);
+    return std::max(minHeight, t.textHeight() + 2 * ui.px(28));
+}
+
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view summary, Rect r,
           Icon icon) {
     const bool tapped = tapTarget(ui, id, title, r);
     const bool held = ImGui::IsItemActive();
+    const TileText t = layoutTile(ui, title, summary, r.width(), icon);
     const float round = ui.px(theme::kRounding);
     ui.dl->AddRectFilled(r.min, r.max, held ? theme::rgb(0xE4, 0xEE, 0xEF) : theme::kCard, round);
     ui.dl->AddRect(r.min, r.max, theme::kLine, round, 0, std::max(2.0f, ui.px(2)));
-    // An accent stripe on the reading side marks the card as something to open.
-    const float stripe = ui.px(14);
     if (ui.rtl)
-        ui.dl->AddRectFilled({r.max.x - stripe, r.min.y}, r.max, theme::kTeal, round,
+        ui.dl->AddRectFilled({r.max.x - t.stripe, r.min.y}, r.max, theme::kTeal, round,
                              ImDrawFlags_RoundCornersRight);
     else
-        ui.dl->AddRectFilled(r.min, {r.min.x + stripe, r.max.y}, theme::kTeal, round,
+        ui.dl->AddRectFilled(r.min, {r.min.x + t.stripe, r.max.y}, theme::kTeal, round,
                              ImDrawFlags_RoundCornersLeft);
 
-    const float pad = ui.px(32);
-    const float iconSize = icon == Icon::None ? 0.0f : ui.px(72);
-    const float inner = r.width() - 2 * pad - stripe - (iconSize > 0 ? iconSize + pad : 0);
-    const float startX = ui.rtl ? r.min.x + pad + (iconSize > 0 ? iconSize + pad : 0) : r.min.x + stripe + pad;
-    auto t = ui.text.layout(title, ui.px(theme::kTextH3), inner, text::Align::Start, true);
-    auto s = ui.text.layout(summary, ui.px(theme::kTextSmall), inner);
-    const float th = TextPainter::size(*t).y, sh = summary.empty() ? 0 : TextPainter::size(*s).y;
-    const float gap = summary.empty() ? 0 : ui.px(10);
-    float y = r.min.y + (r.height() - th - gap - sh) * 0.5f;
-    ui.text.draw(ui.dl, *t, {startX, y}, theme::kInk);
-    if (!summary.empty()) ui.text.draw(ui.dl, *s, {startX, y + th + gap}, theme::kInkSoft);
+    const float iconRoom = t.iconSize > 0 ? t.iconSize + t.pad : 0;
+    const float startX = ui.rtl ? r.min.x + t.pad + iconRoom : r.min.x + t.stripe + t.pad;
+    float y = r.min.y + (r.height() - t.textHeight()) * 0.5f;
+    ui.text.draw(ui.dl, *t.title, {startX, y}, theme::kInk);
+    if (t.summary) ui.text.draw(ui.dl, *t.summary, {startX, y + TextPainter::size(*t.title).y + t.gap}, theme::kInkSoft);
     if (icon != Icon::None) {
-        const float ix = ui.rtl ? r.min.x + pad + iconSize * 0.5f : r.max.x - pad - iconSize * 0.5f;
-        drawIcon(ui.dl, icon, {ix, (r.min.y + r.max.y) * 0.5f}, iconSize, theme::kTeal, ui.rtl);
+        const float ix = ui.rtl ? r.min.x + t.pad + t.iconSize * 0.5f : r.max.x - t.pad - t.iconSize * 0.5f;
+        drawIcon(ui.dl, icon, {ix, (r.min.y + r.max.y) * 0.5f}, t.iconSize, theme::kTeal, ui.rtl);
     }
     return tapped;
 }

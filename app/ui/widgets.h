@@ -21,9 +21,13 @@ enum class Look {
 bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look,
             Icon icon = Icon::None);
 
-// A topic tile: a bold title and a one-line summary on a card. Returns true when tapped.
+// A topic tile: a bold title and a short summary on a card, the text centred vertically in r.
+// Returns true when tapped. tileHeight is what the text needs, at least minHeight: long
+// translations wrap onto more lines and make the card taller rather than spill out of it.
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view summary, Rect r,
           Icon icon = Icon::None);
+float tileHeight(Ui& ui, std::string_view title, std::string_view summary, float width, Icon icon,
+                 float minHeight);
 
 // Records an interactive rectangle and reports a tap; the caller draws it.
 bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r);

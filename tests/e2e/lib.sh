@@ -14,7 +14,7 @@ cd "$WORK"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # kiosk ARGS...: runs the kiosk with a fresh state folder and a time limit, so a hang fails.
-kiosk() { timeout 120 "$KIOSK" --pack "$PACK" --state-dir "$WORK/state" "$@"; }
+kiosk() { timeout "${KIOSK_TIMEOUT:-120}" "$KIOSK" --pack "$PACK" --state-dir "$WORK/state" "$@"; }
 
 # count EVENT: how many of EVENT the kiosk has committed to its counts database.
 count() {

@@ -58,7 +58,8 @@ void AttractView::draw(Ui& ui) {
     const ImVec2 ts = TextPainter::size(*p);
     const float padX = ui.px(64), padY = ui.px(36);
     const float top = s.min.y + s.height() * 0.78f;
-    const ImVec2 a{cx - ts.x * 0.5f - padX, top}, b{cx + ts.x * 0.5f + padX, top + ts.y + 2 * padY};
+    const float half = TextPainter::inkWidth(*p) * 0.5f + padX;
+    const ImVec2 a{cx - half, top}, b{cx + half, top + ts.y + 2 * padY};
     ui.dl->AddRectFilled(a, b, theme::kTeal, (b.y - a.y) * 0.5f);
     ui.text.draw(ui.dl, *p, {ui.column.min.x, top + padY}, theme::kWhite); // centred within w
 }

@@ -24,10 +24,13 @@ void AudienceView::draw(Ui& ui) {
     const float h = std::clamp((col.max.y - y - 2 * gap) / 3.0f, ui.px(theme::kBigButton), ui.px(300));
     for (const Choice& c : choices) {
         const std::string id = audienceId(c.audience);
-        const Rect r{{col.min.x, y}, {col.max.x, y + h}};
-        if (tile(ui, "audience:" + id, ui.str("audience." + id), ui.str("audience." + id + "_hint"), r, c.icon))
+        const std::string& title = ui.str("audience." + id);
+        const std::string& hint = ui.str("audience." + id + "_hint");
+        const float th = tileHeight(ui, title, hint, col.width(), c.icon, h);
+        const Rect r{{col.min.x, y}, {col.max.x, y + th}};
+        if (tile(ui, "audience:" + id, title, hint, r, c.icon))
             ui.session.chooseAudience(c.audience);
-        y += h + gap;
+        y += th + gap;
     }
 }
 

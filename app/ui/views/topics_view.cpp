@@ -18,12 +18,13 @@ void TopicsView::draw(Ui& ui) {
 
     const Rect view{{col.min.x, y}, {col.max.x, col.max.y}};
     float cy = scroll_.begin(ui, view);
-    const float top = cy, gap = ui.px(theme::kGap), h = ui.px(200);
+    const float top = cy, gap = ui.px(theme::kGap);
     const auto it = ui.pack.topics.find(audience);
     if (it != ui.pack.topics.end()) {
         for (const std::string& pageId : it->second) {
             const PageText* t = ui.pack.pageText(pageId, ui.locale);
             if (!t) continue;
+            const float h = tileHeight(ui, t->title, t->summary, col.width(), Icon::Next, ui.px(200));
             const Rect r{{col.min.x, cy}, {col.max.x, cy + h}};
             if (tile(ui, "topic:" + pageId, t->title, t->summary, r, Icon::Next)) ui.session.openPage(pageId);
             cy += h + gap;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# A whole visit through the real kiosk: every screen drawn, the help screen readable, and the
+# counts of what was used (never of who) committed.
+. "$(dirname "$0")/lib.sh"
+kiosk --window 1080x1920 --script "$SOURCE_DIR/tests/e2e/full_flow.evscript" || fail "full flow script"
+for png in 0*.png; do "$PNG_CHECK" "$png" 1080x1920 || fail "$png is blank or the wrong size"; done
+[ "$(ls 0*.png | wc -l)" = 8 ] || fail "expected 8 screenshots, got $(ls 0*.png)"
+cmp -s 05-page.png 06-page-scrolled.png && fail "dragging the page did not scroll it"
+
+# The numbers a resident copies down must be readable, so read them as a person would: OCR.
+tesseract 07-help.png help -l eng >/dev/null 2>&1 || fail "tesseract could not read the help screen"
+grep -q "0800 1111" help.txt || fail "help screen: 0800 1111 not readable (OCR: $(tr '\n' ' ' <help.txt))"
+grep -q "0808 800 5000" help.txt || fail "help screen: 0808 800 5000 not readable"
+tesseract 08-neutral.png neutral -l eng >/dev/null 2>&1
+if grep -Eiq "abuse|help|safe|child|exit" neutral.txt; then fail "the neutral screen gives the subject away: $(cat neutral.txt)"; fi
+
+expect_count() { [ "$(count "$1")" = "$2" ] || fail "$1 counted $(count "$1") times, expected $2"; }
+expect_count session_start 1
+expect_count language_selected 1
+expect_count audience_selected 2
+expect_count page_view 3
+expect_count help_view 1
+expect_count quick_exit 1
+[ "$(sqlite3 state/counts.sqlite 'select count(*) from counts where hour*3600 > strftime("%s","now") + 3600')" = 0 ] ||
+  fail "a count is stamped in the future"
+echo "flow: 8 screens drawn, help numbers readable, counts committed"

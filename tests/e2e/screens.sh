@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every screen of the default pack drawn by the real kiosk, portrait and landscape, on both
+# hosts: each screenshot must show a real screen. SCREENSHOT_DIR, if set, keeps them for a
+# person to look at.
+. "$(dirname "$0")/lib.sh"
+out=${SCREENSHOT_DIR:-$WORK/shots}
+mkdir -p "$out"
+
+screens=(attract languages audience topics:child topics:parent topics:community help neutral)
+for page in $(sqlite3 "$PACK" 'select id from pages order by id'); do screens+=("page:$page"); done
+[ "${#screens[@]}" -ge 20 ] || fail "expected at least 12 pages in the default pack, found ${#screens[@]} screens"
+
+shoot() { # shoot NAME ARGS...
+  local name=$1; shift
+  kiosk "$@" --screenshot "$out/$name.png" || fail "$name: kiosk exited with $?"
+  "$PNG_CHECK" "$out/$name.png" || fail "$name: blank screenshot"
+}
+for s in "${screens[@]}"; do
+  shoot "portrait-${s//:/-}" --window 1080x1920 --goto "$s"
+done
+for s in attract topics:parent page:what-is-child-sexual-abuse help neutral; do
+  shoot "landscape-${s//:/-}" --window 1920x1080 --goto "$s"
+done
+shoot glfw-help --platform glfw --window 1080x1920 --goto help
+shoot small-page --window 540x960 --goto page:signs-to-notice
+
+# The quick exit is on every flow screen, so a script can find it there.
+for s in languages audience topics:child page:people-you-can-tell help; do
+  printf 'expect nav:exit\nexpect nav:help\n' > expect.evscript
+  kiosk --window 1080x1920 --goto "$s" --script expect.evscript || fail "$s: no quick exit or help button"
+done
+echo "screens: ${#screens[@]} portrait, 5 landscape, GLFW and small window all drawn"
