@@ -13,6 +13,7 @@
 
 #include "core/clock.h"
 #include "core/counts.h"
+#include "core/i18n.h"
 #include "core/pack_reader.h"
 #include "core/script.h"
 #include "core/session.h"
@@ -128,17 +129,6 @@ fs::path defaultStateDir() {
     return "everyvoice-state";
 }
 
-// The pack's language closest to what was asked for: exact, then same language, then default.
-std::string matchLocale(const ev::Pack& pack, const std::string& wanted) {
-    const std::string lang = wanted.substr(0, wanted.find_first_of("-_"));
-    for (const auto& l : pack.locales)
-        if (l.tag == wanted) return l.tag;
-    for (const auto& l : pack.locales)
-        if (l.tag.substr(0, l.tag.find('-')) == lang) return l.tag;
-    std::fprintf(stderr, "everyvoice-kiosk: no '%s' in this pack; using %s\n", wanted.c_str(), pack.defaultLocale.c_str());
-    return pack.defaultLocale;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -189,7 +179,14 @@ int main(int argc, char** argv) {
     SessionSettings settings;
     settings.defaultLocale = pack.defaultLocale;
     Session session(clock, *counter, settings);
-    if (opt.locale) session.chooseLanguage(matchLocale(pack, *opt.locale));
+    if (opt.locale) {
+        std::vector<std::string> tags;
+        for (const auto& l : pack.locales) tags.push_back(l.tag);
+        const std::string tag = matchLocale(tags, *opt.locale, pack.defaultLocale);
+        if (tag != *opt.locale)
+            std::fprintf(stderr, "everyvoice-kiosk: --locale %s: showing %s, the closest this pack has\n", opt.locale->c_str(), tag.c_str());
+        session.chooseLanguage(tag);
+    }
     if (start) session.goTo(start->first, start->second);
     else if (!opt.locale) session.goTo({Screen::Attract, {}});
 

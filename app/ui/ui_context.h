@@ -3,9 +3,11 @@
 // and where on screen it may draw. Rebuilt by App each frame.
 #include <imgui.h>
 
+#include <map>
 #include <string>
 
 #include "core/content.h"
+#include "core/i18n.h"
 #include "core/session.h"
 #include "text_painter.h"
 #include "widget_registry.h"
@@ -34,6 +36,12 @@ struct Ui {
 
     float px(float design) const { return design * scale; }
     const std::string& str(const std::string& key) const { return pack.string(key, locale); }
+    // A UI string with arguments, formatted by ICU; a translation ICU cannot format (a syntax
+    // error that reached a kiosk) gives way to the default locale's string.
+    std::string message(const std::string& key, const std::map<std::string, long>& args) const {
+        if (auto s = formatMessage(str(key), locale, args)) return *s;
+        return formatMessage(pack.string(key, pack.defaultLocale), pack.defaultLocale, args).value_or(key);
+    }
 };
 
 } // namespace ev::ui

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "core/i18n.h"
+
 namespace evpack {
 
 namespace {
@@ -106,17 +108,43 @@ void checkPackToml(const Source& src, bool release, Diagnostics& diag) {
     }
 }
 
+// Each UI string must be a MessageFormat pattern ICU reads, with the default locale's
+// arguments, and a branch for every plural category the language uses for whole numbers.
+void checkMessages(const Source& src, const std::string& tag, const std::map<std::string, std::string>& strings,
+                   const std::map<std::string, std::string>& defaults, Diagnostics& diag) {
+    const auto file = src.stringsFile(tag);
+    const auto& lines = src.stringLines.at(tag);
+    for (const auto& [key, pattern] : strings) {
+        const int line = lines.at(key);
+        const ev::MessageCheck check = ev::checkMessage(pattern, tag);
+        if (!check.error.empty()) {
+            diag.error(file, line, key + ": " + check.error + "; the kiosk shows the " + src.pack.defaultLocale + " text");
+            continue;
+        }
+        if (const auto d = defaults.find(key); d != defaults.end() && tag != src.pack.defaultLocale) {
+            const auto wanted = ev::checkMessage(d->second, src.pack.defaultLocale).arguments;
+            if (check.arguments != wanted)
+                diag.error(file, line, key + ": uses the arguments {" + join({check.arguments.begin(), check.arguments.end()}) +
+                                           "}, the " + src.pack.defaultLocale + " text {" + join({wanted.begin(), wanted.end()}) + "}");
+        }
+        if (!check.missingPluralForms.empty())
+            diag.warning(file, line, key + ": no plural branch for " + join(check.missingPluralForms) + ", which " + tag +
+                                         " uses (CLDR); ICU falls back to 'other'");
+    }
+}
+
 void checkStrings(const Source& src, Diagnostics& diag) {
     const auto def = src.pack.strings.find(src.pack.defaultLocale);
     if (def == src.pack.strings.end()) return;
     for (const auto& [tag, strings] : src.pack.strings) {
+        checkMessages(src, tag, strings, def->second, diag);
         if (tag == src.pack.defaultLocale) continue;
         std::vector<std::string> missing, unknown;
         for (const auto& [key, value] : def->second)
             if (!strings.contains(key)) missing.push_back(key);
         for (const auto& [key, value] : strings)
             if (!def->second.contains(key)) unknown.push_back(key);
-        const auto file = src.localesDir / (tag + ".toml");
+        const auto file = src.stringsFile(tag);
         if (!missing.empty()) diag.warning(file, 1, "UI strings missing (" + std::to_string(missing.size()) + "): " + join(missing));
         if (!unknown.empty())
             diag.warning(file, 1, "keys not in " + src.pack.defaultLocale + ".toml, never shown: " + join(unknown));

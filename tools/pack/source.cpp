@@ -263,18 +263,24 @@ void readSignposts(Toml& toml, const toml::table& root, Source& src) {
     }
 }
 
-void flatten(Toml& toml, const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out) {
+void flatten(Toml& toml, const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out,
+             std::map<std::string, int>& lines) {
     for (auto&& [k, v] : t) {
         const std::string key = prefix + std::string(k.str());
-        if (const toml::table* sub = v.as_table()) flatten(toml, *sub, key + ".", out);
-        else if (auto s = v.value<std::string>()) out[key] = *s;
-        else toml.error(toml.line(v), "UI string " + key + " must be a string");
+        if (const toml::table* sub = v.as_table()) {
+            flatten(toml, *sub, key + ".", out, lines);
+        } else if (auto s = v.value<std::string>()) {
+            out[key] = *s;
+            lines[key] = toml.line(v);
+        } else {
+            toml.error(toml.line(v), "UI string " + key + " must be a string");
+        }
     }
 }
 
 void readStrings(Source& src, Diagnostics& diag) {
     for (const ev::LocaleInfo& l : src.pack.locales) {
-        const fs::path file = src.localesDir / (l.tag + ".toml");
+        const fs::path file = src.stringsFile(l.tag);
         if (!fs::exists(file)) {
             if (l.tag == src.pack.defaultLocale) diag.error(file, 1, "no UI strings for the default locale");
             else diag.warning(file, 1, "no UI strings for " + l.tag + "; the kiosk will show " + src.pack.defaultLocale);
@@ -283,7 +289,7 @@ void readStrings(Source& src, Diagnostics& diag) {
         Toml toml(file, diag);
         auto text = readText(file, diag);
         if (!text) continue;
-        if (auto root = toml.parse(*text)) flatten(toml, *root, "", src.pack.strings[l.tag]);
+        if (auto root = toml.parse(*text)) flatten(toml, *root, "", src.pack.strings[l.tag], src.stringLines[l.tag]);
     }
 }
 

@@ -42,6 +42,8 @@ struct Source {
     std::map<ev::Audience, std::vector<int>> topicLines;          // pack.toml line of each pack.topics entry
     std::vector<SignpostSource> signposts;                        // parallel to pack.signposts
     std::map<std::string, int> localeLines;                       // tag -> pack.toml line
+    std::map<std::string, std::map<std::string, int>> stringLines; // locale -> UI string key -> line in its file
+    std::filesystem::path stringsFile(const std::string& tag) const { return localesDir / (tag + ".toml"); }
 };
 
 // Problems in what was read (syntax, unknown keys, wrong types, Markdown outside the kiosk's

@@ -16,7 +16,7 @@ void IdlePrompt::draw(Ui& ui) {
     const Rect& col = ui.column;
     const float pad = ui.px(48), inner = col.width() - 2 * pad;
     const long seconds = (ui.session.promptRemaining().count() + 999) / 1000;
-    const std::string body = formatMessage(ui.str("idle.body"), ui.locale, {{"seconds", seconds}});
+    const std::string body = ui.message("idle.body", {{"seconds", seconds}});
     auto title = ui.text.layout(ui.str("idle.title"), ui.px(theme::kTextTitle), inner, text::Align::Center, true);
     auto text = ui.text.layout(body, ui.px(theme::kTextBody), inner, text::Align::Center);
     const float th = TextPainter::size(*title).y, bh = TextPainter::size(*text).y;

@@ -1,0 +1,123 @@
+// The UI strings in locales/ checked against ICU's own rules, and the locale helpers.
+#include <catch2/catch.hpp>
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "core/i18n.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void flatten(const toml::table& t, const std::string& prefix, std::map<std::string, std::string>& out) {
+    for (auto&& [k, v] : t) {
+        const std::string key = prefix + std::string(k.str());
+        if (const toml::table* sub = v.as_table()) flatten(*sub, key + ".", out);
+        else if (auto s = v.value<std::string>()) out[key] = *s;
+        else FAIL(key << " is not a string");
+    }
+}
+
+std::map<std::string, std::map<std::string, std::string>> localeFiles() {
+    std::map<std::string, std::map<std::string, std::string>> files;
+    for (const auto& e : fs::directory_iterator(fs::path(EV_SOURCE_DIR) / "locales")) {
+        if (e.path().extension() != ".toml") continue;
+        INFO(e.path());
+        toml::table t;
+        REQUIRE_NOTHROW(t = toml::parse_file(e.path().string()));
+        flatten(t, "", files[e.path().stem().string()]);
+    }
+    return files;
+}
+
+} // namespace
+
+TEST_CASE("every locale file has exactly the English keys") {
+    const auto files = localeFiles();
+    REQUIRE(files.contains("en"));
+    const auto& en = files.at("en");
+    REQUIRE(en.size() > 20);
+    for (const auto& [tag, strings] : files) {
+        for (const auto& [key, value] : en) {
+            INFO(tag << ".toml: " << key);
+            CHECK(strings.contains(key));
+        }
+        for (const auto& [key, value] : strings) {
+            INFO(tag << ".toml has a key English lacks: " << key);
+            CHECK(en.contains(key));
+        }
+    }
+}
+
+TEST_CASE("every UI string parses as ICU MessageFormat and formats in its own locale") {
+    const auto files = localeFiles();
+    for (const auto& [tag, strings] : files) {
+        for (const auto& [key, pattern] : strings) {
+            INFO(tag << ".toml: " << key << " = " << pattern);
+            const ev::MessageCheck check = ev::checkMessage(pattern, tag);
+            REQUIRE(check.error.empty());
+            CHECK(check.arguments == ev::checkMessage(files.at("en").at(key), "en").arguments);
+            // Every plural category ICU's rules give whole numbers in this language has a branch.
+            CHECK(check.missingPluralForms.empty());
+            std::map<std::string, long> args;
+            for (const std::string& a : check.arguments) args[a] = 0;
+            for (long n : {0L, 1L, 2L, 3L, 5L, 11L, 21L, 22L, 25L, 101L}) {
+                for (auto& [name, value] : args) value = n;
+                const auto formatted = ev::formatMessage(pattern, tag, args);
+                REQUIRE(formatted.has_value());
+                CHECK_FALSE(formatted->empty());
+                CHECK(formatted->find('{') == std::string::npos);
+            }
+        }
+    }
+}
+
+TEST_CASE("a plural without a category the language needs is caught") {
+    // Polish: 2-4 are "few", 5-21 "many" (CLDR). A pattern with only one/other misses both.
+    const auto check = ev::checkMessage("{n, plural, one {# sekunda} other {# sekundy}}", "pl");
+    CHECK(check.error.empty());
+    CHECK(check.missingPluralForms == std::vector<std::string>{"n: few", "n: many"});
+    CHECK(ev::checkMessage("{n, plural, one {# second} other {# seconds}}", "en").missingPluralForms.empty());
+    CHECK_FALSE(ev::checkMessage("{n, plural, one {# x} other {# y}", "en").error.empty());
+    CHECK_FALSE(ev::formatMessage("{n, plural, one {# x} other {# y}", "en", {{"n", 1}}).has_value());
+}
+
+TEST_CASE("plural forms follow each language's CLDR rules") {
+    const std::string pl = "{n, plural, one {# sekundę} few {# sekundy} many {# sekund} other {# sekundy}}";
+    CHECK(ev::formatMessage(pl, "pl", {{"n", 1}}) == "1 sekundę");
+    CHECK(ev::formatMessage(pl, "pl", {{"n", 3}}) == "3 sekundy");
+    CHECK(ev::formatMessage(pl, "pl", {{"n", 5}}) == "5 sekund");
+    CHECK(ev::formatMessage(pl, "pl", {{"n", 22}}) == "22 sekundy");
+    // Bengali's "one" covers 0 and 1 (CLDR), English's only 1.
+    const std::string any = "{n, plural, one {ONE} other {OTHER}}";
+    CHECK(ev::formatMessage(any, "bn", {{"n", 0}}) == "ONE");
+    CHECK(ev::formatMessage(any, "en", {{"n", 0}}) == "OTHER");
+}
+
+TEST_CASE("locale matching falls back to the right language or to English") {
+    const std::vector<std::string> pack = {"en", "pl", "ro", "lt", "pt", "bn", "ur", "pa", "so", "yo"};
+    CHECK(ev::matchLocale(pack, "en-GB", "en") == "en");
+    CHECK(ev::matchLocale(pack, "pt-BR", "en") == "pt");
+    CHECK(ev::matchLocale(pack, "ur-IN", "en") == "ur");
+    CHECK(ev::matchLocale(pack, "pa-IN", "en") == "pa");
+    CHECK(ev::matchLocale(pack, "pa-Guru", "en") == "pa");
+    // Punjabi as written in Pakistan is in Arabic script: a Gurmukhi page cannot serve it.
+    CHECK(ev::matchLocale(pack, "pa-PK", "en") != "pa");
+    CHECK(ev::matchLocale(pack, "fr", "en") == "en");
+    CHECK(ev::matchLocale(pack, "not a tag", "en") == "en");
+    CHECK(ev::matchLocale({"en", "pl"}, "bn", "en") == "en");
+}
+
+TEST_CASE("languages are named in their own script and capitalised as a label") {
+    CHECK(ev::autonym("en") == "English");
+    CHECK(ev::autonym("pl") == "Polski");
+    CHECK(ev::autonym("ro") == "Română");
+    CHECK(ev::autonym("bn") == "বাংলা");
+    CHECK(ev::autonym("ur") == "اردو");
+    CHECK(ev::autonym("pa") == "ਪੰਜਾਬੀ");
+    CHECK(ev::isRightToLeft("ur"));
+    CHECK_FALSE(ev::isRightToLeft("pa"));
+}
