@@ -6,6 +6,7 @@
 #include "text/layout_cache.h"
 #include "text/paragraph.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -91,6 +92,11 @@ std::shared_ptr<const Paragraph> Engine::layout(std::string_view utf8, Style sty
 Metrics Engine::metrics(const Paragraph& p) { return p.metrics; }
 
 const std::vector<TagBox>& Engine::tagBoxes(const Paragraph& p) { return p.boxes; }
+
+bool Engine::hasMissingGlyphs(const Paragraph& p) {
+    // Glyph 0 is .notdef in every OpenType font: the shaper keeps it only when no font had better.
+    return std::any_of(p.glyphs.begin(), p.glyphs.end(), [](const PlacedGlyph& g) { return g.glyph == 0; });
+}
 
 void Engine::beginFrame() {
     impl_->frameStart = impl_->tick + 1;

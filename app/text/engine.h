@@ -100,6 +100,8 @@ public:
 
     static Metrics metrics(const Paragraph& p);
     static const std::vector<TagBox>& tagBoxes(const Paragraph& p);
+    // True when some character of p has no glyph in any font found: it would draw as a box.
+    static bool hasMissingGlyphs(const Paragraph& p);
 
     // Call once per frame before the frame's quads(): glyphs used since then are never
     // evicted, so every quad of one frame stays valid together. Without it each quads() call

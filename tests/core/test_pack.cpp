@@ -388,3 +388,23 @@ TEST_CASE("the default pack, when built, is readable", "[pack]") {
     CHECK(sqlite(file, "PRAGMA integrity_check") == "ok");
     CHECK(sqlite(file, "SELECT count(*) FROM pages") == std::to_string(pack.pages.size()));
 }
+
+TEST_CASE("lint renders every string and names a character no font draws", "[pack]") {
+    TempDir dir;
+    const fs::path src = dir.path / "content";
+    fs::copy(kFixtures / "content/good", src, fs::copy_options::recursive);
+    fs::copy(kFixtures / "locales", dir.path / "locales", fs::copy_options::recursive);
+    CHECK(tool("lint " + quote(src.string())).output.find("no installed font") == std::string::npos);
+
+    // U+E000 is private use: no Debian font draws it, so a kiosk would show an empty box.
+    const fs::path page = src / "pages/talking/pl.md";
+    std::string text = readFile(page);
+    const std::string needle = "któremu ufasz";
+    text.replace(text.find(needle), needle.size(), "któremu \xEE\x80\x80 ufasz");
+    std::ofstream(page, std::ios::binary) << text;
+    const Run r = tool("lint " + quote(src.string()));
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK_THAT(r.output, Catch::Contains(page.string() + ":" + std::to_string(lineOf(page, "ufasz")) +
+                                         ": error: no installed font draws U+E000 (pl)"));
+}

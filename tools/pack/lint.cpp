@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/i18n.h"
+#include "glyph_check.h"
 
 namespace evpack {
 
@@ -160,6 +161,7 @@ void checkSource(const Source& src, bool release, Diagnostics& diag) {
     checkPages(src, release, diag);
     checkPackToml(src, release, diag);
     checkStrings(src, diag);
+    checkGlyphs(src, diag);
     for (const ev::Page& page : src.pack.pages)
         if (!reachable.contains(page.id))
             diag.warning(src.files.at(page.id).at(src.pack.defaultLocale).file, 1,
