@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -190,7 +191,11 @@ int main(int argc, char** argv) {
     if (start) session.goTo(start->first, start->second);
     else if (!opt.locale) session.goTo({Screen::Attract, {}});
 
-    text::Engine engine;
+    // Finding fonts (fontconfig) takes about as long as creating the window and GL context:
+    // do both at once, once every check that may refuse to start has passed. The engine is
+    // used only by this thread once get() has returned.
+    auto engineReady = std::async(std::launch::async, [] { return std::make_unique<text::Engine>(); });
+
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // a kiosk keeps no window layout between runs
@@ -201,10 +206,11 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    const std::unique_ptr<text::Engine> engine = engineReady.get();
     int code = 0;
     {
-        ui::App app(pack, session, clock, engine);
-        platform::KioskLoop loop(*host, app, session, clock, engine);
+        ui::App app(pack, session, clock, *engine);
+        platform::KioskLoop loop(*host, app, session, clock, *engine);
         platform::LoopOptions loopOptions;
         loopOptions.screenshot = opt.screenshot;
         loopOptions.benchFirstFrame = opt.benchFirstFrame;

@@ -17,6 +17,12 @@ std::optional<Audience> audienceFromId(const std::string& id) {
     return std::nullopt;
 }
 
+std::string Signpost::webUrl() const {
+    if (web.empty()) return {};
+    if (web.starts_with("https://") || web.starts_with("http://")) return web;
+    return web.starts_with("www.") ? "https://" + web : "https://www." + web;
+}
+
 const Page* Pack::page(const std::string& id) const {
     for (const Page& p : pages)
         if (p.id == id) return &p;

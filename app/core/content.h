@@ -47,7 +47,10 @@ struct SignpostText {
 struct Signpost {
     std::string id;         // "childline"
     std::vector<std::string> phones; // as dialled and shown, never localised: "0800 1111"; may be empty
-    std::string web;        // "childline.org.uk"; may be empty
+    std::string web;        // "childline.org.uk", as shown; may be empty
+    // The address a QR code takes a phone to: https://www.<web> for a bare domain, as
+    // the services give their sites (FACTS.md); empty when there is no web address.
+    std::string webUrl() const;
     bool verify = false;    // a detail still to be confirmed; release packs refuse it
     std::vector<Audience> audiences; // who the card is most for; all if empty
     std::map<std::string, SignpostText> text;

@@ -42,6 +42,7 @@ Ui App::makeUi(ImDrawList* dl) {
     if (session_.locale() != rtlLocale_) {
         rtlLocale_ = session_.locale();
         rtl_ = isRightToLeft(rtlLocale_);
+        text_.setLanguage(rtlLocale_, rtl_);
     }
     return Ui{pack_, session_, text_, widgets_, dl, scale,
               Rect{{0, 0}, size},

@@ -4,10 +4,22 @@ namespace ev::ui {
 
 ParagraphPtr TextPainter::layout(std::string_view utf8, float sizePx, float maxWidth,
                                  text::Align align, bool bold, text::Direction dir) {
+    if (dir == text::Direction::Auto) return layoutIn(language_, rtl_, utf8, sizePx, maxWidth, align, bold);
+    return lay(language_, dir, utf8, sizePx, maxWidth, align, bold);
+}
+
+ParagraphPtr TextPainter::layoutIn(const std::string& tag, bool rtl, std::string_view utf8, float sizePx,
+                                   float maxWidth, text::Align align, bool bold) {
+    return lay(tag, rtl ? text::Direction::Rtl : text::Direction::Ltr, utf8, sizePx, maxWidth, align, bold);
+}
+
+ParagraphPtr TextPainter::lay(const std::string& tag, text::Direction dir, std::string_view utf8, float sizePx,
+                              float maxWidth, text::Align align, bool bold) {
     text::ParagraphSpec spec;
     spec.maxWidth = maxWidth;
     spec.align = align;
     spec.direction = dir;
+    spec.language = tag;
     text::Style style;
     style.sizePx = sizePx;
     style.weight = bold ? text::Weight::Bold : text::Weight::Regular;

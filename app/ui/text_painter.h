@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,9 +23,21 @@ public:
     void setAtlasTexture(ImTextureID id) { texture_ = id; }
     text::Engine& engine() { return engine_; }
 
+    // The language of the screen's text: it picks fonts (Nastaliq for Urdu), shaping and line
+    // breaking, and sets the base direction of every paragraph laid out with Direction::Auto,
+    // so an Urdu sentence that starts with "Childline" still reads right to left.
+    void setLanguage(const std::string& tag, bool rtl) {
+        language_ = tag;
+        rtl_ = rtl;
+    }
+
     ParagraphPtr layout(std::string_view utf8, float sizePx, float maxWidth,
                         text::Align align = text::Align::Start, bool bold = false,
                         text::Direction dir = text::Direction::Auto);
+    // The same in another language than the screen's, with that language's direction: the
+    // attract screen's "Touch to start" in each language in turn.
+    ParagraphPtr layoutIn(const std::string& tag, bool rtl, std::string_view utf8, float sizePx, float maxWidth,
+                          text::Align align = text::Align::Start, bool bold = false);
     ParagraphPtr layout(std::span<const text::Run> runs, const text::ParagraphSpec& spec) {
         return engine_.layout(runs, spec);
     }
@@ -39,7 +52,12 @@ public:
 
 private:
     text::Engine& engine_;
+    ParagraphPtr lay(const std::string& tag, text::Direction dir, std::string_view utf8, float sizePx,
+                     float maxWidth, text::Align align, bool bold);
+
     ImTextureID texture_ = nullptr;
+    std::string language_;
+    bool rtl_ = false;
     std::vector<text::Quad> quads_; // reused every draw: no allocation per frame
 };
 

@@ -24,16 +24,25 @@ done
 shoot glfw-help --platform glfw --window 1080x1920 --goto help
 shoot small-page --window 540x960 --goto page:signs-to-notice
 
-# Every language: its topics, a page and the help screen. Phone numbers are never localised,
-# so OCR (which knows only Latin here) must find them as dialled on every help screen.
+# Every language: its topics, a page and the help screen, top and scrolled. Phone numbers are
+# never localised, so OCR (which knows only Latin here) must find them as dialled.
 locales=$(sqlite3 "$PACK" 'select tag from locales order by position')
+printf 'screenshot %s\ndrag 540 1700 540 500\nscreenshot %s\n' help-top.png help-scrolled.png > help.evscript
 for l in $locales; do
-  for s in topics:parent page:if-a-child-tells-you help; do
+  for s in topics:parent page:if-a-child-tells-you; do
     shoot "$l-${s//:/-}" --window 1080x1920 --locale "$l" --goto "$s"
   done
-  tesseract "$out/$l-help.png" "$WORK/ocr-$l" -l eng >/dev/null 2>&1 || fail "$l: tesseract failed"
+  kiosk --window 1080x1920 --locale "$l" --goto help --script help.evscript || fail "$l: help script"
+  mv help-top.png "$out/$l-help.png"
+  mv help-scrolled.png "$out/$l-help-scrolled.png"
+  for png in "$out/$l-help.png" "$out/$l-help-scrolled.png"; do "$PNG_CHECK" "$png" || fail "$png is blank"; done
+  cat <(tesseract "$out/$l-help.png" - -l eng 2>/dev/null) <(tesseract "$out/$l-help-scrolled.png" - -l eng 2>/dev/null) > "$WORK/ocr-$l.txt"
   grep -q "0800 1111" "$WORK/ocr-$l.txt" || fail "$l: help screen does not show 0800 1111 readably"
   grep -q "0808 800 5000" "$WORK/ocr-$l.txt" || fail "$l: help screen does not show 0808 800 5000 readably"
+  # The three national services' QR codes, together on the first screen, read by zbar.
+  zbarimg -q --raw "$out/$l-help.png" 2>/dev/null | sort > "$WORK/qr-$l.txt" || true
+  printf '%s\n' https://www.childline.org.uk https://www.nspcc.org.uk https://www.stopitnow.org.uk |
+    cmp -s - "$WORK/qr-$l.txt" || fail "$l: help screen QR codes read as: $(tr '\n' ' ' <"$WORK/qr-$l.txt")"
 done
 
 # The quick exit is on every flow screen, so a script can find it there.

@@ -4,6 +4,7 @@
 
 #include "../theme.h"
 #include "../widgets.h"
+#include "core/i18n.h"
 
 namespace ev::ui {
 
@@ -53,8 +54,8 @@ void AttractView::draw(Ui& ui) {
 
     // "Touch to start" in each language in turn, on a button-like pill.
     const std::string& loc = cycledLocale(ui);
-    auto p = ui.text.layout(ui.pack.string("attract.touch", loc), ui.px(theme::kTextTitle), w,
-                            text::Align::Center, true);
+    auto p = ui.text.layoutIn(loc, isRightToLeft(loc), ui.pack.string("attract.touch", loc), ui.px(theme::kTextTitle),
+                              w, text::Align::Center, true);
     const ImVec2 ts = TextPainter::size(*p);
     const float padX = ui.px(64), padY = ui.px(36);
     const float top = s.min.y + s.height() * 0.78f;

@@ -1,6 +1,7 @@
 #include "help_view.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "../icons.h"
 #include "../theme.h"
@@ -15,6 +16,10 @@ const SignpostText* textFor(const Signpost& s, const std::string& locale, const 
     if (it == s.text.end()) it = s.text.find(fallback);
     return it == s.text.end() ? nullptr : &it->second;
 }
+
+// A service's name keeps its own direction inside a right-to-left screen: "Stop It Now!"
+// keeps its "!" at the end in Urdu (Unicode first-strong isolate, FSI ... PDI).
+std::string isolated(const std::string& name) { return "\u2068" + name + "\u2069"; }
 
 } // namespace
 
@@ -34,7 +39,7 @@ float HelpView::card(Ui& ui, const Signpost& s, float y) {
         Icon icon = Icon::None;
     };
     std::vector<Line> lines;
-    lines.push_back({ui.text.layout(t->name, ui.px(theme::kTextH2), inner, start, true), theme::kInk, 6});
+    lines.push_back({ui.text.layout(isolated(t->name), ui.px(theme::kTextH2), inner, start, true), theme::kInk, 6});
     if (!t->forWhom.empty())
         lines.push_back({ui.text.layout(t->forWhom, ui.px(theme::kTextSmall), inner), theme::kInkSoft, 18});
     const float iconRoom = ui.px(64);
@@ -80,6 +85,25 @@ float HelpView::card(Ui& ui, const Signpost& s, float y) {
     return h;
 }
 
+const std::optional<QrCode>* HelpView::qrFor(const Signpost& s) {
+    if (s.web.empty()) return nullptr;
+    auto it = qr_.find(s.id);
+    if (it == qr_.end()) it = qr_.emplace(s.id, QrCode::encode(s.webUrl())).first;
+    return &it->second;
+}
+
+void HelpView::drawQr(ImDrawList* dl, const QrCode& qr, ImVec2 at, float module) {
+    const float side = module * float(qr.size() + 2 * QrCode::kQuietZone);
+    dl->AddRectFilled(at, {at.x + side, at.y + side}, theme::kWhite);
+    const float origin = module * QrCode::kQuietZone;
+    for (int row = 0; row < qr.size(); ++row)
+        for (int c = 0; c < qr.size(); ++c)
+            if (qr.dark(c, row)) {
+                const ImVec2 a{at.x + origin + module * float(c), at.y + origin + module * float(row)};
+                dl->AddRectFilled(a, {a.x + module, a.y + module}, theme::kBlack);
+            }
+}
+
 void HelpView::draw(Ui& ui) {
     const Rect& col = ui.column;
     float y = scroll_.begin(ui, col);
@@ -88,12 +112,43 @@ void HelpView::draw(Ui& ui) {
     y += ui.px(16);
     y += paragraph(ui, ui.str("help.intro"), {col.min.x, y}, col.width(), theme::kTextBody, theme::kInk);
     y += ui.px(32);
+    y += takeAway(ui, y);
     for (const Signpost& s : ui.pack.signposts) {
         const float h = card(ui, s, y);
         if (h > 0) y += h + ui.px(theme::kGap);
     }
     y += ui.px(32);
     scroll_.end(ui, y - top);
+}
+
+// The services' websites as QR codes in one row above the cards, so that all of them are on
+// the first screen in every language: inside each card, Urdu's tall Nastaliq lines pushed the
+// third below the fold. A detail still to verify never becomes a code (FACTS.md).
+float HelpView::takeAway(Ui& ui, float y) {
+    std::vector<std::pair<const Signpost*, const QrCode*>> codes;
+    for (const Signpost& s : ui.pack.signposts)
+        if (const auto* qr = s.verify ? nullptr : qrFor(s); qr && *qr) codes.emplace_back(&s, &**qr);
+    if (codes.empty()) return 0;
+    const Rect& col = ui.column;
+    const float gap = ui.px(theme::kGap);
+    const float n = float(codes.size());
+    const float cell = (col.width() - gap * (n - 1)) / n;
+    float h = 0;
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        const auto& [s, qr] = codes[i];
+        const float modules = float(qr->size() + 2 * QrCode::kQuietZone);
+        // Whole pixels per module keep the code crisp for a phone's camera.
+        const float module = std::max(2.0f, std::floor(std::min(cell, ui.px(kQrSide)) / modules));
+        const float side = module * modules;
+        const float cx = ui.rtl ? col.max.x - cell * (float(i) + 0.5f) - gap * float(i) : col.min.x + cell * (float(i) + 0.5f) + gap * float(i);
+        drawQr(ui.dl, *qr, {std::floor(cx - side * 0.5f), std::floor(y)}, module);
+        const SignpostText* t = textFor(*s, ui.locale, ui.pack.defaultLocale);
+        const float label = t ? paragraph(ui, isolated(t->name), {cx - cell * 0.5f, y + side + ui.px(8)}, cell, theme::kTextSmall,
+                                          theme::kInk, true, text::Align::Center)
+                              : 0;
+        h = std::max(h, side + ui.px(8) + label);
+    }
+    return h + ui.px(40);
 }
 
 } // namespace ev::ui

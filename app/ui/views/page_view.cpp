@@ -4,6 +4,7 @@
 
 #include "../theme.h"
 #include "../widgets.h"
+#include "core/i18n.h"
 
 namespace ev::ui {
 
@@ -19,20 +20,27 @@ float sizeOf(const Block& b) {
 
 // A translation that no longer matches its English source is never shown: a reader of an
 // out-of-date safeguarding page could be given a wrong number or service.
-const PageText* textToShow(const Pack& pack, const std::string& pageId, const std::string& locale, bool& stale) {
+// shown: the locale of the text returned, which is the default one unless a current
+// translation exists.
+const PageText* textToShow(const Pack& pack, const std::string& pageId, const std::string& locale, bool& stale,
+                           std::string& shown) {
     stale = false;
+    shown = locale;
     const Page* page = pack.page(pageId);
     if (!page) return nullptr;
     const auto it = page->text.find(locale);
     if (it != page->text.end() && !it->second.stale) return &it->second;
     stale = it != page->text.end();
+    shown = pack.defaultLocale;
     return pack.pageText(pageId, pack.defaultLocale);
 }
 
 } // namespace
 
-void PageView::layout(Ui& ui, const PageText& text, float width) {
-    title_ = ui.text.layout(text.title, ui.px(theme::kTextTitle), width, text::Align::Start, true);
+void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, float width) {
+    // The text's own language, which is English for a stale translation.
+    const bool rtl = isRightToLeft(tag);
+    title_ = ui.text.layoutIn(tag, rtl, text.title, ui.px(theme::kTextTitle), width, text::Align::Start, true);
     blocks_.clear();
     std::set<std::string> seen;
     for (const Block& b : text.body.blocks) {
@@ -57,6 +65,8 @@ void PageView::layout(Ui& ui, const PageText& text, float width) {
         }
         text::ParagraphSpec spec;
         spec.maxWidth = w;
+        spec.language = tag;
+        spec.direction = rtl ? text::Direction::Rtl : text::Direction::Ltr;
         spec.lineSpacing = heading ? 1.2f : 1.45f;
         laid.text = ui.text.layout(runs, spec);
         blocks_.push_back(std::move(laid));
@@ -66,7 +76,8 @@ void PageView::layout(Ui& ui, const PageText& text, float width) {
 void PageView::draw(Ui& ui) {
     const std::string& pageId = ui.session.location().page;
     bool stale = false;
-    const PageText* text = textToShow(ui.pack, pageId, ui.locale, stale);
+    std::string shown;
+    const PageText* text = textToShow(ui.pack, pageId, ui.locale, stale, shown);
     const Rect& col = ui.column;
     if (!text) {
         paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, theme::kInk);
@@ -75,7 +86,7 @@ void PageView::draw(Ui& ui) {
     const std::string key = pageId + '\n' + ui.locale + '\n' + std::to_string(col.width());
     if (key != key_) {
         if (key_.substr(0, key_.find('\n')) != pageId) scroll_.reset();
-        layout(ui, *text, col.width());
+        layout(ui, *text, shown, col.width());
         key_ = key;
     }
 

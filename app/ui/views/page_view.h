@@ -23,7 +23,7 @@ private:
         ParagraphPtr marker; // "3." for numbered items
         std::vector<std::pair<std::string, std::string>> links; // target, label: first seen here
     };
-    void layout(Ui& ui, const PageText& text, float width);
+    void layout(Ui& ui, const PageText& text, const std::string& tag, float width);
 
     std::string key_; // page, locale and width the blocks were laid out for
     ParagraphPtr title_;
