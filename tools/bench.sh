@@ -36,9 +36,11 @@ bare=$(first_frame "$build/tests/bench/bench_bare_window" 1080 1920)
 ours=$(first_frame "$kiosk" --pack "$pack" --state-dir "$state" --window 1080x1920 --bench-first-frame)
 echo "first frame: bare SDL2+GL window ${bare} ms, kiosk ${ours} ms, ratio $(awk -v a="$ours" -v b="$bare" 'BEGIN {printf "%.2f", a/b}') (budget 1.25)"
 
-frame=$("$build/tests/bench/frame_bench" "$pack")
+frame=$("$build/tests/bench/frame_bench" "$pack" | head -1)
 echo "frame build: $frame"
 page=$(echo "$frame" | awk '{print $2}')
+for l in ur bn; do echo "frame build: $("$build/tests/bench/frame_bench" "$pack" "$l" | head -1)"; done
+"$build/tests/bench/frame_bench" "$pack" | tail -1
 
 "$kiosk" --pack "$pack" --state-dir "$state" --window 1080x1920 --goto "page:$page" &
 pid=$!
