@@ -72,6 +72,7 @@ void Session::leaveVisit(Screen to) {
     location_ = {to, {}};
     history_.clear();
     audience_.reset();
+    display_ = {};
     promptShown_ = false;
     shiftCount_ = 0;
 }
@@ -151,6 +152,12 @@ void Session::quickExit() {
 }
 
 void Session::continueSession() { activity(); }
+
+void Session::setDisplay(const Display& d) {
+    activity();
+    display_ = d;
+    display_.textSize = std::clamp(d.textSize, 0, Display::kTextSizes - 1);
+}
 
 void Session::goTo(const Location& where, std::optional<Audience> audience) {
     activity();

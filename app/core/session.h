@@ -41,6 +41,18 @@ struct SessionSettings {
 
 enum class Key { Shift, Other };
 
+// How one visitor wants the screen, chosen on the accessibility panel. It belongs to the
+// visit: the quick exit and the idle reset forget it, like the language.
+struct Display {
+    int textSize = 0;           // 0 standard, 1 large, 2 largest (ui/theme.h kTextScales)
+    bool highContrast = false;  // white and yellow on black
+    bool controlsLow = false;   // every control in the lower part of the screen, within reach
+                                // from a wheelchair (EN 301 549: 380-1220 mm from the floor)
+    bool reducedMotion = false; // the attract screen stands still
+    static constexpr int kTextSizes = 3;
+    bool operator==(const Display&) const = default;
+};
+
 class Session {
 public:
     Session(const Clock& clock, EventSink& sink, SessionSettings settings);
@@ -56,6 +68,7 @@ public:
     void home();                               // "who am I" in the current language
     void quickExit();                          // -> neutral, navigation and language cleared
     void continueSession();                    // "Still there?" answered
+    void setDisplay(const Display& d);         // the accessibility panel
     void goTo(const Location& where, std::optional<Audience> audience = std::nullopt); // --goto, links
 
     // Raw input. keyDown feeds the Shift x3 rule; activity() is any touch, drag or key.
@@ -71,6 +84,7 @@ public:
     const Location& location() const { return location_; }
     const std::string& locale() const { return locale_; }
     std::optional<Audience> audience() const { return audience_; }
+    const Display& display() const { return display_; }
     bool canGoBack() const { return !history_.empty(); }
     bool idlePromptShown() const { return promptShown_; }
     Millis promptRemaining() const; // zero when no prompt
@@ -94,6 +108,7 @@ private:
     std::vector<Location> history_;
     std::string locale_;
     std::optional<Audience> audience_;
+    Display display_;
     Millis lastActivity_;
     bool promptShown_ = false;
     Millis promptStarted_{0};

@@ -44,7 +44,9 @@ Ui App::makeUi(ImDrawList* dl) {
         rtl_ = isRightToLeft(rtlLocale_);
         text_.setLanguage(rtlLocale_, rtl_);
     }
-    return Ui{pack_, session_, text_, widgets_, dl, scale,
+    const Display& d = session_.display();
+    return Ui{pack_, session_, text_, widgets_, dl,
+              d.highContrast ? theme::kHighContrast : theme::kStandard, scale, theme::kTextScales[d.textSize],
               Rect{{0, 0}, size},
               Rect{{colX + margin, margin}, {colX + colWidth - margin, size.y - margin}},
               session_.locale(), rtl_, clock_.now()};
@@ -68,7 +70,7 @@ void App::frame() {
     nextAnimation_.reset();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
-        ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, theme::kPaper);
+        ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, ui.c.paper);
         // Under "Still there?" the reading is neither shown nor touchable: the next person
         // at the kiosk sees only the prompt.
         if (!session_.idlePromptShown()) switch (session_.screen()) {

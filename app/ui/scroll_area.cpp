@@ -31,8 +31,8 @@ void ScrollArea::end(Ui& ui, float contentHeight) {
     const float track = view_.height();
     const float thumb = std::max(ui.px(80), track * view_.height() / contentHeight);
     const float y = view_.min.y + (track - thumb) * (offset_ / maxOffset_);
-    ui.dl->AddRectFilled({x, view_.min.y}, {x + w, view_.max.y}, theme::rgb(0xDD, 0xDA, 0xD2), w * 0.5f);
-    ui.dl->AddRectFilled({x, y}, {x + w, y + thumb}, theme::kLine, w * 0.5f);
+    ui.dl->AddRectFilled({x, view_.min.y}, {x + w, view_.max.y}, ui.c.track, w * 0.5f);
+    ui.dl->AddRectFilled({x, y}, {x + w, y + thumb}, ui.c.line, w * 0.5f);
 }
 
 } // namespace ev::ui

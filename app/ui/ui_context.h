@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/session.h"
 #include "text_painter.h"
+#include "theme.h"
 #include "widget_registry.h"
 
 namespace ev::ui {
@@ -27,7 +28,9 @@ struct Ui {
     TextPainter& text;
     WidgetRegistry& widgets;
     ImDrawList* dl;
+    const theme::Palette& c; // the visitor's colours (standard or high contrast)
     float scale;       // screen pixels per design pixel
+    float textScale;   // the visitor's text size, a multiple of the theme's type sizes
     Rect screen;       // the whole window
     Rect column;       // the centred reading column, below the bar on flow screens
     std::string locale;
@@ -35,6 +38,8 @@ struct Ui {
     Millis now;        // session clock, for animation
 
     float px(float design) const { return design * scale; }
+    // A type size in screen pixels: design size, display scale and the visitor's text size.
+    float fs(float design) const { return design * scale * textScale; }
     const std::string& str(const std::string& key) const { return pack.string(key, locale); }
     // A UI string with arguments, formatted by ICU; a translation ICU cannot format (a syntax
     // error that reached a kiosk) gives way to the default locale's string.

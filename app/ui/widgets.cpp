@@ -13,16 +13,15 @@ struct Colours {
     ImU32 fill, pressed, border, ink;
 };
 
-Colours coloursFor(Look look) {
-    using namespace theme;
+Colours coloursFor(const theme::Palette& c, Look look) {
     switch (look) {
-    case Look::Primary: return {kTeal, kTealDark, kTealDark, kWhite};
-    case Look::Secondary: return {kCard, rgb(0xE4, 0xEE, 0xEF), kTeal, kInk};
-    case Look::Help: return {kYellow, kYellowDark, kBlack, kBlack};
-    case Look::Exit: return {kRed, kRedDark, kWhite, kWhite};
-    case Look::Bar: return {kBar, rgb(0x1E, 0x3A, 0x55), rgb(0x8F, 0xA6, 0xBC), kWhite};
+    case Look::Primary: return {c.accent, c.accentPressed, c.accentPressed, c.onAccent};
+    case Look::Secondary: return {c.card, c.cardPressed, c.accent, c.ink};
+    case Look::Help: return {c.help, c.helpPressed, c.helpLine, c.onHelp};
+    case Look::Exit: return {c.exit, c.exitPressed, c.exitLine, c.onExit};
+    case Look::Bar: return {c.bar, c.barPressed, c.barLine, c.onBar};
     }
-    return {kTeal, kTealDark, kTealDark, kWhite};
+    return {c.accent, c.accentPressed, c.accentPressed, c.onAccent};
 }
 
 // A finger moves a little during a tap; beyond this (design px) it is a drag, not a tap.
@@ -48,7 +47,7 @@ bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
 bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look, Icon icon) {
     const bool tapped = tapTarget(ui, id, label, r);
     const bool held = ImGui::IsItemActive();
-    const Colours c = coloursFor(look);
+    const Colours c = coloursFor(ui.c, look);
     const float round = ui.px(theme::kRounding);
     ui.dl->AddRectFilled(r.min, r.max, held ? c.pressed : c.fill, round);
     ui.dl->AddRect(r.min, r.max, c.border, round, 0, std::max(2.0f, ui.px(3)));
@@ -62,7 +61,7 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     const float iconGap = icon == Icon::None ? 0.0f : ui.px(stacked ? 6 : 16);
     const float textWidth = std::max(1.0f, r.width() - 2 * pad - (stacked ? 0 : iconSize + iconGap));
     const float textHeight = r.height() - pad - (stacked ? iconSize + iconGap : 0);
-    float size = ui.px(stacked ? theme::kTextSmall : theme::kTextButton);
+    float size = ui.fs(stacked ? theme::kTextSmall : theme::kTextButton);
     ParagraphPtr p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
     // Long translations shrink a little rather than spill out of the button.
     while ((TextPainter::size(*p).y > textHeight || TextPainter::size(*p).x > textWidth) &&
@@ -109,8 +108,8 @@ TileText layoutTile(Ui& ui, std::string_view title, std::string_view summary, fl
     t.iconSize = icon == Icon::None ? 0.0f : ui.px(72);
     t.inner = width - 2 * t.pad - t.stripe - (t.iconSize > 0 ? t.iconSize + t.pad : 0);
     t.gap = ui.px(10);
-    t.title = ui.text.layout(title, ui.px(theme::kTextH3), t.inner, text::Align::Start, true);
-    if (!summary.empty()) t.summary = ui.text.layout(summary, ui.px(theme::kTextSmall), t.inner);
+    t.title = ui.text.layout(title, ui.fs(theme::kTextH3), t.inner, text::Align::Start, true);
+    if (!summary.empty()) t.summary = ui.text.layout(summary, ui.fs(theme::kTextSmall), t.inner);
     return t;
 }
 
@@ -128,30 +127,30 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     const bool held = ImGui::IsItemActive();
     const TileText t = layoutTile(ui, title, summary, r.width(), icon);
     const float round = ui.px(theme::kRounding);
-    ui.dl->AddRectFilled(r.min, r.max, held ? theme::rgb(0xE4, 0xEE, 0xEF) : theme::kCard, round);
-    ui.dl->AddRect(r.min, r.max, theme::kLine, round, 0, std::max(2.0f, ui.px(2)));
+    ui.dl->AddRectFilled(r.min, r.max, held ? ui.c.cardPressed : ui.c.card, round);
+    ui.dl->AddRect(r.min, r.max, ui.c.line, round, 0, std::max(2.0f, ui.px(2)));
     if (ui.rtl)
-        ui.dl->AddRectFilled({r.max.x - t.stripe, r.min.y}, r.max, theme::kTeal, round,
+        ui.dl->AddRectFilled({r.max.x - t.stripe, r.min.y}, r.max, ui.c.accent, round,
                              ImDrawFlags_RoundCornersRight);
     else
-        ui.dl->AddRectFilled(r.min, {r.min.x + t.stripe, r.max.y}, theme::kTeal, round,
+        ui.dl->AddRectFilled(r.min, {r.min.x + t.stripe, r.max.y}, ui.c.accent, round,
                              ImDrawFlags_RoundCornersLeft);
 
     const float iconRoom = t.iconSize > 0 ? t.iconSize + t.pad : 0;
     const float startX = ui.rtl ? r.min.x + t.pad + iconRoom : r.min.x + t.stripe + t.pad;
     float y = r.min.y + (r.height() - t.textHeight()) * 0.5f;
-    ui.text.draw(ui.dl, *t.title, {startX, y}, theme::kInk);
-    if (t.summary) ui.text.draw(ui.dl, *t.summary, {startX, y + TextPainter::size(*t.title).y + t.gap}, theme::kInkSoft);
+    ui.text.draw(ui.dl, *t.title, {startX, y}, ui.c.ink);
+    if (t.summary) ui.text.draw(ui.dl, *t.summary, {startX, y + TextPainter::size(*t.title).y + t.gap}, ui.c.inkSoft);
     if (icon != Icon::None) {
         const float ix = ui.rtl ? r.min.x + t.pad + t.iconSize * 0.5f : r.max.x - t.pad - t.iconSize * 0.5f;
-        drawIcon(ui.dl, icon, {ix, (r.min.y + r.max.y) * 0.5f}, t.iconSize, theme::kTeal, ui.rtl);
+        drawIcon(ui.dl, icon, {ix, (r.min.y + r.max.y) * 0.5f}, t.iconSize, ui.c.accent, ui.rtl);
     }
     return tapped;
 }
 
 float paragraph(Ui& ui, std::string_view str, ImVec2 pos, float width, float sizeDesign,
                 ImU32 colour, bool bold, text::Align align) {
-    auto p = ui.text.layout(str, ui.px(sizeDesign), width, align, bold);
+    auto p = ui.text.layout(str, ui.fs(sizeDesign), width, align, bold);
     ui.text.draw(ui.dl, *p, pos, colour);
     return TextPainter::size(*p).y;
 }

@@ -38,7 +38,7 @@ void drawVoices(ImDrawList* dl, ImVec2 c, float s) {
 void AttractView::draw(Ui& ui) {
     const Rect& s = ui.screen;
     if (tapTarget(ui, "start", ui.pack.string("attract.touch", ui.pack.defaultLocale), s)) ui.session.start();
-    ui.dl->AddRectFilled(s.min, s.max, theme::kPaper);
+    ui.dl->AddRectFilled(s.min, s.max, ui.c.paper);
 
     const float w = ui.column.width();
     const float cx = (s.min.x + s.max.x) * 0.5f;
@@ -47,22 +47,22 @@ void AttractView::draw(Ui& ui) {
     float y = s.min.y + s.height() * 0.52f;
     const std::string& def = ui.pack.defaultLocale;
     y += paragraph(ui, ui.pack.string("attract.title", def), {ui.column.min.x, y}, w, theme::kTextHero,
-                   theme::kInk, true, text::Align::Center);
+                   ui.c.ink, true, text::Align::Center);
     y += ui.px(24);
     y += paragraph(ui, ui.pack.string("attract.tagline", def), {ui.column.min.x, y}, w, theme::kTextH3,
-                   theme::kInkSoft, false, text::Align::Center);
+                   ui.c.inkSoft, false, text::Align::Center);
 
     // "Touch to start" in each language in turn, on a button-like pill.
     const std::string& loc = cycledLocale(ui);
-    auto p = ui.text.layoutIn(loc, isRightToLeft(loc), ui.pack.string("attract.touch", loc), ui.px(theme::kTextTitle),
+    auto p = ui.text.layoutIn(loc, isRightToLeft(loc), ui.pack.string("attract.touch", loc), ui.fs(theme::kTextTitle),
                               w, text::Align::Center, true);
     const ImVec2 ts = TextPainter::size(*p);
     const float padX = ui.px(64), padY = ui.px(36);
     const float top = s.min.y + s.height() * 0.78f;
     const float half = TextPainter::inkWidth(*p) * 0.5f + padX;
     const ImVec2 a{cx - half, top}, b{cx + half, top + ts.y + 2 * padY};
-    ui.dl->AddRectFilled(a, b, theme::kTeal, (b.y - a.y) * 0.5f);
-    ui.text.draw(ui.dl, *p, {ui.column.min.x, top + padY}, theme::kWhite); // centred within w
+    ui.dl->AddRectFilled(a, b, ui.c.accent, (b.y - a.y) * 0.5f);
+    ui.text.draw(ui.dl, *p, {ui.column.min.x, top + padY}, ui.c.onAccent); // centred within w
 }
 
 std::optional<Millis> AttractView::nextChange(const Ui& ui) const {

@@ -11,7 +11,7 @@ namespace ev::ui {
 void AudienceView::draw(Ui& ui) {
     const Rect& col = ui.column;
     float y = col.min.y;
-    y += paragraph(ui, ui.str("audience.title"), {col.min.x, y}, col.width(), theme::kTextTitle, theme::kInk, true);
+    y += paragraph(ui, ui.str("audience.title"), {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
     y += ui.px(32);
 
     struct Choice {

@@ -39,34 +39,34 @@ float HelpView::card(Ui& ui, const Signpost& s, float y) {
         Icon icon = Icon::None;
     };
     std::vector<Line> lines;
-    lines.push_back({ui.text.layout(isolated(t->name), ui.px(theme::kTextH2), inner, start, true), theme::kInk, 6});
+    lines.push_back({ui.text.layout(isolated(t->name), ui.fs(theme::kTextH2), inner, start, true), ui.c.ink, 6});
     if (!t->forWhom.empty())
-        lines.push_back({ui.text.layout(t->forWhom, ui.px(theme::kTextSmall), inner), theme::kInkSoft, 18});
+        lines.push_back({ui.text.layout(t->forWhom, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, 18});
     const float iconRoom = ui.px(64);
     for (std::size_t i = 0; i < s.phones.size(); ++i) {
         const std::string label = i < t->phoneLabels.size() ? t->phoneLabels[i] : ui.str("help.call");
-        lines.push_back({ui.text.layout(label, ui.px(theme::kTextSmall), inner), theme::kInkSoft, 2});
+        lines.push_back({ui.text.layout(label, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, 2});
         // Numbers are shown exactly as dialled, left to right, in every language.
-        lines.push_back({ui.text.layout(s.phones[i], ui.px(theme::kTextTitle), inner - iconRoom, start, true,
+        lines.push_back({ui.text.layout(s.phones[i], ui.fs(theme::kTextTitle), inner - iconRoom, start, true,
                                         text::Direction::Ltr),
-                         theme::kTeal, 16, Icon::Phone});
+                         ui.c.accent, 16, Icon::Phone});
     }
     if (!s.web.empty())
-        lines.push_back({ui.text.layout(s.web, ui.px(theme::kTextBody), inner - iconRoom, start, true,
+        lines.push_back({ui.text.layout(s.web, ui.fs(theme::kTextBody), inner - iconRoom, start, true,
                                         text::Direction::Ltr),
-                         theme::kTeal, 16, Icon::Web});
+                         ui.c.accent, 16, Icon::Web});
     if (!t->hours.empty())
-        lines.push_back({ui.text.layout(t->hours, ui.px(theme::kTextSmall), inner), theme::kInkSoft, 12});
+        lines.push_back({ui.text.layout(t->hours, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, 12});
     if (!t->description.empty())
-        lines.push_back({ui.text.layout(t->description, ui.px(theme::kTextBody), inner), theme::kInk, 12});
+        lines.push_back({ui.text.layout(t->description, ui.fs(theme::kTextBody), inner), ui.c.ink, 12});
     if (s.verify)
-        lines.push_back({ui.text.layout(ui.str("help.verify"), ui.px(theme::kTextSmall), inner), theme::kInkSoft, 12});
+        lines.push_back({ui.text.layout(ui.str("help.verify"), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, 12});
 
     float h = 2 * pad;
     for (const Line& l : lines) h += TextPainter::size(*l.p).y + ui.px(l.gapAfter);
     const float round = ui.px(theme::kRounding);
-    ui.dl->AddRectFilled({col.min.x, y}, {col.max.x, y + h}, theme::kCard, round);
-    ui.dl->AddRect({col.min.x, y}, {col.max.x, y + h}, theme::kLine, round, 0, ui.px(2));
+    ui.dl->AddRectFilled({col.min.x, y}, {col.max.x, y + h}, ui.c.card, round);
+    ui.dl->AddRect({col.min.x, y}, {col.max.x, y + h}, ui.c.line, round, 0, ui.px(2));
 
     float ly = y + pad;
     for (const Line& l : lines) {
@@ -94,13 +94,13 @@ const std::optional<QrCode>* HelpView::qrFor(const Signpost& s) {
 
 void HelpView::drawQr(ImDrawList* dl, const QrCode& qr, ImVec2 at, float module) {
     const float side = module * float(qr.size() + 2 * QrCode::kQuietZone);
-    dl->AddRectFilled(at, {at.x + side, at.y + side}, theme::kWhite);
+    dl->AddRectFilled(at, {at.x + side, at.y + side}, theme::kQrLight);
     const float origin = module * QrCode::kQuietZone;
     for (int row = 0; row < qr.size(); ++row)
         for (int c = 0; c < qr.size(); ++c)
             if (qr.dark(c, row)) {
                 const ImVec2 a{at.x + origin + module * float(c), at.y + origin + module * float(row)};
-                dl->AddRectFilled(a, {a.x + module, a.y + module}, theme::kBlack);
+                dl->AddRectFilled(a, {a.x + module, a.y + module}, theme::kQrDark);
             }
 }
 
@@ -108,9 +108,9 @@ void HelpView::draw(Ui& ui) {
     const Rect& col = ui.column;
     float y = scroll_.begin(ui, col);
     const float top = y;
-    y += paragraph(ui, ui.str("help.title"), {col.min.x, y}, col.width(), theme::kTextTitle, theme::kInk, true);
+    y += paragraph(ui, ui.str("help.title"), {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
     y += ui.px(16);
-    y += paragraph(ui, ui.str("help.intro"), {col.min.x, y}, col.width(), theme::kTextBody, theme::kInk);
+    y += paragraph(ui, ui.str("help.intro"), {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink);
     y += ui.px(32);
     y += takeAway(ui, y);
     for (const Signpost& s : ui.pack.signposts) {
@@ -144,7 +144,7 @@ float HelpView::takeAway(Ui& ui, float y) {
         drawQr(ui.dl, *qr, {std::floor(cx - side * 0.5f), std::floor(y)}, module);
         const SignpostText* t = textFor(*s, ui.locale, ui.pack.defaultLocale);
         const float label = t ? paragraph(ui, isolated(t->name), {cx - cell * 0.5f, y + side + ui.px(8)}, cell, theme::kTextSmall,
-                                          theme::kInk, true, text::Align::Center)
+                                          ui.c.ink, true, text::Align::Center)
                               : 0;
         h = std::max(h, side + ui.px(8) + label);
     }

@@ -9,7 +9,7 @@ namespace ev::ui {
 void LanguageView::draw(Ui& ui) {
     const Rect& col = ui.column;
     float y = col.min.y;
-    y += paragraph(ui, ui.str("languages.title"), {col.min.x, y}, col.width(), theme::kTextTitle, theme::kInk, true);
+    y += paragraph(ui, ui.str("languages.title"), {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
     y += ui.px(32);
 
     const Rect view{{col.min.x, y}, {col.max.x, col.max.y}};

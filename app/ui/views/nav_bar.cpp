@@ -9,7 +9,7 @@ float NavBar::height(const Ui& ui) { return ui.px(theme::kBarHeight); }
 
 void NavBar::draw(Ui& ui) {
     const float h = height(ui);
-    ui.dl->AddRectFilled(ui.screen.min, {ui.screen.max.x, ui.screen.min.y + h}, theme::kBar);
+    ui.dl->AddRectFilled(ui.screen.min, {ui.screen.max.x, ui.screen.min.y + h}, ui.c.bar);
 
     const float gap = ui.px(14), bh = ui.px(theme::kBarButton);
     const float y0 = ui.screen.min.y + (h - bh) * 0.5f;
@@ -54,8 +54,8 @@ void NavBar::draw(Ui& ui) {
         const float r = ui.px(7), step = ui.px(24), y = y0 + bh + (h - bh) * 0.25f;
         for (int i = 0; i < ui.session.settings().shiftPresses; ++i) {
             const ImVec2 c{exitCentre + (i - 1) * step, y};
-            if (i < n) ui.dl->AddCircleFilled(c, r, theme::kWhite, 12);
-            else ui.dl->AddCircle(c, r, theme::kWhite, 12, ui.px(2));
+            if (i < n) ui.dl->AddCircleFilled(c, r, ui.c.onBar, 12);
+            else ui.dl->AddCircle(c, r, ui.c.onBar, 12, ui.px(2));
         }
     }
 }

@@ -20,9 +20,9 @@ void NeutralView::draw(Ui& ui) {
     const auto& n = it != ui.pack.neutral.end() ? it->second : ui.pack.neutral.begin()->second;
     const Rect& col = ui.column;
     float y = s.min.y + h * 0.34f;
-    y += paragraph(ui, n.title, {col.min.x, y}, col.width(), theme::kTextTitle, theme::kInk, true);
+    y += paragraph(ui, n.title, {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
     y += ui.px(28);
-    paragraph(ui, n.body, {col.min.x, y}, col.width(), theme::kTextH3, theme::kInk);
+    paragraph(ui, n.body, {col.min.x, y}, col.width(), theme::kTextH3, ui.c.ink);
 }
 
 } // namespace ev::ui

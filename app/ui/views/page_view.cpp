@@ -40,7 +40,7 @@ const PageText* textToShow(const Pack& pack, const std::string& pageId, const st
 void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, float width) {
     // The text's own language, which is English for a stale translation.
     const bool rtl = isRightToLeft(tag);
-    title_ = ui.text.layoutIn(tag, rtl, text.title, ui.px(theme::kTextTitle), width, text::Align::Start, true);
+    title_ = ui.text.layoutIn(tag, rtl, text.title, ui.fs(theme::kTextTitle), width, text::Align::Start, true);
     blocks_.clear();
     std::set<std::string> seen;
     for (const Block& b : text.body.blocks) {
@@ -50,7 +50,7 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
         for (const Span& s : b.spans) {
             text::Run run;
             run.utf8 = s.text;
-            run.style.sizePx = ui.px(sizeOf(b));
+            run.style.sizePx = ui.fs(sizeOf(b));
             run.style.weight = (s.strong || heading) ? text::Weight::Bold : text::Weight::Regular;
             run.tag = s.link.empty() ? 0 : kLinkTag;
             runs.push_back(run);
@@ -60,7 +60,7 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
         if (b.kind == Block::Kind::ListItem) {
             w -= ui.px(kIndent) * b.level;
             if (b.ordered)
-                laid.marker = ui.text.layout(std::to_string(b.number) + ".", ui.px(theme::kTextBody), 0,
+                laid.marker = ui.text.layout(std::to_string(b.number) + ".", ui.fs(theme::kTextBody), 0,
                                              text::Align::Start, true);
         }
         text::ParagraphSpec spec;
@@ -80,7 +80,7 @@ void PageView::draw(Ui& ui) {
     const PageText* text = textToShow(ui.pack, pageId, ui.locale, stale, shown);
     const Rect& col = ui.column;
     if (!text) {
-        paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, theme::kInk);
+        paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, ui.c.ink);
         return;
     }
     const std::string key = pageId + '\n' + ui.locale + '\n' + std::to_string(col.width());
@@ -92,18 +92,18 @@ void PageView::draw(Ui& ui) {
 
     float y = scroll_.begin(ui, col);
     const float top = y;
-    ui.text.draw(ui.dl, *title_, {col.min.x, y}, theme::kInk);
+    ui.text.draw(ui.dl, *title_, {col.min.x, y}, ui.c.ink);
     y += TextPainter::size(*title_).y + ui.px(28);
 
     if (stale) {
-        auto note = ui.text.layout(ui.str("page.stale"), ui.px(theme::kTextSmall), col.width() - ui.px(48));
+        auto note = ui.text.layout(ui.str("page.stale"), ui.fs(theme::kTextSmall), col.width() - ui.px(48));
         const float h = TextPainter::size(*note).y + ui.px(40);
-        ui.dl->AddRectFilled({col.min.x, y}, {col.max.x, y + h}, theme::rgb(0xFF, 0xF4, 0xC2), ui.px(12));
-        ui.text.draw(ui.dl, *note, {col.min.x + ui.px(24), y + ui.px(20)}, theme::kInk);
+        ui.dl->AddRectFilled({col.min.x, y}, {col.max.x, y + h}, ui.c.notice, ui.px(12));
+        ui.text.draw(ui.dl, *note, {col.min.x + ui.px(24), y + ui.px(20)}, ui.c.ink);
         y += h + ui.px(28);
     }
 
-    const ImU32 tagColours[] = {theme::kInk, theme::kTeal};
+    const ImU32 tagColours[] = {ui.c.ink, ui.c.accent};
     for (const LaidBlock& b : blocks_) {
         const ImVec2 size = TextPainter::size(*b.text);
         float x = col.min.x;
@@ -112,14 +112,14 @@ void PageView::draw(Ui& ui) {
             x = ui.rtl ? col.min.x : col.min.x + indent;
             // The bullet or number sits in the indent on the reading-start side.
             const float markX = ui.rtl ? col.max.x - indent + ui.px(16) : x - ui.px(kIndent) + ui.px(8);
-            if (b.marker) ui.text.draw(ui.dl, *b.marker, {markX, y}, theme::kInk);
-            else ui.dl->AddCircleFilled({markX + ui.px(12), y + ui.px(theme::kTextBody) * 0.72f}, ui.px(7), theme::kInk, 12);
+            if (b.marker) ui.text.draw(ui.dl, *b.marker, {markX, y}, ui.c.ink);
+            else ui.dl->AddCircleFilled({markX + ui.px(12), y + ui.fs(theme::kTextBody) * 0.72f}, ui.px(7), ui.c.ink, 12);
         }
-        ui.text.draw(ui.dl, *b.text, {x, y}, theme::kInk, tagColours);
+        ui.text.draw(ui.dl, *b.text, {x, y}, ui.c.ink, tagColours);
         for (const text::TagBox& box : text::Engine::tagBoxes(*b.text))
             if (box.tag == kLinkTag)
                 ui.dl->AddLine({x + box.x0, y + box.y1 - ui.px(2)}, {x + box.x1, y + box.y1 - ui.px(2)},
-                               theme::kTeal, ui.px(3));
+                               ui.c.accent, ui.px(3));
         y += size.y + ui.px(b.kind == Block::Kind::ListItem ? 14 : 28);
 
         // Inline links are too small for a finger: each also gets a full-width button.
@@ -133,7 +133,7 @@ void PageView::draw(Ui& ui) {
     }
 
     y += ui.px(24);
-    y += paragraph(ui, ui.str("page.help_prompt"), {col.min.x, y}, col.width(), theme::kTextH3, theme::kInk, true);
+    y += paragraph(ui, ui.str("page.help_prompt"), {col.min.x, y}, col.width(), theme::kTextH3, ui.c.ink, true);
     y += ui.px(20);
     const Rect help{{col.min.x, y}, {col.max.x, y + ui.px(theme::kBigButton)}};
     if (button(ui, "page:help", ui.str("nav.help"), help, Look::Help, Icon::Help)) ui.session.openHelp();

@@ -13,7 +13,7 @@ void TopicsView::draw(Ui& ui) {
     const Rect& col = ui.column;
     float y = col.min.y;
     const std::string id = audienceId(audience);
-    y += paragraph(ui, ui.str("topics.title_" + id), {col.min.x, y}, col.width(), theme::kTextTitle, theme::kInk, true);
+    y += paragraph(ui, ui.str("topics.title_" + id), {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
     y += ui.px(32);
 
     const Rect view{{col.min.x, y}, {col.max.x, col.max.y}};
