@@ -253,14 +253,28 @@ std::vector<CountRow> mergeCounts(const std::vector<std::vector<CountRow>>& file
         for (const CountRow& r : rows) {
             auto [it, fresh] = merged.try_emplace(keyOf(r), r);
             if (fresh) continue;
-            const CountValue keep = larger(it->second.count, r.count);
-            if (keep == r.count && !(keep == it->second.count)) it->second = r; // the venue goes with the count kept
+            CountRow& kept = it->second;
+            const CountValue keep = larger(kept.count, r.count);
+            // Equal counts: the label staff set later is the likelier one, and the choice must
+            // not depend on the order of the files. A venue wins over none, then the greater.
+            const bool tie = keep == kept.count && keep == r.count;
+            if (!(keep == kept.count) || (tie && std::make_pair(!r.venue.empty(), r.venue) >
+                                                     std::make_pair(!kept.venue.empty(), kept.venue)))
+                kept = r;
         }
     }
     std::vector<CountRow> out;
     out.reserve(merged.size());
     for (auto& [key, row] : merged) out.push_back(std::move(row));
     std::sort(out.begin(), out.end(), [](const CountRow& a, const CountRow& b) { return sortKey(a) < sortKey(b); });
+    // One venue per kiosk: the label on its latest row, from the export that reached furthest.
+    for (std::size_t begin = 0; begin < out.size();) {
+        std::size_t end = begin;
+        while (end < out.size() && out[end].kioskId == out[begin].kioskId) ++end;
+        const std::string venue = out[end - 1].venue;
+        for (std::size_t i = begin; i < end; ++i) out[i].venue = venue;
+        begin = end;
+    }
     return out;
 }
 

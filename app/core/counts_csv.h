@@ -59,8 +59,9 @@ std::vector<CountRow> readCountsCsv(const std::filesystem::path& file);
 
 // Combines files of counts (each as read) so that repeating a file, or adding an older export
 // of the same kiosk, changes nothing: rows with the same key keep the larger count, never the
-// sum. A suppressed "<N" stays suppressed unless the other is a number of at least N. Sorted
-// by kiosk, date, hour, event, pack, page, locale, audience, detail.
+// sum. A suppressed "<N" stays suppressed unless the other is a number of at least N. Each
+// kiosk's rows get the venue on its latest row. Sorted by kiosk, date, hour, event, pack,
+// page, locale, audience, detail; the result does not depend on the order of the files.
 std::vector<CountRow> mergeCounts(const std::vector<std::vector<CountRow>>& files);
 
 } // namespace ev

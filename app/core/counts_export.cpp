@@ -32,6 +32,10 @@ std::string text(sqlite3_stmt* st, int column) {
 } // namespace
 
 std::vector<CountRow> readKioskCounts(const fs::path& stateDir, const Disclosure& disclosure) {
+    const fs::path path = stateDir / "counts.sqlite";
+    const auto fail = [&](const std::string& why) { return CountsError(path.string() + ": " + why); };
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) throw fail("missing (no counts yet, or not a kiosk's state folder)");
     KioskIdentity identity = [&] {
         try {
             return KioskIdentity::read(stateDir);
@@ -39,10 +43,6 @@ std::vector<CountRow> readKioskCounts(const fs::path& stateDir, const Disclosure
             throw CountsError(e.what());
         }
     }();
-    const fs::path path = stateDir / "counts.sqlite";
-    const auto fail = [&](const std::string& why) { return CountsError(path.string() + ": " + why); };
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) throw fail("missing (no counts yet, or not a kiosk's state folder)");
 
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
