@@ -64,37 +64,58 @@ std::string shown(const Tally& t) {
     return s;
 }
 
-// The Monday (UTC) of the ISO week a YYYY-MM-DD date falls in.
-std::string weekOf(const std::string& date) {
+std::chrono::sys_days dayOf(const std::string& date) { // YYYY-MM-DD, checked by the reader
     using namespace std::chrono;
     int y = 0;
     unsigned m = 0, d = 0;
     std::from_chars(date.data(), date.data() + 4, y);
     std::from_chars(date.data() + 5, date.data() + 7, m);
     std::from_chars(date.data() + 8, date.data() + 10, d);
-    const sys_days day{year_month_day{year{y}, month{m}, std::chrono::day{d}}};
-    const sys_days monday = day - (weekday{day} - Monday);
-    const year_month_day w{monday};
+    return sys_days{year_month_day{year{y}, month{m}, day{d}}};
+}
+
+std::string dateText(std::chrono::sys_days day) {
+    const std::chrono::year_month_day w{day};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(w.year()), unsigned(w.month()), unsigned(w.day()));
     return buf;
 }
 
+// The Monday (UTC) of the ISO week a date falls in.
+std::string weekOf(const std::string& date) {
+    const std::chrono::sys_days day = dayOf(date);
+    return dateText(day - (std::chrono::weekday{day} - std::chrono::Monday));
+}
+
+std::string nextWeek(const std::string& monday) { return dateText(dayOf(monday) + std::chrono::days{7}); }
+
 std::string audienceLabel(const std::string& id) {
     if (id == "child") return "Children and young people";
     if (id == "parent") return "Parents and carers";
     if (id == "community") return "Anyone in the community";
-    return id.empty() ? "(not chosen)" : escape(id);
+    return id.empty() ? "(not chosen)" : id;
 }
 
-std::string localeLabel(const std::string& tag) {
-    if (tag.empty()) return "(none)";
-    return "<span lang=\"" + escape(tag) + "\"><bdi>" + escape(ev::autonym(tag)) + "</bdi></span> (" + escape(tag) + ")";
+// A chart's label: text, and the language it is written in when that is not English.
+struct Label {
+    std::string text, lang;
+    // As HTML or SVG content, with its language marked so screen readers and fonts get it right.
+    std::string html(const char* element) const {
+        if (lang.empty()) return escape(text);
+        return std::string("<") + element + " lang=\"" + escape(lang) + "\">" + escape(text) + "</" + element + ">";
+    }
+};
+
+Label localeLabel(const std::string& tag) {
+    if (tag.empty()) return {"(none)", ""};
+    return {ev::autonym(tag) + " (" + tag + ")", tag};
 }
+Label audienceText(const std::string& id) { return {audienceLabel(id), ""}; }
+Label plain(const std::string& s) { return {s, ""}; }
 
-using Series = std::vector<std::pair<std::string, Tally>>; // label (HTML) -> tally
+using Series = std::vector<std::pair<Label, Tally>>;
 
-Series sortedByTotal(const std::map<std::string, Tally>& m, std::string (*label)(const std::string&), std::size_t limit) {
+Series sortedByTotal(const std::map<std::string, Tally>& m, Label (*label)(const std::string&), std::size_t limit) {
     Series s;
     for (const auto& [k, t] : m) s.emplace_back(label(k), t);
     std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.second.n > b.second.n; });
@@ -102,7 +123,16 @@ Series sortedByTotal(const std::map<std::string, Tally>& m, std::string (*label)
     return s;
 }
 
-std::string plain(const std::string& s) { return escape(s); }
+// Chart labels are cut to fit beside the bars; the table behind the chart has them whole.
+std::string fitted(const Label& l) {
+    constexpr std::size_t kMaxChars = 34;
+    Label cut = l;
+    std::size_t chars = 0, at = 0;
+    for (; at < cut.text.size(); ++at)
+        if ((static_cast<unsigned char>(cut.text[at]) & 0xC0) != 0x80 && ++chars > kMaxChars) break;
+    if (at < cut.text.size()) cut.text = cut.text.substr(0, at) + "…";
+    return cut.html("tspan");
+}
 
 class Page {
 public:
@@ -132,7 +162,7 @@ public:
         for (const auto& [label, t] : series) {
             const int w = static_cast<int>(static_cast<double>(t.n) / static_cast<double>(top) * kBar);
             html += "<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + std::to_string(y + 19) +
-                    "\" text-anchor=\"end\">" + label + "</text><rect x=\"" + std::to_string(kLabel) + "\" y=\"" +
+                    "\" text-anchor=\"end\">" + fitted(label) + "</text><rect x=\"" + std::to_string(kLabel) + "\" y=\"" +
                     std::to_string(y + 4) + "\" width=\"" + std::to_string(std::max(w, 1)) +
                     "\" height=\"20\" class=\"bar\"/><text x=\"" + std::to_string(kLabel + std::max(w, 1) + 8) +
                     "\" y=\"" + std::to_string(y + 19) + "\">" + shown(t) + "</text>\n";
@@ -142,7 +172,7 @@ public:
         html += "<table class=\"sr\"><caption>" + caption + "</caption><thead><tr><th scope=\"col\">" + what +
                 "</th><th scope=\"col\">count</th></tr></thead><tbody>\n";
         for (const auto& [label, t] : series)
-            html += "<tr><th scope=\"row\">" + label + "</th><td>" + shown(t) + "</td></tr>\n";
+            html += "<tr><th scope=\"row\">" + label.html("span") + "</th><td>" + shown(t) + "</td></tr>\n";
         html += "</tbody></table>\n";
     }
 
@@ -154,7 +184,7 @@ public:
             return;
         }
         const int id = ++figures;
-        constexpr int kRow = 46, kLabel = 260, kPlot = 720, kWidth = 1100;
+        constexpr int kRow = 46, kLabel = 330, kPlot = 620, kWidth = 1100;
         std::uint64_t top = 1;
         for (const auto& [row, perWeek] : byRow)
             for (const auto& [w, t] : perWeek) top = std::max(top, t.n);
@@ -166,7 +196,7 @@ public:
         for (const auto& [row, perWeek] : byRow) {
             Tally sum;
             html += "<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + std::to_string(y + 28) +
-                    "\" text-anchor=\"end\">" + escape(row) + "</text><line x1=\"" + std::to_string(kLabel) + "\" x2=\"" +
+                    "\" text-anchor=\"end\">" + fitted(plain(row)) + "</text><line x1=\"" + std::to_string(kLabel) + "\" x2=\"" +
                     std::to_string(kLabel + kPlot) + "\" y1=\"" + std::to_string(y + 36) + "\" y2=\"" +
                     std::to_string(y + 36) + "\" class=\"axis\"/>\n";
             for (std::size_t i = 0; i < weeks.size(); ++i) {
@@ -271,7 +301,11 @@ std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& 
             if (ec == std::errc() && end == r.detail.data() + r.detail.size() && !r.count.suppressed) people += head * r.count.n;
         }
     }
-    const std::vector<std::string> weeks(weekSet.begin(), weekSet.end());
+    // Every week from the first to the last, so that a quiet week shows as a gap, not nothing.
+    std::vector<std::string> weeks;
+    if (!weekSet.empty()) {
+        for (std::string w = *weekSet.begin(); w <= *weekSet.rbegin(); w = nextWeek(w)) weeks.push_back(w);
+    }
     std::set<std::string> venues;
     for (const auto& [k, v] : venueOf) venues.insert(v);
 
@@ -311,7 +345,7 @@ std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& 
     page.bars("Languages chosen at the start of a visit", "language", sortedByTotal(locales, localeLabel, kTopN));
     page.bars("Pages read, by the language they were read in", "language", sortedByTotal(readingLocales, localeLabel, kTopN));
     page.h(3, "Audiences");
-    page.bars("Who residents said they were", "audience", sortedByTotal(audiences, audienceLabel, kTopN));
+    page.bars("Who residents said they were", "audience", sortedByTotal(audiences, audienceText, kTopN));
     page.h(3, "Most-read pages");
     page.bars("The " + std::to_string(kTopN) + " pages read most", "page", sortedByTotal(pages, plain, kTopN));
     page.h(3, "Help and signpost views");
@@ -328,7 +362,7 @@ std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& 
     page.h(3, "Facilitated sessions");
     page.p(shown(byEvent["facilitated_session"]) + " sessions recorded, reaching " + number(people) +
            " people by the head counts partners gave.");
-    page.bars("Facilitated sessions by audience", "audience", sortedByTotal(sessionsByAudience, audienceLabel, kTopN));
+    page.bars("Facilitated sessions by audience", "audience", sortedByTotal(sessionsByAudience, audienceText, kTopN));
 
     page.h(2, "Feedback from residents");
     page.p("The strategy looks at feedback from residents and families. Each answer is one tap on \"Was this page "
@@ -336,8 +370,8 @@ std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& 
     Series helpful, unhelpful;
     for (const auto& [p, answers] : feedback) {
         const auto yes = answers.find("helpful"), no = answers.find("not_helpful");
-        helpful.emplace_back(escape(p), yes == answers.end() ? Tally{} : yes->second);
-        unhelpful.emplace_back(escape(p), no == answers.end() ? Tally{} : no->second);
+        helpful.emplace_back(plain(p), yes == answers.end() ? Tally{} : yes->second);
+        unhelpful.emplace_back(plain(p), no == answers.end() ? Tally{} : no->second);
     }
     page.h(3, "Pages found helpful");
     page.bars("\"Helpful\" answers per page", "page", helpful);
