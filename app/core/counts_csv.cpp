@@ -7,7 +7,6 @@
 #include <fstream>
 #include <sstream>
 #include <tuple>
-#include <unordered_map>
 
 #include "events.h"
 #include "kiosk_identity.h"
@@ -125,17 +124,6 @@ std::string checkRow(const std::vector<std::string>& f, CountRow& row) {
     return {};
 }
 
-std::string keyOf(const CountRow& r) {
-    std::string k;
-    k.reserve(96);
-    for (const std::string* s : {&r.kioskId, &r.date, &r.event, &r.pack, &r.page, &r.locale, &r.audience, &r.detail}) {
-        k += *s;
-        k += '\x1f';
-    }
-    k += std::to_string(r.hour);
-    return k;
-}
-
 auto sortKey(const CountRow& r) {
     return std::tie(r.kioskId, r.date, r.hour, r.event, r.pack, r.page, r.locale, r.audience, r.detail);
 }
@@ -208,7 +196,7 @@ std::vector<CountRow> readCountsCsv(const fs::path& file) {
     const std::string text = buffer.str();
 
     std::vector<CountRow> rows;
-    std::unordered_map<std::string, std::size_t> seen;
+    std::vector<std::size_t> lines; // each row's line, to name both lines of a repeated key
     std::vector<std::string> fields;
     std::size_t lineNo = 0;
     for (std::size_t at = 0; at < text.size();) {
@@ -239,34 +227,49 @@ std::vector<CountRow> readCountsCsv(const fs::path& file) {
         if (!splitFields(line, fields)) throw error(lineNo, "broken quoting");
         CountRow row;
         if (const std::string why = checkRow(fields, row); !why.empty()) throw error(lineNo, why);
-        const auto [it, fresh] = seen.emplace(keyOf(row), lineNo);
-        if (!fresh) throw error(lineNo, "the same count is already on line " + std::to_string(it->second));
         rows.push_back(std::move(row));
+        lines.push_back(lineNo);
     }
     if (lineNo < 2) throw error(std::max<std::size_t>(lineNo, 1), lineNo == 0 ? "empty file" : "no column line");
+    // A key given twice: sorting brings repeats together without building a key per row.
+    std::vector<std::size_t> order(rows.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Stable: within a key, rows stay in line order.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sortKey(rows[a]) < sortKey(rows[b]); });
+    std::size_t repeat = 0, first = 0;
+    for (std::size_t i = 1; i < order.size(); ++i)
+        if (sortKey(rows[order[i]]) == sortKey(rows[order[i - 1]]) && (!repeat || lines[order[i]] < repeat)) {
+            repeat = lines[order[i]];
+            first = lines[order[i - 1]];
+        }
+    if (repeat) throw error(repeat, "the same count is already on line " + std::to_string(first));
     return rows;
 }
 
 std::vector<CountRow> mergeCounts(const std::vector<std::vector<CountRow>>& files) {
-    std::unordered_map<std::string, CountRow> merged;
-    for (const auto& rows : files) {
-        for (const CountRow& r : rows) {
-            auto [it, fresh] = merged.try_emplace(keyOf(r), r);
-            if (fresh) continue;
-            CountRow& kept = it->second;
-            const CountValue keep = larger(kept.count, r.count);
-            // Equal counts: the label staff set later is the likelier one, and the choice must
-            // not depend on the order of the files. A venue wins over none, then the greater.
-            const bool tie = keep == kept.count && keep == r.count;
-            if (!(keep == kept.count) || (tie && std::make_pair(!r.venue.empty(), r.venue) >
-                                                     std::make_pair(!kept.venue.empty(), kept.venue)))
-                kept = r;
-        }
-    }
+    std::vector<CountRow> all;
+    std::size_t total = 0;
+    for (const auto& rows : files) total += rows.size();
+    all.reserve(total);
+    for (const auto& rows : files) all.insert(all.end(), rows.begin(), rows.end());
+    std::sort(all.begin(), all.end(), [](const CountRow& a, const CountRow& b) { return sortKey(a) < sortKey(b); });
     std::vector<CountRow> out;
-    out.reserve(merged.size());
-    for (auto& [key, row] : merged) out.push_back(std::move(row));
-    std::sort(out.begin(), out.end(), [](const CountRow& a, const CountRow& b) { return sortKey(a) < sortKey(b); });
+    out.reserve(all.size());
+    for (CountRow& r : all) {
+        if (out.empty() || sortKey(out.back()) != sortKey(r)) {
+            out.push_back(std::move(r));
+            continue;
+        }
+        CountRow& kept = out.back();
+        const CountValue keep = larger(kept.count, r.count);
+        // Equal counts: the label staff set later is the likelier one, and the choice must
+        // not depend on the order of the files. A venue wins over none, then the greater.
+        const bool tie = keep == kept.count && keep == r.count;
+        if (!(keep == kept.count) ||
+            (tie && std::make_pair(!r.venue.empty(), r.venue) > std::make_pair(!kept.venue.empty(), kept.venue)))
+            kept = std::move(r);
+    }
     // One venue per kiosk: the label on its latest row, from the export that reached furthest.
     for (std::size_t begin = 0; begin < out.size();) {
         std::size_t end = begin;
