@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/counts.h"
 #include "core/i18n.h"
+#include "core/kiosk_identity.h"
 #include "core/pack_reader.h"
 #include "core/script.h"
 #include "core/session.h"
@@ -169,9 +170,15 @@ int main(int argc, char** argv) {
     // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
     OffsetClock clock(/*frozen=*/script.has_value() || opt.monkey.has_value());
     std::unique_ptr<Counter> counter;
+    const fs::path stateDir = opt.stateDir ? *opt.stateDir : defaultStateDir();
     try {
-        counter = std::make_unique<Counter>(opt.stateDir ? *opt.stateDir : defaultStateDir(), clock);
+        counter = std::make_unique<Counter>(stateDir, clock);
+        // Made on first run, so that this kiosk's exports can be told from others' when merged.
+        KioskIdentity::loadOrCreate(stateDir);
     } catch (const CountsError& e) {
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+        return 1;
+    } catch (const KioskIdentityError& e) {
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return 1;
     }

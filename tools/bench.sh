@@ -57,3 +57,21 @@ echo "memory: PSS $((pss / 1024)) MiB after opening page $page"
 echo "idle: $(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN {printf "%.2f", 100 * t / hz / 10}')% of a core over 10 s on a page (budget 0.1%; $((after - before)) ticks of 1/$hz s)"
 
 "$build/tests/bench/counts_bench"
+
+# Export, merge and report of a year of hourly counts from 50 kiosks (budget 5 s each for
+# export and report; export is timed over all 50 kiosks together).
+year=$(mktemp -d)
+trap 'rm -rf "$state" "$year"' EXIT
+made=$("$build/tests/bench/counts_year" "$year/state" 50)
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+t0=$(date +%s%N)
+for d in "$year"/state/kiosk-*; do
+  "$build/tools/pack/everyvoice-pack" counts export --state-dir "$d" -o "$year/$(basename "$d").csv" >/dev/null
+done
+t1=$(date +%s%N)
+"$build/tools/pack/everyvoice-pack" counts merge "$year"/kiosk-*.csv -o "$year/all.csv" >/dev/null
+t2=$(date +%s%N)
+"$build/tools/pack/everyvoice-pack" report "$year/all.csv" -o "$year/dashboard.html" >/dev/null
+t3=$(date +%s%N)
+echo "counts files: $made; export of all 50 $(ms "$t0" "$t1") ms (budget 5000), merge $(ms "$t1" "$t2") ms," \
+     "report $(ms "$t2" "$t3") ms (budget 5000) from $(du -m "$year/all.csv" | cut -f1) MB"

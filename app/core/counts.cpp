@@ -21,8 +21,16 @@ constexpr int kBusyTimeoutMs = 5000;
 constexpr int kNoPageLimit = 1073741823;
 
 constexpr const char* kUpsert =
-    "INSERT INTO counts(hour, event, pack, page, locale, audience, n) VALUES(?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(hour, event, pack, page, locale, audience) DO UPDATE SET n = n + excluded.n";
+    "INSERT INTO counts(hour, event, pack, page, locale, audience, detail, n) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(hour, event, pack, page, locale, audience, detail) DO UPDATE SET n = n + excluded.n";
+
+// Version 1 -> 2: a WITHOUT ROWID primary key cannot be altered, so the rows are copied into
+// a new table. Run inside the caller's transaction: a crash half-way leaves version 1 intact.
+constexpr const char* kMigrateFrom1 =
+    "ALTER TABLE counts RENAME TO counts_v1; "
+    "%SCHEMA%; "
+    "INSERT INTO counts SELECT hour, event, pack, page, locale, audience, '', n FROM counts_v1; "
+    "DROP TABLE counts_v1;";
 
 // An SQLite failure while opening, with the code so that damage can be told from the rest.
 struct SqlError {
@@ -73,14 +81,14 @@ std::int64_t hourOf(std::int64_t unixSeconds) {
 std::size_t Counter::KeyHash::operator()(const KeyView& k) const {
     std::size_t h = std::hash<std::int64_t>{}(k.hour) * 31 + static_cast<std::size_t>(k.event);
     const std::hash<std::string_view> text;
-    for (std::string_view s : {k.pack, k.page, k.locale, k.audience})
+    for (std::string_view s : {k.pack, k.page, k.locale, k.audience, k.detail})
         h ^= text(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     return h;
 }
 
 bool Counter::KeyEqual::same(const KeyView& a, const KeyView& b) {
     return a.hour == b.hour && a.event == b.event && a.page == b.page && a.locale == b.locale &&
-           a.audience == b.audience && a.pack == b.pack;
+           a.audience == b.audience && a.detail == b.detail && a.pack == b.pack;
 }
 
 Counter::Counter(const fs::path& stateDir, const Clock& clock) : clock_(clock) {
@@ -113,34 +121,44 @@ void Counter::open() {
         closeDatabase();
         return CountsError("cannot use the counts database " + path_.string() + ": " + message);
     };
+    // Set aside at most once per open: a second failure is not the file's fault.
     for (int attempt = 0;; ++attempt) {
         try {
             const int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
             if (rc != SQLITE_OK) throw SqlError{rc, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc)};
             if (sqlite3_db_readonly(db_, "main") == 1) throw fail("the file is read-only");
             sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-            // A newer kiosk's database is left exactly as it was, journal mode included.
+            // A newer kiosk's database is kept exactly as it was, journal mode included, for
+            // that kiosk's tools to export; this kiosk cannot add to rows it does not understand.
             const int version = std::stoi(queryText(db_, "PRAGMA user_version"));
-            if (version > kSchemaVersion)
-                throw fail("made by a newer kiosk (schema " + std::to_string(version) + ", this one knows " +
-                           std::to_string(kSchemaVersion) + ")");
+            if (version > kSchemaVersion) {
+                if (attempt > 0) throw fail("still a newer schema after setting it aside");
+                closeDatabase();
+                setAside("newer", "made by a newer kiosk (schema " + std::to_string(version) +
+                                      ", this one knows " + std::to_string(kSchemaVersion) + ")");
+                continue;
+            }
             // WAL + FULL: a commit is durable once it returns, and readers never block the writer.
             if (queryText(db_, "PRAGMA journal_mode=WAL") != "wal") throw fail("cannot use a write-ahead log here");
             exec(db_, "PRAGMA synchronous=FULL");
             // Writing the version now also proves, before the kiosk starts, that we can write.
             exec(db_, "BEGIN IMMEDIATE");
-            if (version == 0) {
-                exec(db_, std::string(kSchema).c_str());
-                exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+            if (version == 0) exec(db_, std::string(kSchema).c_str());
+            if (version == 1) {
+                std::string migrate = kMigrateFrom1;
+                migrate.replace(migrate.find("%SCHEMA%"), 8, kSchema);
+                exec(db_, migrate.c_str());
             }
+            if (version < kSchemaVersion) exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
             exec(db_, "COMMIT");
             const int prc = sqlite3_prepare_v3(db_, kUpsert, -1, SQLITE_PREPARE_PERSISTENT, &upsert_, nullptr);
             if (prc != SQLITE_OK) throw SqlError{prc, sqlite3_errmsg(db_)};
             return;
         } catch (const SqlError& e) {
+            if (db_ && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
             if (attempt > 0 || !isDamage(e.code)) throw fail(e.message);
             closeDatabase();
-            setAside(e.message);
+            setAside("corrupt", e.message);
         }
     }
 }
@@ -152,11 +170,15 @@ void Counter::closeDatabase() {
     db_ = nullptr;
 }
 
-// Damaged counts are still evidence of use: keep them for someone to recover by hand.
-void Counter::setAside(const std::string& why) {
-    const std::string aside = path_.string() + ".damaged-" + std::to_string(clock_.unixSeconds());
-    std::fprintf(stderr, "everyvoice: %s is damaged (%s); kept as %s, starting a new one\n", path_.c_str(),
-                 why.c_str(), aside.c_str());
+// Damaged or newer counts are still evidence of use: keep them for someone to recover by hand.
+void Counter::setAside(const std::string& kind, const std::string& why) {
+    const std::string aside = path_.string() + "." + kind + "-" + std::to_string(clock_.unixSeconds());
+    const std::string message = path_.string() + " could not be used (" + why + "); kept as " + aside + ", a new one started";
+    std::fprintf(stderr, "everyvoice: %s\n", message.c_str());
+    {
+        std::lock_guard lock(mutex_);
+        setAside_ = message;
+    }
     std::error_code ec;
     fs::rename(path_, aside, ec);
     if (ec) throw CountsError("cannot set aside the damaged counts database " + path_.string() + ": " + ec.message());
@@ -174,9 +196,9 @@ void Counter::setPack(std::string packId) {
 void Counter::count(Event e, const EventContext& ctx) {
     const std::int64_t hour = hourOf(clock_.unixSeconds());
     std::lock_guard lock(mutex_);
-    const KeyView k{hour, e, pack_, ctx.page, ctx.locale, ctx.audience};
+    const KeyView k{hour, e, pack_, ctx.page, ctx.locale, ctx.audience, ctx.detail};
     if (const auto it = tally_.find(k); it != tally_.end()) ++it->second;
-    else tally_.emplace(Key{hour, e, pack_, ctx.page, ctx.locale, ctx.audience}, 1);
+    else tally_.emplace(Key{hour, e, pack_, ctx.page, ctx.locale, ctx.audience, ctx.detail}, 1);
     ++counted_;
     // A reset ends a visit: commit now rather than within the second (DESIGN "Counts").
     if (e == Event::QuickExit || e == Event::IdleReset) {
@@ -200,6 +222,11 @@ bool Counter::flush() {
 std::string Counter::lastError() const {
     std::lock_guard lock(mutex_);
     return error_;
+}
+
+std::string Counter::setAsideWarning() const {
+    std::lock_guard lock(mutex_);
+    return setAside_;
 }
 
 void Counter::simulateFullDisk(int maxPages) {
@@ -261,7 +288,8 @@ bool Counter::commit(const Tally& batch, std::string& error) {
         sqlite3_bind_text(upsert_, 4, key.page.data(), static_cast<int>(key.page.size()), SQLITE_STATIC);
         sqlite3_bind_text(upsert_, 5, key.locale.data(), static_cast<int>(key.locale.size()), SQLITE_STATIC);
         sqlite3_bind_text(upsert_, 6, key.audience.data(), static_cast<int>(key.audience.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(upsert_, 7, static_cast<sqlite3_int64>(n));
+        sqlite3_bind_text(upsert_, 7, key.detail.data(), static_cast<int>(key.detail.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(upsert_, 8, static_cast<sqlite3_int64>(n));
         rc = sqlite3_step(upsert_);
         if (rc == SQLITE_DONE) rc = SQLITE_OK;
         sqlite3_reset(upsert_);
@@ -275,7 +303,7 @@ bool Counter::commit(const Tally& batch, std::string& error) {
     if (isDamage(rc)) {
         closeDatabase();
         try {
-            setAside(sqlite3_errstr(rc));
+            setAside("corrupt", sqlite3_errstr(rc));
         } catch (const CountsError& e) {
             error = e.what();
         }

@@ -1,6 +1,6 @@
 #pragma once
 // Anonymous engagement counts in SQLite: one row per (hour bucket, event, pack, page, locale,
-// audience) with a count, upserted. The UI thread only adds to an in-memory tally; a writer
+// audience, detail) with a count, upserted. The UI thread only adds to an in-memory tally; a writer
 // thread commits it at least once a second, at every flush() and at shutdown. A commit that
 // fails (disk full, I/O error) keeps the tally in memory and is retried a second later.
 #include <condition_variable>
@@ -31,16 +31,19 @@ public:
     // hour is the UTC hour bucket as Unix seconds / 3600; a dimension that does not apply is ''
     // (never NULL, so that upserts meet their row). Nothing else is kept: no ids, no times
     // finer than the hour, no order of events (safeguarding rule 2).
-    static constexpr int kSchemaVersion = 1;
+    // Version 2 added detail (version 1 databases are migrated in place, detail '').
+    static constexpr int kSchemaVersion = 2;
     static constexpr std::string_view kSchema =
         "CREATE TABLE counts(hour INTEGER NOT NULL, event TEXT NOT NULL, pack TEXT NOT NULL, "
-        "page TEXT NOT NULL, locale TEXT NOT NULL, audience TEXT NOT NULL, n INTEGER NOT NULL, "
-        "PRIMARY KEY(hour, event, pack, page, locale, audience)) WITHOUT ROWID";
+        "page TEXT NOT NULL, locale TEXT NOT NULL, audience TEXT NOT NULL, detail TEXT NOT NULL, "
+        "n INTEGER NOT NULL, PRIMARY KEY(hour, event, pack, page, locale, audience, detail)) WITHOUT ROWID";
 
-    // Opens (creating if needed) <stateDir>/counts.sqlite. A file that is not a database, or
-    // a damaged one, is set aside as counts.sqlite.damaged-<unix seconds> (never deleted) and
-    // a new one started. Throws CountsError, one line, if the folder cannot be created or the
-    // database cannot be opened or written.
+    // Opens (creating if needed) <stateDir>/counts.sqlite, migrating an older schema. A file
+    // that is not a database, or a damaged one, is set aside as counts.sqlite.corrupt-<unix
+    // seconds>, and one from a newer kiosk as counts.sqlite.newer-<unix seconds> (never deleted
+    // or overwritten), and a new one started; setAsideWarning() then says so. Throws
+    // CountsError, one line, if the folder cannot be created or the database cannot be opened
+    // or written.
     Counter(const std::filesystem::path& stateDir, const Clock& clock);
     ~Counter() override; // commits everything still counted; says on stderr if it cannot
 
@@ -50,6 +53,8 @@ public:
     // false when the commit failed and the counts are still held in memory (lastError says why).
     bool flush();
     std::string lastError() const; // why the last commit failed; empty after a good one
+    // What was set aside and why, for the admin screen; empty when nothing was.
+    std::string setAsideWarning() const;
 
     // Tests only: caps the database at this many pages (PRAGMA max_page_count, never below
     // its current size), as a full disk would; 0 lifts the cap. Applied before the next commit.
@@ -63,13 +68,13 @@ private:
     struct KeyView {
         std::int64_t hour; // Unix time / 3600
         Event event;
-        std::string_view pack, page, locale, audience;
+        std::string_view pack, page, locale, audience, detail;
     };
     struct Key {
         std::int64_t hour;
         Event event;
-        std::string pack, page, locale, audience;
-        KeyView view() const { return {hour, event, pack, page, locale, audience}; }
+        std::string pack, page, locale, audience, detail;
+        KeyView view() const { return {hour, event, pack, page, locale, audience, detail}; }
     };
     struct KeyHash {
         using is_transparent = void;
@@ -87,7 +92,7 @@ private:
 
     void open();
     void closeDatabase();
-    void setAside(const std::string& why);
+    void setAside(const std::string& kind, const std::string& why);
     void run();
     bool commit(const Tally& batch, std::string& error);
 
@@ -105,6 +110,7 @@ private:
     std::uint64_t started_ = 0, finished_ = 0; // the writer's commit attempts
     std::uint64_t committed_ = 0; // events safely in the database
     std::string error_;
+    std::string setAside_;
     int pageLimit_ = -1; // simulateFullDisk request not yet applied; -1 none
     bool flushWanted_ = false;
     bool stop_ = false;

@@ -6,7 +6,7 @@
 namespace ev {
 
 namespace {
-constexpr std::array<std::pair<Event, std::string_view>, 7> kNames{{
+constexpr std::array<std::pair<Event, std::string_view>, 12> kNames{{
     {Event::SessionStart, "session_start"},
     {Event::LanguageSelected, "language_selected"},
     {Event::AudienceSelected, "audience_selected"},
@@ -14,6 +14,11 @@ constexpr std::array<std::pair<Event, std::string_view>, 7> kNames{{
     {Event::HelpView, "help_view"},
     {Event::QuickExit, "quick_exit"},
     {Event::IdleReset, "idle_reset"},
+    {Event::SignpostView, "signpost_view"},
+    {Event::QrShown, "qr_shown"},
+    {Event::Feedback, "feedback"},
+    {Event::AudioPlayed, "audio_played"},
+    {Event::FacilitatedSession, "facilitated_session"},
 }};
 } // namespace
 

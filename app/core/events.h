@@ -14,6 +14,11 @@ enum class Event {
     HelpView,         // the "Get help now" screen opened
     QuickExit,        // the quick exit used (button or Shift x3)
     IdleReset,        // the kiosk reset itself after the idle prompt ran out
+    SignpostView,     // a service's card opened on the help screen (detail = signpost id)
+    QrShown,          // a service's QR code shown to take away (detail = signpost id)
+    Feedback,         // "Was this page helpful?" answered (page; detail = helpful | not_helpful)
+    AudioPlayed,      // a page's narration played (page, locale)
+    FacilitatedSession, // a partner recorded a group session (audience, locale; detail = head count)
 };
 
 std::string_view eventName(Event e);
@@ -25,7 +30,11 @@ struct EventContext {
     std::string page;
     std::string locale;
     std::string audience;
+    std::string detail; // one event-specific value: a signpost id, a feedback answer, a head count
 };
+
+// Feedback's detail values: the answer, and nothing else asked.
+inline constexpr std::string_view kHelpful = "helpful", kNotHelpful = "not_helpful";
 
 class EventSink {
 public:

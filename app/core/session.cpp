@@ -49,8 +49,8 @@ Session::Session(const Clock& clock, EventSink& sink, SessionSettings settings)
     : clock_(clock), sink_(sink), settings_(settings.clamped()), locale_(settings_.defaultLocale),
       lastActivity_(clock.now()) {}
 
-EventContext Session::context(std::string page) const {
-    return {std::move(page), locale_, audience_ ? audienceId(*audience_) : std::string()};
+EventContext Session::context(std::string page, std::string detail) const {
+    return {std::move(page), locale_, audience_ ? audienceId(*audience_) : std::string(), std::move(detail)};
 }
 
 void Session::activity() {
@@ -94,7 +94,7 @@ void Session::start() {
 void Session::chooseLanguage(const std::string& tag) {
     activity();
     locale_ = tag;
-    sink_.count(Event::LanguageSelected, {.page = {}, .locale = tag, .audience = {}});
+    sink_.count(Event::LanguageSelected, {.page = {}, .locale = tag, .audience = {}, .detail = {}});
     // Opened from the bar: return to where the resident was, now in the new language.
     if (location_.screen == Screen::Languages && !history_.empty()) {
         location_ = std::move(history_.back());
@@ -109,7 +109,7 @@ void Session::chooseLanguage(const std::string& tag) {
 void Session::chooseAudience(Audience a) {
     activity();
     audience_ = a;
-    sink_.count(Event::AudienceSelected, {.page = {}, .locale = {}, .audience = audienceId(a)});
+    sink_.count(Event::AudienceSelected, {.page = {}, .locale = {}, .audience = audienceId(a), .detail = {}});
     navigate({Screen::Topics, {}});
 }
 
@@ -121,6 +121,28 @@ void Session::openPage(const std::string& pageId) {
 void Session::openHelp() {
     activity();
     if (navigate({Screen::Help, {}})) sink_.count(Event::HelpView, context());
+}
+
+void Session::openSignpost(const std::string& signpostId) {
+    activity();
+    sink_.count(Event::SignpostView, context({}, signpostId));
+}
+
+void Session::showQr(const std::string& signpostId) {
+    activity();
+    sink_.count(Event::QrShown, context({}, signpostId));
+}
+
+// Only a page can be rated or narrated; from anywhere else there is nothing to count against.
+void Session::giveFeedback(bool helpful) {
+    activity();
+    if (location_.screen != Screen::Page) return;
+    sink_.count(Event::Feedback, context(location_.page, std::string(helpful ? kHelpful : kNotHelpful)));
+}
+
+void Session::playAudio() {
+    activity();
+    if (location_.screen == Screen::Page) sink_.count(Event::AudioPlayed, context(location_.page));
 }
 
 void Session::openLanguages() {

@@ -63,6 +63,10 @@ public:
     void chooseAudience(Audience a);           // -> topic tiles
     void openPage(const std::string& pageId);  // -> page
     void openHelp();                           // -> "Get help now"
+    void openSignpost(const std::string& signpostId); // a service's card on the help screen
+    void showQr(const std::string& signpostId);       // a service's QR code, to take away
+    void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
+    void playAudio();                          // a page's narration
     void openLanguages();                      // the bar's language button
     void back();                               // previous screen of this visit
     void home();                               // "who am I" in the current language
@@ -96,7 +100,7 @@ private:
     bool navigate(Location to); // false when already there
     void leaveVisit(Screen to);
     void resetToAttract();
-    EventContext context(std::string page = {}) const;
+    EventContext context(std::string page = {}, std::string detail = {}) const;
 
     // Back steps kept; links between pages could otherwise grow the history without end.
     static constexpr std::size_t kMaxHistory = 64;

@@ -60,8 +60,23 @@ long sumOf(const fs::path& db, const std::string& where) {
     return std::stol(sqlite(db, "select coalesce(sum(n),0) from counts where " + where));
 }
 
-EventContext ctx(std::string page, std::string locale, std::string audience) {
-    return {std::move(page), std::move(locale), std::move(audience)};
+EventContext ctx(std::string page, std::string locale, std::string audience, std::string detail = {}) {
+    return {std::move(page), std::move(locale), std::move(audience), std::move(detail)};
+}
+
+// The files in `dir` whose names start with `prefix`.
+std::vector<fs::path> filesStarting(const fs::path& dir, const std::string& prefix) {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().starts_with(prefix)) out.push_back(e.path());
+    return out;
+}
+
+std::string contentsOf(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 } // namespace
@@ -168,12 +183,81 @@ TEST_CASE("a state folder that cannot be made or written is one clear error", "[
     SECTION("the state folder is a regular file") {
         CHECK_THROWS_AS(Counter(file, clock), CountsError);
     }
-    SECTION("a counts database from a newer kiosk is left alone") {
-        const fs::path db = dir.path / "counts.sqlite";
-        sqlite(db, "create table counts(x); pragma user_version = 99");
-        CHECK_THROWS_WITH(Counter(dir.path, clock), Catch::Contains("newer"));
-        CHECK(sqlite(db, "pragma user_version") == "99");
+}
+
+TEST_CASE("a counts database from a newer kiosk is set aside untouched and a new one started", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const fs::path db = dir.path / "counts.sqlite";
+    sqlite(db, "create table counts(x); insert into counts values(42); pragma user_version = 99");
+    const std::string before = contentsOf(db);
+    {
+        Counter counter(dir.path, clock);
+        CHECK_THAT(counter.setAsideWarning(), Catch::Contains("newer"));
+        counter.count(Event::HelpView, {});
+        REQUIRE(counter.flush());
     }
+    const auto aside = filesStarting(dir.path, "counts.sqlite.newer-");
+    REQUIRE(aside.size() == 1);
+    CHECK(contentsOf(aside[0]) == before);
+    CHECK(sqlite(aside[0], "pragma user_version") == "99");
+    CHECK(sqlite(db, "pragma user_version") == std::to_string(Counter::kSchemaVersion));
+    CHECK(sumOf(db, "event = 'help_view'") == 1);
+}
+
+TEST_CASE("a version 1 database is migrated in place, its counts kept", "[counts][migration]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const fs::path db = dir.path / "counts.sqlite";
+    // Version 1 exactly as the first kiosk release created it.
+    sqlite(db, "pragma journal_mode=wal; "
+               "CREATE TABLE counts(hour INTEGER NOT NULL, event TEXT NOT NULL, pack TEXT NOT NULL, "
+               "page TEXT NOT NULL, locale TEXT NOT NULL, audience TEXT NOT NULL, n INTEGER NOT NULL, "
+               "PRIMARY KEY(hour, event, pack, page, locale, audience)) WITHOUT ROWID; "
+               "insert into counts values(480000, 'page_view', 'default', 'signs', 'bn', 'parent', 7); "
+               "insert into counts values(480001, 'quick_exit', 'default', '', '', '', 2); "
+               "pragma user_version = 1");
+    {
+        Counter counter(dir.path, clock);
+        CHECK(counter.setAsideWarning().empty());
+        counter.setPack("default");
+        counter.count(Event::Feedback, ctx("signs", "bn", "parent", "helpful"));
+        REQUIRE(counter.flush());
+    }
+    CHECK(sqlite(db, "pragma user_version") == "2");
+    CHECK(sqlite(db, "pragma integrity_check") == "ok");
+    CHECK(sqlite(db, "select type || ' ' || name from sqlite_master") == "table counts");
+    CHECK(sqlite(db, "select hour, event, page, detail, n from counts where hour < 480002 order by hour") ==
+          "480000|page_view|signs||7\n480001|quick_exit|||2");
+    CHECK(sqlite(db, "select detail, n from counts where event = 'feedback'") == "helpful|1");
+    CHECK(filesStarting(dir.path, "counts.sqlite.").empty());
+
+    SECTION("the primary key now includes detail: two answers are two rows") {
+        {
+            Counter counter(dir.path, clock);
+            counter.setPack("default");
+            counter.count(Event::Feedback, ctx("signs", "bn", "parent", "not_helpful"));
+            counter.count(Event::Feedback, ctx("signs", "bn", "parent", "helpful"));
+        }
+        CHECK(sqlite(db, "select detail, n from counts where event = 'feedback' order by detail") ==
+              "helpful|2\nnot_helpful|1");
+    }
+}
+
+TEST_CASE("a failed migration leaves version 1 as it was", "[counts][migration]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const fs::path db = dir.path / "counts.sqlite";
+    // A leftover table with the name the migration needs makes it fail half-way.
+    sqlite(db, "CREATE TABLE counts(hour INTEGER NOT NULL, event TEXT NOT NULL, pack TEXT NOT NULL, "
+               "page TEXT NOT NULL, locale TEXT NOT NULL, audience TEXT NOT NULL, n INTEGER NOT NULL, "
+               "PRIMARY KEY(hour, event, pack, page, locale, audience)) WITHOUT ROWID; "
+               "create table counts_v1(x); "
+               "insert into counts values(480000, 'page_view', 'default', 'signs', 'bn', 'parent', 7); "
+               "pragma user_version = 1");
+    CHECK_THROWS_AS(Counter(dir.path, clock), CountsError);
+    CHECK(sqlite(db, "pragma user_version") == "1");
+    CHECK(sqlite(db, "select n from counts") == "7");
 }
 
 TEST_CASE("a damaged counts database is set aside, not deleted, and a new one started", "[counts]") {
@@ -183,17 +267,13 @@ TEST_CASE("a damaged counts database is set aside, not deleted, and a new one st
     std::ofstream(dir.path / "counts.sqlite", std::ios::binary) << junk;
     {
         Counter counter(dir.path, clock);
+        CHECK_THAT(counter.setAsideWarning(), Catch::Contains("corrupt-"));
         counter.count(Event::HelpView, {});
         REQUIRE(counter.flush());
     }
-    std::vector<fs::path> aside;
-    for (const auto& e : fs::directory_iterator(dir.path))
-        if (e.path().filename().string().starts_with("counts.sqlite.damaged-")) aside.push_back(e.path());
+    const auto aside = filesStarting(dir.path, "counts.sqlite.corrupt-");
     REQUIRE(aside.size() == 1);
-    std::ifstream in(aside[0], std::ios::binary);
-    std::stringstream kept;
-    kept << in.rdbuf();
-    CHECK(kept.str() == junk);
+    CHECK(contentsOf(aside[0]) == junk);
     CHECK(sumOf(dir.path / "counts.sqlite", "event = 'help_view'") == 1);
     CHECK(sqlite(dir.path / "counts.sqlite", "pragma integrity_check") == "ok");
 }
@@ -236,7 +316,7 @@ TEST_CASE("the database holds only the anonymous counts table", "[counts][privac
     }
     CHECK(sqlite(db, "select type || ' ' || name from sqlite_master") == "table counts");
     CHECK(sqlite(db, "select group_concat(name || ':' || type, ',') from pragma_table_info('counts')") ==
-          "hour:INTEGER,event:TEXT,pack:TEXT,page:TEXT,locale:TEXT,audience:TEXT,n:INTEGER");
+          "hour:INTEGER,event:TEXT,pack:TEXT,page:TEXT,locale:TEXT,audience:TEXT,detail:TEXT,n:INTEGER");
     const std::string schema = sqlite(db, ".schema");
     CHECK(schema.rfind("CREATE TABLE counts(", 0) == 0);
     CHECK(schema.find("CREATE", 1) == std::string::npos);

@@ -136,6 +136,37 @@ TEST_CASE("each step counts what it should and nothing that identifies anyone", 
     }
 }
 
+TEST_CASE("signposts, QR codes, feedback and narration carry only their one detail", "[session]") {
+    Fixture f;
+    f.toPage("signs");
+    f.session.playAudio();
+    f.session.giveFeedback(true);
+    f.session.giveFeedback(false);
+    f.session.openHelp();
+    f.session.openSignpost("childline");
+    f.session.showQr("childline");
+    REQUIRE(f.sink.events.size() == 10);
+    const auto is = [&](std::size_t i, Event e, const char* page, const char* detail) {
+        INFO("event " << i);
+        CHECK(f.sink.events[i].event == e);
+        CHECK(f.sink.events[i].ctx.page == page);
+        CHECK(f.sink.events[i].ctx.detail == detail);
+        CHECK(f.sink.events[i].ctx.locale == "bn");
+        CHECK(f.sink.events[i].ctx.audience == "parent");
+    };
+    is(4, Event::AudioPlayed, "signs", "");
+    is(5, Event::Feedback, "signs", "helpful");
+    is(6, Event::Feedback, "signs", "not_helpful");
+    is(8, Event::SignpostView, "", "childline");
+    is(9, Event::QrShown, "", "childline");
+
+    SECTION("feedback and narration away from a page count nothing") {
+        f.session.giveFeedback(true);
+        f.session.playAudio();
+        CHECK(f.sink.events.size() == 10);
+    }
+}
+
 TEST_CASE("changing language from the bar returns to the page, in the new language", "[session]") {
     Fixture f;
     f.toPage("signs");

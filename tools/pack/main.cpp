@@ -9,6 +9,7 @@
 
 #include "core/pack_hash.h"
 #include "core/pack_reader.h"
+#include "counts_command.h"
 #include "lint.h"
 #include "pack_writer.h"
 #include "source.h"
@@ -29,6 +30,10 @@ commands:
   lint SRC [--release] [--locales DIR]           check a content folder, build nothing
   info PACK                                      describe a built pack
   hash SRC PAGE-ID                               the stamp for translated_from
+  counts export --state-dir DIR -o FILE.csv [--suppress-below N] [--round 5]
+                                                 a kiosk's anonymous counts as a CSV file
+  counts merge FILE.csv... -o OUT.csv            many kiosks' counts in one file
+  report FILE.csv -o dashboard.html              the partnership's dashboard page
 
 Problems print as FILE:LINE: error|warning|verify: message.
 Exit status: 0 ok (warnings allowed), 1 invalid input, 2 usage.
@@ -215,6 +220,8 @@ int main(int argc, char** argv) {
         std::cout << kToolHelp;
         return kOk;
     }
+    if (command == "counts") return countsCommand({args.begin() + 1, args.end()});
+    if (command == "report") return reportCommand({args.begin() + 1, args.end()});
     const auto help = kCommandHelp.find(command);
     if (help == kCommandHelp.end()) return usage("unknown command '" + command + "'");
     const std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -1,0 +1,58 @@
+#include "atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+namespace ev {
+
+namespace fs = std::filesystem;
+
+void writeFileAtomically(const fs::path& target, std::string_view content) {
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+    const auto failure = [&](const std::string& what, int err) {
+        return FileError("cannot write " + target.string() + ": " + what + ": " + std::strerror(err));
+    };
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) throw failure("cannot create a file in " + folder.string(), errno);
+    const auto abandon = [&](const char* what) {
+        const int err = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return failure(what, err);
+    };
+    for (std::size_t done = 0; done < content.size();) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (n == 0) errno = ENOSPC;
+            throw abandon("writing");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    // mkstemp makes the file 0600; what we write is meant to be read by staff tools too.
+    if (::fchmod(fd, 0644) != 0) throw abandon("setting permissions");
+    if (::fsync(fd) != 0) throw abandon("flushing to disk");
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        throw failure("closing", err);
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        throw failure("renaming into place", err);
+    }
+    // The rename itself is durable only once the folder is flushed.
+    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+} // namespace ev

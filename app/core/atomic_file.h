@@ -1,0 +1,19 @@
+#pragma once
+// Writing a file so that a reader, a power cut or a full disk never sees half of it: the text
+// goes to a temporary file beside the target, is flushed to the disk, then renamed over it.
+#include <filesystem>
+#include <stdexcept>
+#include <string_view>
+
+namespace ev {
+
+struct FileError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Replaces `target` with `content`. On any failure (a missing, read-only or full folder)
+// throws FileError with one line naming the target and the reason, and leaves no temporary
+// file and the old target, if any, as it was.
+void writeFileAtomically(const std::filesystem::path& target, std::string_view content);
+
+} // namespace ev

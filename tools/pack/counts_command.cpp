@@ -1,0 +1,202 @@
+#include "counts_command.h"
+
+#include <charconv>
+#include <iostream>
+#include <optional>
+
+#include "core/atomic_file.h"
+#include "core/counts.h"
+#include "core/counts_csv.h"
+#include "core/counts_export.h"
+#include "report.h"
+
+namespace evpack {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+const char* const kCountsHelp = R"(usage: everyvoice-pack counts export --state-dir DIR -o FILE.csv [--suppress-below N] [--round 5]
+       everyvoice-pack counts merge FILE.csv... -o OUT.csv
+
+Anonymous engagement counts, from a kiosk's state folder to the partnership's dashboard.
+Run everyvoice-pack counts export --help or counts merge --help for more.
+)";
+
+const char* const kExportHelp = R"(usage: everyvoice-pack counts export --state-dir DIR -o FILE.csv [--suppress-below N] [--round 5]
+
+Writes the counts of the kiosk whose state folder is DIR (counts.sqlite and kiosk.toml) as
+a counts file: one row per kiosk, UTC date and hour, event, pack, page, locale, audience and
+detail, with a count. The kiosk may keep running meanwhile. FILE.csv is replaced only once
+the new file is complete and on disk.
+
+  --state-dir DIR       the kiosk's state folder
+  -o FILE.csv           the file to write
+  --suppress-below N    print counts below N as "<N" (default: no suppression)
+  --round 5             the ONS 10-5 rule: counts below 10 as "<10", the rest rounded to the
+                        nearest 5 (with --suppress-below N, below the larger of N and 10)
+
+Use --round 5 for anything leaving the partnership. See docs/counts.md.
+)";
+
+const char* const kMergeHelp = R"(usage: everyvoice-pack counts merge FILE.csv... -o OUT.csv
+
+Combines counts files (exports of many kiosks, or earlier merges) into one. Merging never
+double counts: a row that appears in several files (the same file twice, or an older export
+of the same kiosk) keeps its largest count, never the sum. A suppressed "<N" stays
+suppressed unless another file has a count of at least N for it.
+
+A file that is not a counts file, is from a newer format, or has a bad row is reported as
+FILE:LINE: message and nothing from it is merged; the other files still are, and the exit
+status is 1.
+)";
+
+const char* const kReportHelp = R"(usage: everyvoice-pack report FILE.csv -o dashboard.html
+
+Makes the partnership's dashboard from a counts file (an export or a merge): one HTML page
+with its styles and SVG charts inside it, no scripts, nothing fetched, so it can be emailed
+or opened from a USB stick. Charts sit under the CSA strategy's measures: activity per week
+per venue, languages, audiences, most-read pages, help and signpost views, QR take-aways,
+quick exits, facilitated sessions and feedback. Each chart has a table behind it for
+screen readers. Suppressed counts are shown apart, never added in.
+)";
+
+int usage(const std::string& message, const std::string& command) {
+    std::cerr << "everyvoice-pack: " << message << "\nTry 'everyvoice-pack " << command << " --help'.\n";
+    return kUsage;
+}
+
+std::optional<std::uint64_t> positive(const std::string& s) {
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc() || end != s.data() + s.size() || n == 0 || n > 1'000'000) return std::nullopt;
+    return n;
+}
+
+int exportCounts(const std::vector<std::string>& args) {
+    const std::string cmd = "counts export";
+    std::optional<std::string> stateDir, out;
+    ev::Disclosure disclosure;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a != "--state-dir" && a != "-o" && a != "--suppress-below" && a != "--round")
+            return usage(a.starts_with("-") ? "unknown option " + a : "unexpected argument " + a, cmd);
+        if (i + 1 >= args.size()) return usage(a + " needs a value", cmd);
+        const std::string& v = args[++i];
+        if (a == "--state-dir") stateDir = v;
+        else if (a == "-o") out = v;
+        else if (a == "--round") {
+            if (v != "5") return usage("--round takes 5 (the ONS 10-5 rule)", cmd);
+            disclosure.round5 = true;
+        } else {
+            const auto n = positive(v);
+            if (!n) return usage("--suppress-below takes a whole number from 1 to 1000000", cmd);
+            disclosure.suppressBelow = *n;
+        }
+    }
+    if (!stateDir) return usage("export needs --state-dir DIR", cmd);
+    if (!out) return usage("export needs -o FILE.csv", cmd);
+    try {
+        const auto rows = ev::readKioskCounts(*stateDir, disclosure);
+        ev::writeFileAtomically(*out, ev::countsCsv(rows));
+        std::cout << "wrote " << *out << ": " << rows.size() << " rows\n";
+        return kOk;
+    } catch (const ev::CountsError& e) {
+        std::cerr << e.what() << "\n";
+    } catch (const ev::FileError& e) {
+        std::cerr << e.what() << " (nothing written)\n";
+    }
+    return kInvalid;
+}
+
+int mergeCounts(const std::vector<std::string>& args) {
+    const std::string cmd = "counts merge";
+    std::optional<std::string> out;
+    std::vector<std::string> inputs;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "-o") {
+            if (i + 1 >= args.size()) return usage("-o needs a value", cmd);
+            out = args[++i];
+        } else if (args[i].size() > 1 && args[i][0] == '-') {
+            return usage("unknown option " + args[i], cmd);
+        } else {
+            inputs.push_back(args[i]);
+        }
+    }
+    if (inputs.empty()) return usage("merge needs at least one counts file", cmd);
+    if (!out) return usage("merge needs -o OUT.csv", cmd);
+    std::vector<std::vector<ev::CountRow>> files;
+    for (const std::string& in : inputs) {
+        try {
+            files.push_back(ev::readCountsCsv(in));
+        } catch (const ev::CountsCsvError& e) {
+            std::cerr << e.what() << "\n";
+        }
+    }
+    const bool allRead = files.size() == inputs.size();
+    if (files.empty()) {
+        std::cerr << "everyvoice-pack: no readable counts file; " << *out << " not written\n";
+        return kInvalid;
+    }
+    try {
+        const auto merged = ev::mergeCounts(files);
+        ev::writeFileAtomically(*out, ev::countsCsv(merged));
+        std::cout << "wrote " << *out << ": " << merged.size() << " rows from " << files.size() << " of "
+                  << inputs.size() << " files\n";
+    } catch (const ev::FileError& e) {
+        std::cerr << e.what() << " (nothing written)\n";
+        return kInvalid;
+    }
+    return allRead ? kOk : kInvalid;
+}
+
+} // namespace
+
+int reportCommand(const std::vector<std::string>& args) {
+    const std::string cmd = "report";
+    std::optional<std::string> out;
+    std::vector<std::string> inputs;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") return std::cout << kReportHelp, kOk;
+        if (args[i] == "-o") {
+            if (i + 1 >= args.size()) return usage("-o needs a value", cmd);
+            out = args[++i];
+        } else if (args[i].size() > 1 && args[i][0] == '-') {
+            return usage("unknown option " + args[i], cmd);
+        } else {
+            inputs.push_back(args[i]);
+        }
+    }
+    if (inputs.size() != 1) return usage("report takes one counts file (merge several first)", cmd);
+    if (!out) return usage("report needs -o dashboard.html", cmd);
+    try {
+        const auto rows = ev::readCountsCsv(inputs[0]);
+        ev::writeFileAtomically(*out, dashboardHtml(rows, fs::path(inputs[0]).filename().string()));
+        std::cout << "wrote " << *out << " from " << rows.size() << " rows\n";
+        return kOk;
+    } catch (const ev::CountsCsvError& e) {
+        std::cerr << e.what() << "\n";
+    } catch (const ev::FileError& e) {
+        std::cerr << e.what() << " (nothing written)\n";
+    }
+    return kInvalid;
+}
+
+int countsCommand(const std::vector<std::string>& args) {
+    if (args.empty()) return usage("counts needs export or merge", "counts");
+    const std::string& sub = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    const auto wantsHelp = [&] {
+        for (const std::string& a : rest)
+            if (a == "--help" || a == "-h") return true;
+        return false;
+    };
+    if (sub == "--help" || sub == "-h") return std::cout << kCountsHelp, kOk;
+    if (sub == "export") return wantsHelp() ? (std::cout << kExportHelp, kOk) : exportCounts(rest);
+    if (sub == "merge") return wantsHelp() ? (std::cout << kMergeHelp, kOk) : mergeCounts(rest);
+    return usage("unknown counts command '" + sub + "'", "counts");
+}
+
+} // namespace evpack
