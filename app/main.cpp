@@ -15,11 +15,14 @@
 #include "core/counts.h"
 #include "core/i18n.h"
 #include "core/pack_reader.h"
+#include "core/pack_store.h"
+#include "core/update_settings.h"
 #include "core/script.h"
 #include "core/session.h"
 #include "platform/host.h"
 #include "platform/kiosk_loop.h"
 #include "platform/monkey_driver.h"
+#include "platform/pack_updates.h"
 #include "platform/script_driver.h"
 #include "text/engine.h"
 #include "ui/app.h"
@@ -30,8 +33,12 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
 
-  --pack FILE          content pack to show (default: the default pack beside the program)
-  --state-dir DIR      where counts are kept (default: $XDG_STATE_HOME/everyvoice)
+  --pack FILE          content pack to show (default: the current pack of the state folder's
+                       pack store, else the built-in default pack)
+  --state-dir DIR      where counts, packs and trusted keys are kept
+                       (default: $XDG_STATE_HOME/everyvoice)
+  --inbox DIR          look in DIR for new signed packs (default: inbox in
+                       STATE-DIR/updates.toml, else none); see docs/pack-format.md
   --platform NAME      sdl2 (default: kiosk, touch) or glfw (desktop preview)
   --window WxH         window size in pixels (default: 1080x1920 scaled to fit the screen)
   --fullscreen         fill the screen
@@ -49,7 +56,7 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
 )";
 
 struct Options {
-    std::optional<fs::path> pack, stateDir, script, screenshot;
+    std::optional<fs::path> pack, stateDir, inbox, script, screenshot;
     std::string platform = "sdl2";
     ev::platform::WindowOptions window;
     std::optional<std::string> locale, gotoTarget;
@@ -105,7 +112,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--screenshot") o.screenshot = value();
         else if (a == "--monkey") o.monkey = number<long>(value(), "--monkey");
         else if (a == "--seed") o.seed = number<std::uint64_t>(value(), "--seed");
-        else if (a == "--inbox") usageError("--inbox (pack updates) is not in this version yet");
+        else if (a == "--inbox") o.inbox = value();
         else usageError("unknown option '" + std::string(a) + "'");
     }
     if (o.window.fullscreen && o.window.width) usageError("--window and --fullscreen do not go together");
@@ -135,10 +142,22 @@ int main(int argc, char** argv) {
     using namespace ev;
     const Options opt = parse(argc, argv);
 
+    // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
+    OffsetClock clock(/*frozen=*/opt.script.has_value() || opt.monkey.has_value());
+    const fs::path stateDir = opt.stateDir ? *opt.stateDir : defaultStateDir();
+    std::unique_ptr<PackStore> store;
     Pack pack;
     try {
-        pack = readPack(opt.pack ? *opt.pack : defaultPack(argv[0]));
-    } catch (const PackError& e) {
+        PackStoreSettings storeSettings = readUpdateSettings(stateDir);
+        if (opt.inbox) storeSettings.inbox = *opt.inbox;
+        store = std::make_unique<PackStore>(stateDir, clock, storeSettings);
+        std::optional<Pack> stored;
+        if (!opt.pack) stored = store->openCurrent();
+        const fs::path file = opt.pack ? *opt.pack : defaultPack(argv[0]);
+        pack = stored ? std::move(*stored) : readPack(file);
+        std::fprintf(stderr, "everyvoice-kiosk: showing pack %s version %lld from %s\n", pack.id.c_str(),
+                     static_cast<long long>(pack.version), stored ? "the pack store" : file.c_str());
+    } catch (const std::exception& e) { // PackError, ConfigError, FileError: one line each
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return 1;
     }
@@ -165,11 +184,9 @@ int main(int argc, char** argv) {
         }
     }
 
-    // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
-    OffsetClock clock(/*frozen=*/script.has_value() || opt.monkey.has_value());
     std::unique_ptr<Counter> counter;
     try {
-        counter = std::make_unique<Counter>(opt.stateDir ? *opt.stateDir : defaultStateDir(), clock);
+        counter = std::make_unique<Counter>(stateDir, clock);
     } catch (const CountsError& e) {
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return 1;
@@ -205,7 +222,9 @@ int main(int argc, char** argv) {
     {
         ui::App app(pack, session, clock, engine);
         platform::KioskLoop loop(*host, app, session, clock, engine);
+        platform::PackUpdates updates(*store, app, session, *counter);
         platform::LoopOptions loopOptions;
+        loopOptions.updates = &updates;
         loopOptions.screenshot = opt.screenshot;
         loopOptions.benchFirstFrame = opt.benchFirstFrame;
         std::unique_ptr<platform::Driver> driver;
