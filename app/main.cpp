@@ -147,6 +147,9 @@ int main(int argc, char** argv) {
     const fs::path stateDir = opt.stateDir ? *opt.stateDir : defaultStateDir();
     std::unique_ptr<PackStore> store;
     Pack pack;
+    // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
+    // with --pack and no inbox is not news.
+    std::optional<std::string> packSource;
     try {
         PackStoreSettings storeSettings = readUpdateSettings(stateDir);
         if (opt.inbox) storeSettings.inbox = *opt.inbox;
@@ -155,8 +158,7 @@ int main(int argc, char** argv) {
         if (!opt.pack) stored = store->openCurrent();
         const fs::path file = opt.pack ? *opt.pack : defaultPack(argv[0]);
         pack = stored ? std::move(*stored) : readPack(file);
-        std::fprintf(stderr, "everyvoice-kiosk: showing pack %s version %lld from %s\n", pack.id.c_str(),
-                     static_cast<long long>(pack.version), stored ? "the pack store" : file.c_str());
+        if (!opt.pack || storeSettings.inbox) packSource = stored ? "the pack store" : file.string();
     } catch (const std::exception& e) { // PackError, ConfigError, FileError: one line each
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return 1;
@@ -207,6 +209,9 @@ int main(int argc, char** argv) {
     if (start) session.goTo(start->first, start->second);
     else if (!opt.locale) session.goTo({Screen::Attract, {}});
 
+    if (packSource)
+        std::fprintf(stderr, "everyvoice-kiosk: showing pack %s version %lld from %s\n", pack.id.c_str(),
+                     static_cast<long long>(pack.version), packSource->c_str());
     text::Engine engine;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

@@ -30,7 +30,7 @@ bool PackUpdates::run() {
         SessionSettings settings = session_.settings();
         settings.defaultLocale = next->defaultLocale;
         session_.setSettings(settings);
-        shown_ = std::move(next); // the old pack is freed only now that nothing points at it
+        shown_ = std::move(next); // a previous update is freed only now that nothing points at it
         changed = true;
     }
     if (changed) app_.setPackStatus(store_.status());
