@@ -17,11 +17,14 @@
 #include "core/i18n.h"
 #include "core/kiosk_identity.h"
 #include "core/pack_reader.h"
+#include "core/pack_store.h"
+#include "core/update_settings.h"
 #include "core/script.h"
 #include "core/session.h"
 #include "platform/host.h"
 #include "platform/kiosk_loop.h"
 #include "platform/monkey_driver.h"
+#include "platform/pack_updates.h"
 #include "platform/script_driver.h"
 #include "text/engine.h"
 #include "ui/app.h"
@@ -32,8 +35,12 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
 
-  --pack FILE          content pack to show (default: the default pack beside the program)
-  --state-dir DIR      where counts are kept (default: $XDG_STATE_HOME/everyvoice)
+  --pack FILE          content pack to show (default: the current pack of the state folder's
+                       pack store, else the built-in default pack)
+  --state-dir DIR      where counts, packs and trusted keys are kept
+                       (default: $XDG_STATE_HOME/everyvoice)
+  --inbox DIR          look in DIR for new signed packs (default: inbox in
+                       STATE-DIR/updates.toml, else none); see docs/pack-format.md
   --platform NAME      sdl2 (default: kiosk, touch) or glfw (desktop preview)
   --window WxH         window size in pixels (default: 1080x1920 scaled to fit the screen)
   --fullscreen         fill the screen
@@ -51,7 +58,7 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
 )";
 
 struct Options {
-    std::optional<fs::path> pack, stateDir, script, screenshot;
+    std::optional<fs::path> pack, stateDir, inbox, script, screenshot;
     std::string platform = "sdl2";
     ev::platform::WindowOptions window;
     std::optional<std::string> locale, gotoTarget;
@@ -107,7 +114,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--screenshot") o.screenshot = value();
         else if (a == "--monkey") o.monkey = number<long>(value(), "--monkey");
         else if (a == "--seed") o.seed = number<std::uint64_t>(value(), "--seed");
-        else if (a == "--inbox") usageError("--inbox (pack updates) is not in this version yet");
+        else if (a == "--inbox") o.inbox = value();
         else usageError("unknown option '" + std::string(a) + "'");
     }
     if (o.window.fullscreen && o.window.width) usageError("--window and --fullscreen do not go together");
@@ -137,10 +144,24 @@ int main(int argc, char** argv) {
     using namespace ev;
     const Options opt = parse(argc, argv);
 
+    // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
+    OffsetClock clock(/*frozen=*/opt.script.has_value() || opt.monkey.has_value());
+    const fs::path stateDir = opt.stateDir ? *opt.stateDir : defaultStateDir();
+    std::unique_ptr<PackStore> store;
     Pack pack;
+    // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
+    // with --pack and no inbox is not news.
+    std::optional<std::string> packSource;
     try {
-        pack = readPack(opt.pack ? *opt.pack : defaultPack(argv[0]));
-    } catch (const PackError& e) {
+        PackStoreSettings storeSettings = readUpdateSettings(stateDir);
+        if (opt.inbox) storeSettings.inbox = *opt.inbox;
+        store = std::make_unique<PackStore>(stateDir, clock, storeSettings);
+        std::optional<Pack> stored;
+        if (!opt.pack) stored = store->openCurrent();
+        const fs::path file = opt.pack ? *opt.pack : defaultPack(argv[0]);
+        pack = stored ? std::move(*stored) : readPack(file);
+        if (!opt.pack || storeSettings.inbox) packSource = stored ? "the pack store" : file.string();
+    } catch (const std::exception& e) { // PackError, ConfigError, FileError: one line each
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return 1;
     }
@@ -167,10 +188,7 @@ int main(int argc, char** argv) {
         }
     }
 
-    // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
-    OffsetClock clock(/*frozen=*/script.has_value() || opt.monkey.has_value());
     std::unique_ptr<Counter> counter;
-    const fs::path stateDir = opt.stateDir ? *opt.stateDir : defaultStateDir();
     try {
         counter = std::make_unique<Counter>(stateDir, clock);
         // Made on first run, so that this kiosk's exports can be told from others' when merged.
@@ -198,6 +216,9 @@ int main(int argc, char** argv) {
     if (start) session.goTo(start->first, start->second);
     else if (!opt.locale) session.goTo({Screen::Attract, {}});
 
+    if (packSource)
+        std::fprintf(stderr, "everyvoice-kiosk: showing pack %s version %lld from %s\n", pack.id.c_str(),
+                     static_cast<long long>(pack.version), packSource->c_str());
     // Finding fonts (fontconfig) takes about as long as creating the window and GL context:
     // do both at once, once every check that may refuse to start has passed. The engine is
     // used only by this thread once get() has returned.
@@ -218,7 +239,9 @@ int main(int argc, char** argv) {
     {
         ui::App app(pack, session, clock, *engine);
         platform::KioskLoop loop(*host, app, session, clock, *engine);
+        platform::PackUpdates updates(*store, app, session, *counter);
         platform::LoopOptions loopOptions;
+        loopOptions.updates = &updates;
         loopOptions.screenshot = opt.screenshot;
         loopOptions.benchFirstFrame = opt.benchFirstFrame;
         std::unique_ptr<platform::Driver> driver;

@@ -9,7 +9,7 @@ build_pkgs=(build-essential cmake pkg-config
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
   catch2 fonts-noto-core)
-test_pkgs=(xvfb xauth sqlite3 libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium)
+test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium)
 bench_pkgs=(xvfb xauth mesa-utils)
 
 pkgs=("${build_pkgs[@]}")

@@ -109,25 +109,41 @@ bool KioskLoop::screenshot(const std::filesystem::path& file) {
     return true;
 }
 
+bool KioskLoop::runUpdates(const LoopOptions& options) {
+    if (!options.updates) return false;
+    const auto due = options.updates->due();
+    return due && *due <= clock_.now() && options.updates->run();
+}
+
 int KioskLoop::runInteractive(const LoopOptions& options) {
     if (options.screenshot) return screenshot(*options.screenshot) ? 0 : 1;
     int owed = kSettleFrames;
     for (;;) {
         std::optional<Millis> timeout;
+        // When something on screen changes by itself; the pack inbox alone draws nothing.
+        std::optional<Millis> redrawAt;
+        const Millis now = clock_.now();
         if (owed > 0) {
             timeout = Millis(0);
         } else {
-            const Millis now = clock_.now();
-            if (const auto deadline = session_.nextDeadline()) timeout = std::max(Millis(0), *deadline - now);
-            if (const auto anim = app_.nextAnimation()) timeout = timeout ? std::min(*timeout, *anim) : *anim;
+            redrawAt = session_.nextDeadline();
+            if (const auto anim = app_.nextAnimation()) redrawAt = redrawAt ? std::min(*redrawAt, now + *anim) : now + *anim;
+            if (redrawAt) timeout = std::max(Millis(0), *redrawAt - now);
+        }
+        if (const auto due = options.updates ? options.updates->due() : std::nullopt) {
+            const Millis wait = std::max(Millis(0), *due - now);
+            timeout = timeout ? std::min(*timeout, wait) : wait;
         }
         const HostEvents ev = host_.waitEvents(timeout);
         if (ev.quit) return 0;
         const Look before = lookOf(session_);
         if (ev.input) session_.activity();
         for (KeyPress k : ev.keys) pressKey(k);
-        // Woken by input, a resize or a deadline: in every case the screen may differ.
-        owed = std::max(owed, ev.input || ev.resized ? kSettleFrames : 1);
+        const bool switched = runUpdates(options);
+        const bool draw = owed > 0 || ev.input || ev.resized || switched || (redrawAt && clock_.now() >= *redrawAt);
+        if (!draw) continue;
+        // Woken by input, a resize, a deadline or a new pack: in every case the screen may differ.
+        owed = std::max(owed, ev.input || ev.resized || switched ? kSettleFrames : 1);
         frame();
         --owed;
         if (!(lookOf(session_) == before)) owed = kSettleFrames;
@@ -197,6 +213,7 @@ int KioskLoop::runDriven(const LoopOptions& options) {
     settle();
     while (const auto action = options.driver->next(app_.widgets())) {
         if (!play(*action)) return 1;
+        if (runUpdates(options)) settle();
         if (host_.waitEvents(Millis(0)).quit) return 0;
     }
     if (options.screenshot && !screenshot(*options.screenshot)) return 1;

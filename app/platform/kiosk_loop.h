@@ -11,6 +11,7 @@
 #include "driver.h"
 #include "gl_texture.h"
 #include "host.h"
+#include "pack_updates.h"
 #include "ui/app.h"
 
 namespace ev::platform {
@@ -19,6 +20,7 @@ struct LoopOptions {
     std::optional<std::filesystem::path> screenshot; // draw until settled, write it, stop
     Driver* driver = nullptr;                        // a script or the monkey, if any
     bool benchFirstFrame = false; // draw one frame, print when it was finished, stop
+    PackUpdates* updates = nullptr;  // the pack inbox, if any
 };
 
 class KioskLoop {
@@ -40,6 +42,8 @@ private:
     void settle(int frames = kSettleFrames);
     bool screenshot(const std::filesystem::path& file);
     void pressKey(KeyPress k);
+    // Runs the pack updates if they are due; true when the screen may have changed.
+    bool runUpdates(const LoopOptions& options);
 
     // Frames drawn after anything changes: ImGui lays out some widgets on a first dry run.
     static constexpr int kSettleFrames = 3;

@@ -29,7 +29,13 @@ bool beginLayer(const char* name, bool onTop) {
 } // namespace
 
 App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine)
-    : pack_(pack), session_(session), clock_(clock), text_(engine) {}
+    : pack_(&pack), session_(session), clock_(clock), text_(engine) {}
+
+void App::showPack(const Pack& pack) {
+    pack_ = &pack;
+    // The page view keeps a layout of the page it showed last, which may be the old pack's.
+    page_ = PageView{};
+}
 
 Ui App::makeUi(ImDrawList* dl) {
     const ImVec2 size = ImGui::GetIO().DisplaySize;
@@ -45,7 +51,7 @@ Ui App::makeUi(ImDrawList* dl) {
         text_.setLanguage(rtlLocale_, rtl_);
     }
     const Display& d = session_.display();
-    return Ui{pack_, session_, text_, widgets_, dl,
+    return Ui{*pack_, session_, text_, widgets_, dl,
               d.highContrast ? theme::kHighContrast : theme::kStandard, scale, theme::kTextScales[d.textSize],
               Rect{{0, 0}, size},
               Rect{{colX + margin, margin}, {colX + colWidth - margin, size.y - margin}},

@@ -29,6 +29,11 @@ public:
     App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine);
 
     void frame();
+    // Shows another pack from the next frame on. The caller keeps it alive while it is shown;
+    // the old one may be freed once this returns.
+    void showPack(const Pack& pack);
+    // The line about pack updates on the admin screen (core/pack_store.h status()).
+    void setPackStatus(std::string status) { admin_.setPackStatus(std::move(status)); }
 
     TextPainter& text() { return text_; }
     const WidgetRegistry& widgets() const { return widgets_; }
@@ -40,7 +45,7 @@ private:
     void drawFlow(Ui& ui);
     void drawOverlays();
 
-    const Pack& pack_;
+    const Pack* pack_;
     Session& session_;
     const Clock& clock_;
     TextPainter text_;

@@ -2,46 +2,17 @@
 // readPack, and checks the files with the sqlite3 and b2sum command-line tools.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <random>
 #include <sstream>
 
 #include "core/pack_reader.h"
+#include "support.h"
 
 namespace fs = std::filesystem;
+using namespace evtest;
 
 namespace {
-
-const fs::path kFixtures = fs::path(EV_SOURCE_DIR) / "tests/core/fixtures";
-
-struct Run {
-    int status;
-    std::string output; // stdout and stderr
-};
-
-std::string quote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-Run run(const std::string& command) {
-    Run r{-1, ""};
-    FILE* p = popen((command + " 2>&1").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.output.append(buf, n);
-    const int status = pclose(p);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-Run tool(const std::string& args) { return run(quote(EV_PACK_TOOL) + " " + args); }
 
 // sqlite3's answer to one query, trimmed.
 std::string sqlite(const fs::path& db, const std::string& sql) {
@@ -49,17 +20,6 @@ std::string sqlite(const fs::path& db, const std::string& sql) {
     REQUIRE(r.status == 0);
     while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == ' ')) r.output.pop_back();
     return r.output;
-}
-
-std::string readFile(const fs::path& f) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-void writeFile(const fs::path& f, const std::string& text) {
-    std::ofstream(f, std::ios::binary) << text;
 }
 
 // The 1-based line of the first line of file that contains needle.
@@ -71,20 +31,6 @@ int lineOf(const fs::path& file, const std::string& needle) {
     FAIL("no '" << needle << "' in " << file);
     return 0;
 }
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static int n = 0;
-        path = fs::temp_directory_path() / ("ev-pack-tests-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 // A copy of the fixtures, safe to edit: DIR/content/good, DIR/content/broken, DIR/locales.
 fs::path copyFixtures(const TempDir& dir) {

@@ -10,6 +10,7 @@
 #include "core/pack_hash.h"
 #include "core/pack_reader.h"
 #include "counts_command.h"
+#include "core/signed_pack.h"
 #include "lint.h"
 #include "pack_writer.h"
 #include "source.h"
@@ -34,6 +35,7 @@ commands:
                                                  a kiosk's anonymous counts as a CSV file
   counts merge FILE.csv... -o OUT.csv            many kiosks' counts in one file
   report FILE.csv -o dashboard.html              the partnership's dashboard page
+  verify PACK --key KEY.pub                      check a pack's minisign signature
 
 Problems print as FILE:LINE: error|warning|verify: message.
 Exit status: 0 ok (warnings allowed), 1 invalid input, 2 usage.
@@ -73,6 +75,15 @@ matter as translated_from = "<hash>" once the translation matches that text; whe
 original changes later, lint reports the translation as stale and the kiosk shows the
 original until the translation is updated.
 )"},
+    {"verify", R"(usage: everyvoice-pack verify PACK --key KEY.pub [--key KEY.pub ...]
+
+Checks PACK as a kiosk does before showing it: PACK.minisig is a minisign signature of PACK
+by one of the keys, its trusted comment is "everyvoice pack=<id> version=<n>", and the pack
+reads and has that id and version. Prints the pack and the key id if so (exit 0), or one
+line saying what is wrong (exit 1).
+
+  --key KEY.pub   a minisign public key (from minisign -G); give several to accept any
+)"},
 };
 
 int usage(const std::string& message, const std::string& command = "") {
@@ -85,12 +96,13 @@ struct Args {
     std::vector<std::string> positional;
     std::optional<std::string> out;
     std::optional<std::string> locales;
+    std::vector<std::string> keys;
     bool release = false;
 };
 
 // Parses the options of one command; nullopt after printing a usage error.
 std::optional<Args> parseArgs(const std::string& command, const std::vector<std::string>& argv, bool takesOut,
-                              bool readsSource) {
+                              bool readsSource, bool takesKeys) {
     Args a;
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& s = argv[i];
@@ -106,6 +118,10 @@ std::optional<Args> parseArgs(const std::string& command, const std::vector<std:
             if (!value(a.out)) return std::nullopt;
         } else if (readsSource && s == "--locales") {
             if (!value(a.locales)) return std::nullopt;
+        } else if (takesKeys && s == "--key") {
+            std::optional<std::string> key;
+            if (!value(key)) return std::nullopt;
+            a.keys.push_back(*key);
         } else if (readsSource && s == "--release") {
             a.release = true;
         } else if (s.size() > 1 && s[0] == '-') {
@@ -210,6 +226,24 @@ int hash(const Args& a) {
     return kOk;
 }
 
+int verify(const Args& a) {
+    if (a.positional.size() != 1) return usage("verify takes one pack file", "verify");
+    if (a.keys.empty()) return usage("verify needs --key KEY.pub", "verify");
+    try {
+        std::vector<ev::PublicKey> keys;
+        for (const std::string& k : a.keys) keys.push_back(ev::readPublicKey(k));
+        const ev::SignedPack p = ev::openSignedPack(a.positional[0], keys);
+        std::cout << a.positional[0] << ": good signature by key " << ev::keyIdHex(p.key.id) << ", pack " << p.pack.id
+                  << " version " << p.pack.version << "\n";
+        return kOk;
+    } catch (const ev::SignatureError& e) {
+        std::cerr << "everyvoice-pack: " << e.what() << "\n";
+    } catch (const ev::PackError& e) {
+        std::cerr << "everyvoice-pack: " << e.what() << "\n";
+    }
+    return kInvalid;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -232,11 +266,12 @@ int main(int argc, char** argv) {
         }
     }
     const bool isBuild = command == "build", isLint = command == "lint";
-    const auto parsed = parseArgs(command, rest, isBuild, isBuild || isLint);
+    const auto parsed = parseArgs(command, rest, isBuild, isBuild || isLint, command == "verify");
     if (!parsed) return kUsage;
     try {
         if (isBuild || isLint) return build(*parsed, isBuild);
         if (command == "info") return info(*parsed);
+        if (command == "verify") return verify(*parsed);
         return hash(*parsed);
     } catch (const std::exception& e) {
         // A filesystem error reading the folder (permissions, a vanished file) is bad input.

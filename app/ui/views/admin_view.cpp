@@ -18,6 +18,8 @@ void AdminView::draw(Ui& ui) {
     };
     for (const std::string& l : lines)
         y += paragraph(ui, l, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(12);
+    if (!packStatus_.empty())
+        y += paragraph(ui, "Updates: " + packStatus_, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(12);
     y += ui.px(32);
     const Rect r{{col.min.x, y}, {col.max.x, y + ui.px(theme::kButton)}};
     if (button(ui, "admin:close", "Back to the start screen", r, Look::Primary)) ui.session.goTo({Screen::Attract, {}});

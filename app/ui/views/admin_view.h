@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 #include "../ui_context.h"
 
 namespace ev::ui {
@@ -8,6 +10,10 @@ namespace ev::ui {
 class AdminView {
 public:
     void draw(Ui& ui);
+    void setPackStatus(std::string status) { packStatus_ = std::move(status); }
+
+private:
+    std::string packStatus_; // what became of the last pack update, if any
 };
 
 } // namespace ev::ui

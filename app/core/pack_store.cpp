@@ -1,0 +1,248 @@
+#include "pack_store.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "durable_file.h"
+#include "minisign.h"
+#include "pack_reader.h"
+#include "signed_pack.h"
+
+namespace ev {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Where an inbox pack is copied before it is checked: the check reads the kiosk's own copy,
+// so a file changed in the inbox meanwhile cannot pass one check and be stored as another.
+constexpr const char* kIncoming = ".incoming.evpack";
+
+// A pack id becomes part of a file name in packs/.
+bool usableId(const std::string& id) {
+    return !id.empty() && id.size() <= 64 && id[0] != '.' &&
+           std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                      c == '_' || c == '.';
+           });
+}
+
+// The version in a stored pack's name, "<id>-<version>.evpack".
+std::optional<std::int64_t> versionInName(const std::string& name) {
+    if (name.empty() || name[0] == '.' || !name.ends_with(".evpack")) return std::nullopt;
+    const std::string stem = name.substr(0, name.size() - 7);
+    const auto dash = stem.rfind('-');
+    if (dash == std::string::npos) return std::nullopt;
+    std::int64_t v = 0;
+    const auto [end, ec] = std::from_chars(stem.data() + dash + 1, stem.data() + stem.size(), v);
+    if (ec != std::errc() || end != stem.data() + stem.size()) return std::nullopt;
+    return v;
+}
+
+std::string firstLine(const fs::path& file) {
+    std::ifstream in(file);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+void removeQuietly(const fs::path& f) {
+    std::error_code ec;
+    fs::remove(f, ec);
+}
+
+} // namespace
+
+PackStore::PackStore(const fs::path& stateDir, const Clock& clock, PackStoreSettings settings)
+    : stateDir_(stateDir), packs_(stateDir / "packs"), clock_(clock), settings_(std::move(settings)),
+      nextPoll_(clock.now() + settings_.pollEvery) {
+    std::error_code ec;
+    fs::create_directories(packs_, ec);
+    if (ec) throw FileError("cannot create " + packs_.string() + ": " + ec.message());
+    // Hidden files are only ever half-written copies (kIncoming, replaceDurably's temporaries).
+    for (const auto& e : fs::directory_iterator(packs_, ec))
+        if (e.path().filename().string().starts_with(".")) removeQuietly(e.path());
+    current_ = firstLine(packs_ / "current");
+    readHighest();
+    status_ = settings_.inbox ? "watching " + settings_.inbox->string() + " for new packs"
+                              : "no inbox folder (start with --inbox DIR to receive packs)";
+}
+
+void PackStore::readHighest() {
+    std::ifstream in(packs_ / "highest");
+    std::string id;
+    std::int64_t version = 0;
+    while (in >> id >> version) highest_[id] = std::max(highest_[id], version);
+}
+
+std::int64_t PackStore::highest(const std::string& id) const {
+    std::int64_t h = 0;
+    if (const auto it = highest_.find(id); it != highest_.end()) h = it->second;
+    if (showing_ && showing_->first == id) h = std::max(h, showing_->second);
+    return h;
+}
+
+void PackStore::setStatus(std::string s, bool log) {
+    status_ = std::move(s);
+    if (log) std::fprintf(stderr, "everyvoice: packs: %s\n", status_.c_str());
+}
+
+std::optional<Pack> PackStore::openCurrent() {
+    std::vector<PublicKey> keys;
+    try {
+        keys = readPublicKeys(stateDir_ / "trusted-keys");
+    } catch (const SignatureError& e) {
+        setStatus(std::string("cannot check stored packs: ") + e.what(), true);
+        return std::nullopt;
+    }
+    std::vector<std::pair<std::int64_t, std::string>> stored;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(packs_, ec))
+        if (const auto v = versionInName(e.path().filename().string())) stored.emplace_back(*v, e.path().filename().string());
+    std::sort(stored.rbegin(), stored.rend());
+    std::vector<std::string> candidates;
+    if (!current_.empty()) candidates.push_back(current_);
+    for (const auto& [v, name] : stored)
+        if (name != current_) candidates.push_back(name);
+
+    for (const std::string& name : candidates) {
+        try {
+            SignedPack sp = openSignedPack(packs_ / name, keys);
+            if (name != current_) {
+                replaceDurably(packs_ / "current", name + "\n");
+                current_ = name;
+            }
+            showing_ = {sp.pack.id, sp.pack.version};
+            return std::move(sp.pack);
+        } catch (const PackError& e) {
+            setStatus(std::string("passed over a stored pack: ") + e.what(), true);
+        } catch (const FileError& e) {
+            setStatus(e.what(), true);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Millis> PackStore::nextPoll() const {
+    if (!settings_.inbox) return std::nullopt;
+    return nextPoll_;
+}
+
+void PackStore::poll() {
+    const Millis now = clock_.now();
+    if (!settings_.inbox || now < nextPoll_) return;
+    nextPoll_ = now + settings_.pollEvery;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(*settings_.inbox, ec))
+        if (e.path().extension() == ".evpack" && e.is_regular_file(ec)) files.push_back(e.path());
+    if (ec) {
+        const std::string s = "cannot look in the inbox " + settings_.inbox->string() + ": " + ec.message();
+        if (s != status_) setStatus(s, true);
+        return;
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+        Seen s;
+        s.size = fs::file_size(f, ec);
+        s.time = fs::last_write_time(f, ec);
+        const fs::path sig = signatureFile(f);
+        if (fs::exists(sig, ec)) {
+            s.sigSize = fs::file_size(sig, ec);
+            s.sigTime = fs::last_write_time(sig, ec);
+        }
+        if (const auto it = seen_.find(f); it != seen_.end() && it->second == s) continue;
+        seen_[f] = s;
+        examine(f, false);
+    }
+}
+
+bool PackStore::examine(const fs::path& file, bool allowOlder) {
+    const fs::path incoming = packs_ / kIncoming;
+    const std::string name = file.filename().string();
+    try {
+        copyDurably(file, incoming);
+        if (fs::exists(signatureFile(file))) copyDurably(signatureFile(file), signatureFile(incoming));
+        else removeQuietly(signatureFile(incoming));
+        SignedPack sp = openSignedPack(incoming, readPublicKeys(stateDir_ / "trusted-keys"));
+        const Pack& p = sp.pack;
+        const std::string what = p.id + " version " + std::to_string(p.version);
+        if (!usableId(p.id)) throw PackError("the pack id '" + p.id + "' cannot be used in a file name");
+        const std::int64_t top = highest(p.id);
+        if (!allowOlder && p.version <= top) {
+            refusedOlder_ = file;
+            throw PackError(p.version == top ? what + " was accepted before"
+                                             : what + " is older than version " + std::to_string(top) +
+                                                   " accepted before (staff can force it)");
+        }
+        const std::string key = keyIdHex(sp.key.id);
+        accept(std::move(sp.pack), incoming);
+        setStatus("accepted " + what + " from " + name + ", signed by key " + key + "; it shows from the next start screen",
+                  true);
+        return true;
+    } catch (const std::exception& e) {
+        // PackError names the kiosk's copy; the inbox file is what staff can find.
+        std::string reason = e.what();
+        const std::string prefix = "pack " + incoming.string() + ": ";
+        if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+        setStatus("refused " + name + ": " + reason, true);
+        removeQuietly(incoming);
+        removeQuietly(signatureFile(incoming));
+        return false;
+    }
+}
+
+void PackStore::accept(Pack pack, const fs::path& incoming) {
+    const std::string name = pack.id + "-" + std::to_string(pack.version) + ".evpack";
+    const fs::path dest = packs_ / name;
+    // The signature goes first, so a stored pack never lacks one; neither replaces an open file:
+    // the kiosk loads a pack whole and keeps no database open.
+    fs::rename(signatureFile(incoming), signatureFile(dest));
+    fs::rename(incoming, dest);
+    syncFolder(packs_);
+    const std::string previous = current_;
+    replaceDurably(packs_ / "current", name + "\n");
+    current_ = name;
+    showing_ = {pack.id, pack.version};
+    // After `current`: a kill before this line leaves the new pack current and, through
+    // highest(), still the newest accepted.
+    highest_[pack.id] = std::max(highest_[pack.id], pack.version);
+    std::ostringstream out;
+    for (const auto& [id, v] : highest_) out << id << ' ' << v << '\n';
+    replaceDurably(packs_ / "highest", out.str());
+    prune(current_, previous);
+    update_ = std::move(pack);
+}
+
+void PackStore::prune(const std::string& keep1, const std::string& keep2) {
+    std::error_code ec;
+    std::vector<fs::path> old;
+    for (const auto& e : fs::directory_iterator(packs_, ec)) {
+        const std::string n = e.path().filename().string();
+        if (versionInName(n) && n != keep1 && n != keep2) old.push_back(e.path());
+    }
+    for (const fs::path& f : old) {
+        removeQuietly(signatureFile(f));
+        removeQuietly(f);
+    }
+}
+
+std::optional<Pack> PackStore::takeUpdate() {
+    std::optional<Pack> u = std::move(update_);
+    update_.reset();
+    if (u) setStatus("showing " + u->id + " version " + std::to_string(u->version) + " from the inbox", true);
+    return u;
+}
+
+bool PackStore::forceOlder() {
+    if (!refusedOlder_) return false;
+    const fs::path file = *refusedOlder_;
+    refusedOlder_.reset();
+    return examine(file, true);
+}
+
+} // namespace ev

@@ -1,0 +1,89 @@
+#pragma once
+// The kiosk's own copies of signed packs, and the inbox new ones arrive in (a USB stick or a
+// synced folder). Layout in the state folder (docs/pack-format.md "On the kiosk"):
+//
+//   trusted-keys/*.pub          minisign public keys whose packs are accepted
+//   packs/<id>-<version>.evpack a pack accepted from the inbox, with its .minisig
+//   packs/current               the file name of the pack to show, replaced atomically
+//   packs/highest               "<id> <version>" lines: the newest version accepted per pack
+//
+// A kill or power cut at any moment leaves `current` naming a whole, signed pack (or no
+// `current`, before the first update): files are copied under a temporary name, fsync'd,
+// renamed, and only then named in `current`. No UI: the kiosk asks for the accepted pack at
+// the attract screen, and the admin screen shows status().
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "clock.h"
+#include "content.h"
+
+namespace ev {
+
+struct PackStoreSettings {
+    // The inbox folder to watch; none means no updates (the kiosk's --inbox DIR).
+    std::optional<std::filesystem::path> inbox;
+    // How often the inbox is looked at: a directory listing, and a copy and check only of a
+    // pack not seen before. Default 5 s.
+    Millis pollEvery{5'000};
+};
+
+class PackStore {
+public:
+    // Creates <stateDir>/packs if needed and removes what an interrupted copy left. Throws
+    // FileError (durable_file.h) if the folder cannot be made.
+    PackStore(const std::filesystem::path& stateDir, const Clock& clock, PackStoreSettings settings);
+
+    // The pack to start with: the one `current` names if it opens and its signature holds,
+    // else the newest stored pack that does; nullopt when none does (the kiosk then shows its
+    // built-in pack). Each pack passed over is said on stderr.
+    std::optional<Pack> openCurrent();
+
+    // When poll() next has something to do; nullopt without an inbox.
+    std::optional<Millis> nextPoll() const;
+    // If due, looks at the inbox. A pack not seen before whose signature is by a trusted key
+    // and whose version is newer than any accepted for its id is copied into the store,
+    // opened and checked, made current, and held for takeUpdate(). Anything else is refused
+    // with the reason in status() and on stderr. Never throws.
+    void poll();
+
+    bool hasUpdate() const { return update_.has_value(); }
+    // The accepted pack, handed over once, for the kiosk to show from its next attract screen.
+    std::optional<Pack> takeUpdate();
+
+    // One line for the admin screen: what the last look at the inbox found.
+    const std::string& status() const { return status_; }
+
+    // Staff override of the rollback rule: accepts the inbox pack last refused only because
+    // its version is lower than one accepted before. False when there is no such pack.
+    bool forceOlder();
+
+private:
+    struct Seen {
+        std::uintmax_t size = 0, sigSize = 0;
+        std::filesystem::file_time_type time, sigTime;
+        bool operator==(const Seen&) const = default;
+    };
+    bool examine(const std::filesystem::path& file, bool allowOlder); // true if accepted
+    void accept(Pack pack, const std::filesystem::path& incoming);
+    std::int64_t highest(const std::string& id) const;
+    void readHighest();
+    void prune(const std::string& keep1, const std::string& keep2);
+    void setStatus(std::string s, bool log);
+
+    std::filesystem::path stateDir_, packs_;
+    const Clock& clock_;
+    PackStoreSettings settings_;
+    Millis nextPoll_;
+    std::string current_;                        // file name in packs/, empty before any
+    std::optional<std::pair<std::string, std::int64_t>> showing_; // id and version of current_
+    std::map<std::string, std::int64_t> highest_; // from packs/highest
+    std::map<std::filesystem::path, Seen> seen_;   // inbox files already examined, as they were
+    std::optional<std::filesystem::path> refusedOlder_;
+    std::optional<Pack> update_;
+    std::string status_;
+};
+
+} // namespace ev

@@ -1,0 +1,70 @@
+#pragma once
+// Helpers shared by the pack tests: temporary folders, files, and running the real
+// command-line tools (everyvoice-pack, minisign, sqlite3) as a comms officer would.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace evtest {
+
+namespace fs = std::filesystem;
+
+inline const fs::path kFixtures = fs::path(EV_SOURCE_DIR) / "tests/core/fixtures";
+
+struct Run {
+    int status;
+    std::string output; // stdout and stderr
+};
+
+inline std::string quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+inline Run run(const std::string& command) {
+    Run r{-1, ""};
+    FILE* p = popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) r.output.append(buf, n);
+    const int status = pclose(p);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+inline Run tool(const std::string& args) { return run(quote(EV_PACK_TOOL) + " " + args); }
+
+inline std::string readFile(const fs::path& f) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void writeFile(const fs::path& f, const std::string& text) {
+    std::ofstream(f, std::ios::binary) << text;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static int n = 0;
+        path = fs::temp_directory_path() / ("ev-pack-tests-" + std::to_string(getpid()) + "-" + std::to_string(n++));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+} // namespace evtest
