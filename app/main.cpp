@@ -1,6 +1,7 @@
 // everyvoice-kiosk: command line and wiring. See README.md and DESIGN.md "Interfaces".
 #include <imgui.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -52,6 +53,10 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
   --screenshot FILE    draw until settled, write a PNG, exit (after --script, if both)
   --monkey N           N random taps, drags, keys and waits (soak and fuzz testing)
   --seed S             seed for --monkey (default 1)
+  --mounting H,B        the panel's height and its bottom edge above the floor, in mm
+                       (default 531,900: a 24-inch portrait panel on a floor stand); sets how
+                       much of the screen "buttons lower down" may use (reach 380-1220 mm)
+  --reduced-motion     the attract screen keeps still instead of cycling languages
   --bench-first-frame  draw one frame, print when it was finished, exit (tools/bench.sh)
   --version            print the version
   --help               this text
@@ -65,6 +70,7 @@ struct Options {
     std::optional<long> monkey;
     std::uint64_t seed = 1;
     bool benchFirstFrame = false;
+    ev::ui::AppSettings app;
 };
 
 [[noreturn]] void usageError(const std::string& message) {
@@ -108,6 +114,17 @@ Options parse(int argc, char** argv) {
             if (o.window.width < 200 || o.window.height < 200) usageError("--window is at least 200x200");
         } else if (a == "--fullscreen") o.window.fullscreen = true;
         else if (a == "--bench-first-frame") o.benchFirstFrame = true;
+        else if (a == "--reduced-motion") o.app.reducedMotion = true;
+        else if (a == "--mounting") {
+            const std::string v = value();
+            const auto comma = v.find(',');
+            if (comma == std::string::npos) usageError("--mounting needs HEIGHT,BOTTOM in mm, e.g. 531,900");
+            const int height = number<int>(std::string_view(v).substr(0, comma), "--mounting");
+            const int bottom = number<int>(std::string_view(v).substr(comma + 1), "--mounting");
+            if (height < 100 || bottom < 0) usageError("--mounting: a panel is at least 100 mm tall, its edge not below the floor");
+            // EN 301 549 reach range tops out at 1220 mm above the floor.
+            o.app.reachable = std::clamp(float(1220 - bottom) / float(height), 0.0f, 1.0f);
+        }
         else if (a == "--locale") o.locale = value();
         else if (a == "--goto") o.gotoTarget = value();
         else if (a == "--script") o.script = value();
@@ -237,7 +254,7 @@ int main(int argc, char** argv) {
     const std::unique_ptr<text::Engine> engine = engineReady.get();
     int code = 0;
     {
-        ui::App app(pack, session, clock, *engine);
+        ui::App app(pack, session, clock, *engine, opt.app);
         platform::KioskLoop loop(*host, app, session, clock, *engine);
         platform::PackUpdates updates(*store, app, session, *counter);
         platform::LoopOptions loopOptions;

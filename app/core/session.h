@@ -48,7 +48,6 @@ struct Display {
     bool highContrast = false;  // white and yellow on black
     bool controlsLow = false;   // every control in the lower part of the screen, within reach
                                 // from a wheelchair (EN 301 549: 380-1220 mm from the floor)
-    bool reducedMotion = false; // the attract screen stands still
     static constexpr int kTextSizes = 3;
     bool operator==(const Display&) const = default;
 };

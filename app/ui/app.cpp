@@ -28,8 +28,10 @@ bool beginLayer(const char* name, bool onTop) {
 
 } // namespace
 
-App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine)
-    : pack_(&pack), session_(session), clock_(clock), text_(engine) {}
+App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine, AppSettings settings)
+    : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine) {
+    attract_.setStill(settings.reducedMotion);
+}
 
 void App::showPack(const Pack& pack) {
     pack_ = &pack;
@@ -58,9 +60,29 @@ Ui App::makeUi(ImDrawList* dl) {
               session_.locale(), rtl_, clock_.now()};
 }
 
+// The bar at the top and "Text and colour" in a footer; with "buttons lower down" the bar
+// sits on the footer and the content keeps within the reachable part of the screen.
+void App::layoutFlow(Ui& ui, float& barTop, Rect& footer) const {
+    const float barH = NavBar::height(ui), footH = DisplayPanel::footerHeight(ui);
+    footer = Rect{{ui.screen.min.x, ui.screen.max.y - footH}, ui.screen.max};
+    if (!session_.display().controlsLow) {
+        barTop = ui.screen.min.y;
+        ui.column.min.y = barTop + barH + ui.px(40);
+        ui.column.max.y = footer.min.y - ui.px(24);
+        return;
+    }
+    barTop = footer.min.y - barH;
+    const float reachTop = ui.screen.max.y - std::clamp(settings_.reachable, 0.3f, 1.0f) * ui.screen.height();
+    ui.column.min.y = std::max(ui.column.min.y, reachTop);
+    ui.column.max.y = barTop - ui.px(24);
+}
+
 void App::drawFlow(Ui& ui) {
-    bar_.draw(ui);
-    ui.column.min.y = NavBar::height(ui) + ui.px(40);
+    float barTop = 0;
+    Rect footer{};
+    layoutFlow(ui, barTop, footer);
+    bar_.draw(ui, barTop);
+    display_.drawButton(ui, footer);
     switch (session_.screen()) {
     case Screen::Languages: languages_.draw(ui); break;
     case Screen::Audience: audience_.draw(ui); break;
@@ -74,6 +96,9 @@ void App::drawFlow(Ui& ui) {
 void App::frame() {
     widgets_.beginFrame();
     nextAnimation_.reset();
+    // The panel belongs to the screen it was opened on; a prompt or a quick exit closes it.
+    if (!(session_.location() == shownAt_) || session_.idlePromptShown()) display_.close();
+    shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
         ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, ui.c.paper);
@@ -99,6 +124,26 @@ void App::drawOverlays() {
     promptWasShown_ = shown;
     if (swallowPointer_ && !ImGui::IsMouseDown(0)) swallowPointer_ = false;
 
+    if (display_.open() && !shown) {
+        // A layer the size of the panel only: the quick exit in the bar stays within a tap.
+        Ui probe = makeUi(nullptr);
+        float barTop = 0;
+        Rect footer{};
+        layoutFlow(probe, barTop, footer);
+        const Rect r = display_.panelRect(probe);
+        ImGui::SetNextWindowPos(r.min);
+        ImGui::SetNextWindowSize({r.width(), r.height()});
+        ImGui::SetNextWindowFocus();
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+        if (ImGui::Begin("##display", nullptr, kLayerFlags)) {
+            Ui ui = makeUi(ImGui::GetWindowDrawList());
+            layoutFlow(ui, barTop, footer);
+            display_.drawPanel(ui);
+        }
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+    }
     if (shown) {
         // Whatever was on screen is no one else's business: the prompt hides it entirely.
         if (beginLayer("##prompt", true)) {

@@ -13,6 +13,7 @@
 #include "views/admin_view.h"
 #include "views/attract_view.h"
 #include "views/audience_view.h"
+#include "views/display_panel.h"
 #include "views/help_view.h"
 #include "views/idle_prompt.h"
 #include "views/language_view.h"
@@ -24,9 +25,19 @@
 
 namespace ev::ui {
 
+// How the kiosk is installed, set by staff (command line); not the visitor's choice.
+struct AppSettings {
+    // The share of the screen's height, from its bottom edge, that a seated person can reach
+    // (EN 301 549: 380-1220 mm above the floor); "buttons lower down" keeps every control in
+    // it. Default 0.6: a 531 mm tall 24-inch portrait panel whose bottom edge is 900 mm up.
+    float reachable = 0.6f;
+    bool reducedMotion = false; // the attract screen keeps still instead of cycling languages
+};
+
 class App {
 public:
-    App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine);
+    App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine,
+        AppSettings settings = {});
 
     void frame();
     // Shows another pack from the next frame on. The caller keeps it alive while it is shown;
@@ -44,10 +55,12 @@ private:
     Ui makeUi(ImDrawList* dl);
     void drawFlow(Ui& ui);
     void drawOverlays();
+    void layoutFlow(Ui& ui, float& barTop, Rect& footer) const;
 
     const Pack* pack_;
     Session& session_;
     const Clock& clock_;
+    AppSettings settings_;
     TextPainter text_;
     WidgetRegistry widgets_;
     std::optional<Millis> nextAnimation_;
@@ -57,6 +70,8 @@ private:
     bool rtl_ = false;
 
     NavBar bar_;
+    DisplayPanel display_;
+    Location shownAt_; // where the last frame was, to close the panel when the screen changes
     AttractView attract_;
     LanguageView languages_;
     AudienceView audience_;

@@ -50,6 +50,14 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, bool mirr
                                {c.x + side * r * 0.65f, c.y + r * 0.6f}, {c.x, c.y + r}, col, t * 0.7f);
         break;
     }
+    case Icon::Display: {
+        // Half a disc filled: the usual sign for contrast and display settings.
+        const float r = h * 0.85f;
+        dl->AddCircle(c, r, col, 36, t);
+        dl->PathArcTo(c, r, 3.14159265f * 0.5f, 3.14159265f * 1.5f, 24);
+        dl->PathFillConvex(col);
+        break;
+    }
     case Icon::Help:
         dl->AddCircle(c, h * 0.85f, col, 36, t);
         dl->AddLine({c.x, c.y - h * 0.45f}, {c.x, c.y + h * 0.15f}, col, t * 1.2f);

@@ -64,7 +64,7 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     float size = ui.fs(stacked ? theme::kTextSmall : theme::kTextButton);
     ParagraphPtr p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
     // Long translations shrink a little rather than spill out of the button.
-    while ((TextPainter::size(*p).y > textHeight || TextPainter::size(*p).x > textWidth) &&
+    while ((TextPainter::size(*p).y > textHeight || TextPainter::inkWidth(*p) > textWidth) &&
            size > ui.px(20)) {
         size *= 0.9f;
         p = ui.text.layout(label, size, textWidth, text::Align::Center, true);

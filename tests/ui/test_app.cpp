@@ -147,19 +147,66 @@ TEST_CASE("a landscape window keeps the reading column and every control inside 
     CHECK(h.widget("link:page:second").max.x - h.widget("link:page:second").min.x <= 1080);
 }
 
-TEST_CASE("controls are finger-sized on every flow screen") {
+TEST_CASE("controls are finger-sized and apart on every flow screen, in every theme and text size") {
     UiHarness h;
-    for (const Location& where : {Location{Screen::Languages, {}}, Location{Screen::Audience, {}},
-                                  Location{Screen::Topics, {}}, Location{Screen::Page, "first"},
-                                  Location{Screen::Help, {}}}) {
+    for (const bool contrast : {false, true})
+        for (int size = 0; size < Display::kTextSizes; ++size)
+            for (const bool low : {false, true})
+                for (const Location& where : {Location{Screen::Languages, {}}, Location{Screen::Audience, {}},
+                                              Location{Screen::Topics, {}}, Location{Screen::Page, "first"},
+                                              Location{Screen::Help, {}}}) {
+                    h.session.goTo(where, Audience::Parent);
+                    h.session.setDisplay({size, contrast, low});
+                    h.frames(3);
+                    const auto& all = h.app.widgets().all();
+                    for (std::size_t i = 0; i < all.size(); ++i) {
+                        const auto& w = all[i];
+                        if (w.clipped) continue; // partly scrolled out of view
+                        INFO(w.id << " on screen " << static_cast<int>(where.screen) << ", text size " << size
+                                  << (contrast ? ", high contrast" : "") << (low ? ", low" : ""));
+                        // 44 CSS px (WCAG 2.5.5 AAA) is about 42 px of this 24-inch 1080x1920
+                        // panel (0.277 mm a pixel); we ask for twice that (docs/accessibility.md).
+                        CHECK(w.max.x - w.min.x >= 88);
+                        CHECK(w.max.y - w.min.y >= 88);
+                        // No two controls touch: a finger meant for one never lands on another.
+                        for (std::size_t j = i + 1; j < all.size(); ++j) {
+                            const auto& o = all[j];
+                            const float gapX = std::max(o.min.x - w.max.x, w.min.x - o.max.x);
+                            const float gapY = std::max(o.min.y - w.max.y, w.min.y - o.max.y);
+                            INFO("and " << o.id);
+                            CHECK(std::max(gapX, gapY) >= 8);
+                        }
+                    }
+                }
+}
+
+TEST_CASE("the text and colour panel opens low on the screen and its choices last for the visit only") {
+    UiHarness h;
+    toPage(h, "first");
+    h.tap("nav:display");
+    REQUIRE(h.has("display:size2"));
+    CHECK(h.widget("display:size2").min.y > 1920 / 2); // within reach from a wheelchair
+    CHECK(h.has("nav:exit"));                           // the quick exit stays within a tap
+    h.tap("display:size2");
+    h.tap("display:contrast");
+    CHECK(h.session.display().textSize == 2);
+    CHECK(h.session.display().highContrast);
+    h.tap("display:done");
+    CHECK_FALSE(h.has("display:size2"));
+    h.tap("nav:exit");
+    CHECK(h.session.display() == Display{}); // the next person gets the standard screen
+}
+
+TEST_CASE("buttons lower down keep every control in the reachable part of the screen") {
+    UiHarness h;
+    for (const Location& where : {Location{Screen::Audience, {}}, Location{Screen::Topics, {}},
+                                  Location{Screen::Page, "first"}, Location{Screen::Help, {}}}) {
         h.session.goTo(where, Audience::Parent);
+        h.session.setDisplay({0, false, true});
         h.frames(3);
         for (const auto& w : h.app.widgets().all()) {
-            if (w.clipped) continue; // partly scrolled out of view
             INFO(w.id);
-            // 44 CSS px (WCAG 2.5.5) is about 88 design px at this panel's density.
-            CHECK(w.max.x - w.min.x >= 88);
-            CHECK(w.max.y - w.min.y >= 88);
+            CHECK(w.min.y >= 1920 * (1 - ui::AppSettings{}.reachable) - 1);
         }
     }
 }

@@ -53,7 +53,7 @@ void AttractView::draw(Ui& ui) {
                    ui.c.inkSoft, false, text::Align::Center);
 
     // "Touch to start" in each language in turn, on a button-like pill.
-    const std::string& loc = cycledLocale(ui);
+    const std::string& loc = still_ ? ui.pack.defaultLocale : cycledLocale(ui);
     auto p = ui.text.layoutIn(loc, isRightToLeft(loc), ui.pack.string("attract.touch", loc), ui.fs(theme::kTextTitle),
                               w, text::Align::Center, true);
     const ImVec2 ts = TextPainter::size(*p);
@@ -66,7 +66,7 @@ void AttractView::draw(Ui& ui) {
 }
 
 std::optional<Millis> AttractView::nextChange(const Ui& ui) const {
-    if (ui.pack.locales.size() < 2) return std::nullopt;
+    if (still_ || ui.pack.locales.size() < 2) return std::nullopt;
     return kCycle - Millis(ui.now.count() % kCycle.count());
 }
 

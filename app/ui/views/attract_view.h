@@ -12,8 +12,13 @@ public:
     // How long each language's "Touch to start" stays before the next: 3 s.
     static constexpr Millis kCycle{3000};
     void draw(Ui& ui);
+    // Reduced motion: "Touch to start" stays in the default language, nothing moves.
+    void setStill(bool still) { still_ = still; }
     // When the cycling text next changes, so the loop sleeps until then and no longer.
     std::optional<Millis> nextChange(const Ui& ui) const;
+
+private:
+    bool still_ = false;
 };
 
 } // namespace ev::ui

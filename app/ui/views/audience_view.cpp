@@ -22,6 +22,9 @@ void AudienceView::draw(Ui& ui) {
                               {Audience::Community, Icon::Community}};
     const float gap = ui.px(theme::kGap);
     const float h = std::clamp((col.max.y - y - 2 * gap) / 3.0f, ui.px(theme::kBigButton), ui.px(300));
+    const Rect view{{col.min.x, y}, col.max};
+    y = scroll_.begin(ui, view);
+    const float top = y;
     for (const Choice& c : choices) {
         const std::string id = audienceId(c.audience);
         const std::string& title = ui.str("audience." + id);
@@ -32,6 +35,7 @@ void AudienceView::draw(Ui& ui) {
             ui.session.chooseAudience(c.audience);
         y += th + gap;
     }
+    scroll_.end(ui, y - gap - top);
 }
 
 } // namespace ev::ui

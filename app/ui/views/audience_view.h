@@ -1,5 +1,5 @@
 #pragma once
-#include "../ui_context.h"
+#include "../scroll_area.h"
 
 namespace ev::ui {
 
@@ -7,6 +7,9 @@ namespace ev::ui {
 class AudienceView {
 public:
     void draw(Ui& ui);
+
+private:
+    ScrollArea scroll_; // large text or buttons lower down can leave too little room for three
 };
 
 } // namespace ev::ui

@@ -7,12 +7,12 @@ namespace ev::ui {
 
 float NavBar::height(const Ui& ui) { return ui.px(theme::kBarHeight); }
 
-void NavBar::draw(Ui& ui) {
+void NavBar::draw(Ui& ui, float top) {
     const float h = height(ui);
-    ui.dl->AddRectFilled(ui.screen.min, {ui.screen.max.x, ui.screen.min.y + h}, ui.c.bar);
+    ui.dl->AddRectFilled({ui.screen.min.x, top}, {ui.screen.max.x, top + h}, ui.c.bar);
 
     const float gap = ui.px(14), bh = ui.px(theme::kBarButton);
-    const float y0 = ui.screen.min.y + (h - bh) * 0.5f;
+    const float y0 = top + (h - bh) * 0.5f;
     const float left = ui.column.min.x - ui.px(theme::kMargin) + ui.px(20);
     const float right = ui.column.max.x + ui.px(theme::kMargin) - ui.px(20);
     const float unit = (right - left - 4 * gap) / 5.6f; // help and exit get a little more room

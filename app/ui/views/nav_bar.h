@@ -8,7 +8,7 @@ namespace ev::ui {
 class NavBar {
 public:
     static float height(const Ui& ui);
-    void draw(Ui& ui);
+    void draw(Ui& ui, float top); // top: y of the bar's upper edge
 };
 
 } // namespace ev::ui

@@ -73,6 +73,28 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
     }
 }
 
+// "Was this page helpful?": two large buttons, counted, nothing else asked; then thanks.
+float PageView::feedback(Ui& ui, const std::string& pageId, float y) {
+    const Rect& col = ui.column;
+    const float top = y;
+    if (feedbackGiven_ == pageId)
+        return paragraph(ui, ui.str("page.thanks"), {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(48);
+    y += paragraph(ui, ui.str("page.feedback"), {col.min.x, y}, col.width(), theme::kTextH3, ui.c.ink, true);
+    y += ui.px(20);
+    const float gap = ui.px(theme::kGap), w = (col.width() - gap) * 0.5f, h = ui.px(theme::kButton);
+    // "Yes" first in reading order: on the left, or on the right in a right-to-left language.
+    const float yesX = ui.rtl ? col.max.x - w : col.min.x, noX = ui.rtl ? col.min.x : col.max.x - w;
+    for (const bool helpful : {true, false}) {
+        const float x = helpful ? yesX : noX;
+        if (button(ui, helpful ? "feedback:yes" : "feedback:no", ui.str(helpful ? "page.helpful" : "page.not_helpful"),
+                   Rect{{x, y}, {x + w, y + h}}, Look::Secondary)) {
+            ui.session.giveFeedback(helpful);
+            feedbackGiven_ = pageId;
+        }
+    }
+    return y + h + ui.px(48) - top;
+}
+
 void PageView::draw(Ui& ui) {
     const std::string& pageId = ui.session.location().page;
     bool stale = false;
@@ -83,9 +105,12 @@ void PageView::draw(Ui& ui) {
         paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, ui.c.ink);
         return;
     }
-    const std::string key = pageId + '\n' + ui.locale + '\n' + std::to_string(col.width());
+    const std::string key = pageId + '\n' + ui.locale + '\n' + std::to_string(col.width()) + '\n' + std::to_string(ui.textScale);
     if (key != key_) {
-        if (key_.substr(0, key_.find('\n')) != pageId) scroll_.reset();
+        if (key_.substr(0, key_.find('\n')) != pageId) {
+            scroll_.reset();
+            feedbackGiven_.clear();
+        }
         layout(ui, *text, shown, col.width());
         key_ = key;
     }
@@ -138,6 +163,7 @@ void PageView::draw(Ui& ui) {
     const Rect help{{col.min.x, y}, {col.max.x, y + ui.px(theme::kBigButton)}};
     if (button(ui, "page:help", ui.str("nav.help"), help, Look::Help, Icon::Help)) ui.session.openHelp();
     y += help.height() + ui.px(48);
+    y += feedback(ui, pageId, y);
     scroll_.end(ui, y - top);
 }
 

@@ -24,11 +24,13 @@ private:
         std::vector<std::pair<std::string, std::string>> links; // target, label: first seen here
     };
     void layout(Ui& ui, const PageText& text, const std::string& tag, float width);
+    float feedback(Ui& ui, const std::string& pageId, float y); // returns its height
 
     std::string key_; // page, locale and width the blocks were laid out for
     ParagraphPtr title_;
     std::vector<LaidBlock> blocks_;
     ScrollArea scroll_;
+    std::string feedbackGiven_; // the page whose feedback was given on this visit to it
 };
 
 } // namespace ev::ui
