@@ -57,6 +57,8 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
                        (default 531,900: a 24-inch portrait panel on a floor stand); sets how
                        much of the screen "buttons lower down" may use (reach 380-1220 mm)
   --reduced-motion     the attract screen keeps still instead of cycling languages
+  --scan SECONDS       switch access: the focus steps to the next control this often (0.5 to
+                       10; default off); Enter or Space, which a switch sends, takes it
   --bench-first-frame  draw one frame, print when it was finished, exit (tools/bench.sh)
   --version            print the version
   --help               this text
@@ -115,6 +117,11 @@ Options parse(int argc, char** argv) {
         } else if (a == "--fullscreen") o.window.fullscreen = true;
         else if (a == "--bench-first-frame") o.benchFirstFrame = true;
         else if (a == "--reduced-motion") o.app.reducedMotion = true;
+        else if (a == "--scan") {
+            const double s = std::atof(value().c_str());
+            if (s < 0.5 || s > 10) usageError("--scan takes seconds from 0.5 to 10");
+            o.app.scanEvery = ev::Millis(static_cast<long>(s * 1000));
+        }
         else if (a == "--mounting") {
             const std::string v = value();
             const auto comma = v.find(',');

@@ -58,6 +58,16 @@ int KioskLoop::run(const LoopOptions& options) {
 
 void KioskLoop::pressKey(KeyPress k) {
     session_.keyDown(k == KeyPress::Shift ? Key::Shift : Key::Other);
+    switch (k) {
+    case KeyPress::Tab:
+    case KeyPress::Down:
+    case KeyPress::Right: app_.key(ui::Focus::Key::Next); break;
+    case KeyPress::Up:
+    case KeyPress::Left: app_.key(ui::Focus::Key::Previous); break;
+    case KeyPress::Enter:
+    case KeyPress::Space: app_.key(ui::Focus::Key::Activate); break;
+    default: break;
+    }
 }
 
 void KioskLoop::frame(std::vector<unsigned char>* capture) {
@@ -191,6 +201,9 @@ bool KioskLoop::play(const Action& a) {
     case Action::Kind::Key:
         session_.activity();
         pressKey(keyFromName(a.text));
+        // A key that activates a control changes the screen within this frame; the next frame
+        // lists the new screen's controls, which the next key moves among.
+        buildFrame();
         break;
     case Action::Kind::Wait:
         clock_.advance(a.wait);

@@ -53,7 +53,7 @@ Ui App::makeUi(ImDrawList* dl) {
         text_.setLanguage(rtlLocale_, rtl_);
     }
     const Display& d = session_.display();
-    return Ui{*pack_, session_, text_, widgets_, dl,
+    return Ui{*pack_, session_, text_, widgets_, focus_, dl,
               d.highContrast ? theme::kHighContrast : theme::kStandard, scale, theme::kTextScales[d.textSize],
               Rect{{0, 0}, size},
               Rect{{colX + margin, margin}, {colX + colWidth - margin, size.y - margin}},
@@ -82,7 +82,6 @@ void App::drawFlow(Ui& ui) {
     Rect footer{};
     layoutFlow(ui, barTop, footer);
     bar_.draw(ui, barTop);
-    display_.drawButton(ui, footer);
     switch (session_.screen()) {
     case Screen::Languages: languages_.draw(ui); break;
     case Screen::Audience: audience_.draw(ui); break;
@@ -91,11 +90,27 @@ void App::drawFlow(Ui& ui) {
     case Screen::Help: help_.draw(ui); break;
     default: break;
     }
+    // After the screen, so Tab meets it last, as it reads.
+    display_.drawButton(ui, footer);
+}
+
+void App::key(Focus::Key k) {
+    focus_.key(k);
+    lastScan_ = clock_.now(); // a visitor moving the focus themselves sets the scanning pace
 }
 
 void App::frame() {
     widgets_.beginFrame();
+    focus_.beginFrame();
     nextAnimation_.reset();
+    // Switch scanning: the focus steps on by itself; the switch (Enter or Space) takes it.
+    if (settings_.scanEvery > Millis(0)) {
+        const Millis now = clock_.now();
+        if (now - lastScan_ >= settings_.scanEvery) {
+            focus_.key(Focus::Key::Next);
+            lastScan_ = now;
+        }
+    }
     // The panel belongs to the screen it was opened on; a prompt or a quick exit closes it.
     if (!(session_.location() == shownAt_) || session_.idlePromptShown()) display_.close();
     shownAt_ = session_.location();
@@ -116,6 +131,11 @@ void App::frame() {
     }
     ImGui::End();
     drawOverlays();
+    focus_.endFrame();
+    if (settings_.scanEvery > Millis(0)) {
+        const Millis next = settings_.scanEvery - (clock_.now() - lastScan_);
+        nextAnimation_ = nextAnimation_ ? std::min(*nextAnimation_, next) : next;
+    }
 }
 
 void App::drawOverlays() {

@@ -21,6 +21,7 @@
 #include "views/neutral_view.h"
 #include "views/page_view.h"
 #include "views/topics_view.h"
+#include "focus.h"
 #include "widget_registry.h"
 
 namespace ev::ui {
@@ -32,6 +33,8 @@ struct AppSettings {
     // it. Default 0.6: a 531 mm tall 24-inch portrait panel whose bottom edge is 900 mm up.
     float reachable = 0.6f;
     bool reducedMotion = false; // the attract screen keeps still instead of cycling languages
+    // Switch scanning: the focus moves to the next control this often; 0 = off (default).
+    Millis scanEvery{0};
 };
 
 class App {
@@ -40,6 +43,8 @@ public:
         AppSettings settings = {});
 
     void frame();
+    // Keyboard and switch access (Tab and arrows move the focus, Enter and Space activate).
+    void key(Focus::Key k);
     // Shows another pack from the next frame on. The caller keeps it alive while it is shown;
     // the old one may be freed once this returns.
     void showPack(const Pack& pack);
@@ -63,6 +68,8 @@ private:
     AppSettings settings_;
     TextPainter text_;
     WidgetRegistry widgets_;
+    Focus focus_;
+    Millis lastScan_{0};
     std::optional<Millis> nextAnimation_;
     bool promptWasShown_ = false;
     bool swallowPointer_ = false; // the tap that dismissed the prompt must not land beneath it

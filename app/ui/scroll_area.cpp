@@ -22,6 +22,12 @@ float ScrollArea::begin(Ui& ui, Rect view) {
 void ScrollArea::end(Ui& ui, float contentHeight) {
     ImGui::PopClipRect();
     maxOffset_ = std::max(0.0f, contentHeight - view_.height());
+    // The focused control is in this area but out of view: scroll just enough to show it.
+    if (ui.reveal && ui.reveal->min.x >= view_.min.x - 1 && ui.reveal->max.x <= view_.max.x + 1) {
+        if (ui.reveal->max.y > view_.max.y) offset_ += ui.reveal->max.y - view_.max.y;
+        else if (ui.reveal->min.y < view_.min.y) offset_ -= view_.min.y - ui.reveal->min.y;
+        ui.reveal.reset();
+    }
     offset_ = std::clamp(offset_, 0.0f, maxOffset_);
     if (maxOffset_ <= 0) return;
     // A thin position bar in the margin on the far side from the reading start (right in LTR,

@@ -4,10 +4,12 @@
 #include <imgui.h>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "core/content.h"
 #include "core/i18n.h"
+#include "focus.h"
 #include "core/session.h"
 #include "text_painter.h"
 #include "theme.h"
@@ -27,6 +29,7 @@ struct Ui {
     Session& session;
     TextPainter& text;
     WidgetRegistry& widgets;
+    Focus& focus;
     ImDrawList* dl;
     const theme::Palette& c; // the visitor's colours (standard or high contrast)
     float scale;       // screen pixels per design pixel
@@ -36,6 +39,7 @@ struct Ui {
     std::string locale;
     bool rtl;          // the locale reads right to left: the flow mirrors
     Millis now;        // session clock, for animation
+    std::optional<Rect> reveal{}; // the focused control, when out of view: its scroll area brings it in
 
     float px(float design) const { return design * scale; }
     // A type size in screen pixels: design size, display scale and the visitor's text size.

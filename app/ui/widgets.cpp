@@ -33,7 +33,15 @@ bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
     const ImVec2 clipMin = ui.dl->GetClipRectMin(), clipMax = ui.dl->GetClipRectMax();
     const ImVec2 visMin{std::max(r.min.x, clipMin.x), std::max(r.min.y, clipMin.y)};
     const ImVec2 visMax{std::min(r.max.x, clipMax.x), std::min(r.max.y, clipMax.y)};
-    if (visMin.x >= visMax.x || visMin.y >= visMax.y) return false;
+    // Keyboard and switch users reach every control, also one scrolled out of view.
+    const bool activated = ui.focus.visit(id);
+    if (ui.focus.has(id)) {
+        if (visMin.y != r.min.y || visMax.y != r.max.y) ui.reveal = r;
+        const float grow = ui.px(7);
+        ui.dl->AddRect({r.min.x - grow, r.min.y - grow}, {r.max.x + grow, r.max.y + grow}, ui.c.focus,
+                       ui.px(theme::kRounding) + grow, 0, ui.px(6));
+    }
+    if (visMin.x >= visMax.x || visMin.y >= visMax.y) return activated;
     const bool clipped = visMin.x != r.min.x || visMin.y != r.min.y || visMax.x != r.max.x || visMax.y != r.max.y;
     ui.widgets.add(id, label, visMin, visMax, clipped);
 
@@ -41,7 +49,7 @@ bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
     ImGui::SetCursorScreenPos(r.min);
     const bool released = ImGui::InvisibleButton(key.c_str(), {r.width(), r.height()});
     const float slop = ui.px(kTapSlop);
-    return released && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop;
+    return activated || (released && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop);
 }
 
 bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look, Icon icon) {
