@@ -63,6 +63,7 @@ struct TempDir {
     }
     ~TempDir() {
         std::error_code ec;
+        fs::permissions(path, fs::perms::owner_all, ec); // a test may have made it read-only
         fs::remove_all(path, ec);
     }
 };

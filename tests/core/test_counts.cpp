@@ -2,6 +2,8 @@
 // own reading code: what lands on disk is what the dashboard will see.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <unistd.h>
 
 #include <array>
@@ -20,32 +22,14 @@
 #include "core/counts.h"
 
 using namespace ev;
+using evtest::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string t = (fs::temp_directory_path() / "ev-counts-XXXXXX").string();
-        REQUIRE(::mkdtemp(t.data()));
-        path = t;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-std::string shellQuote(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 // Runs the sqlite3 CLI on `db` and returns what it printed, trailing newline removed.
 std::string sqlite(const fs::path& db, const std::string& sql) {
-    const std::string cmd = "sqlite3 -batch " + shellQuote(db.string()) + " " + shellQuote(sql) + " 2>&1";
+    const std::string cmd = "sqlite3 -batch " + evtest::quote(db.string()) + " " + evtest::quote(sql) + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
     std::string out;

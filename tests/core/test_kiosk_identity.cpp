@@ -1,6 +1,8 @@
 // The kiosk's identity file: made once with a random id, kept across runs, nothing else in it.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -11,23 +13,10 @@
 #include "core/kiosk_identity.h"
 
 using namespace ev;
+using evtest::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string t = (fs::temp_directory_path() / "ev-identity-XXXXXX").string();
-        REQUIRE(::mkdtemp(t.data()));
-        path = t;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, ec);
-        fs::remove_all(path, ec);
-    }
-};
 
 std::string contentsOf(const fs::path& file) {
     std::ifstream in(file);
