@@ -9,7 +9,8 @@ build_pkgs=(build-essential cmake pkg-config
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
   catch2 fonts-noto-core)
-test_pkgs=(xvfb xauth sqlite3 libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng)
+# chromium renders export-html's site; npm fetches html-validate, the HTML checker.
+test_pkgs=(xvfb xauth sqlite3 libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng chromium)
 bench_pkgs=(xvfb xauth mesa-utils)
 
 pkgs=("${build_pkgs[@]}")
@@ -24,6 +25,9 @@ missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# npm comes with Debian's npm package or inside another Node.js build (e.g. NodeSource's
+# nodejs, which conflicts with Debian's npm): only the command matters.
+if [ "$what" != run ] && ! command -v npm >/dev/null; then missing+=(npm); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

@@ -9,6 +9,7 @@
 
 #include "core/pack_hash.h"
 #include "core/pack_reader.h"
+#include "html_export.h"
 #include "lint.h"
 #include "pack_writer.h"
 #include "source.h"
@@ -28,6 +29,7 @@ commands:
   build SRC -o OUT [--release] [--locales DIR]   build a pack from a content folder
   lint SRC [--release] [--locales DIR]           check a content folder, build nothing
   info PACK                                      describe a built pack
+  export-html PACK -o DIR                        the pack as a static, accessible website
   hash SRC PAGE-ID                               the stamp for translated_from
 
 Problems print as FILE:LINE: error|warning|verify: message.
@@ -60,6 +62,18 @@ translations. Exit 1 if any error, 0 if only warnings.
 
 Prints a pack's id, version, schema, build day, locales with their status, pages per
 audience and signposts. Exit 1 if the kiosk could not read it.
+)"},
+    {"export-html", R"(usage: everyvoice-pack export-html PACK -o DIR
+
+Writes the pack as a static website in DIR, for the council's website and for people who
+use a screen reader: every page in every language, the topic lists for each audience, the
+help cards with their phone numbers, and a quick exit on every page (the exit link, or
+Shift pressed 3 times) to DIR/neutral.html, the pack's neutral screen. The site needs no
+server and fetches nothing: copy DIR as it is. Files already in DIR with the same names are
+replaced; others are left alone.
+
+Translations that are out of date show the default-locale page with a note, as the kiosk
+does; contact details marked verify = true are left out. Exit 1 if the pack cannot be read.
 )"},
     {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
 
@@ -139,15 +153,20 @@ int build(const Args& a, bool write) {
     return kOk;
 }
 
-int info(const Args& a) {
-    if (a.positional.size() != 1) return usage("info takes one pack file", "info");
-    ev::Pack pack;
+std::optional<ev::Pack> readOrReport(const fs::path& file) {
     try {
-        pack = ev::readPack(a.positional[0]);
+        return ev::readPack(file);
     } catch (const ev::PackError& e) {
         std::cerr << "everyvoice-pack: " << e.what() << "\n";
-        return kInvalid;
+        return std::nullopt;
     }
+}
+
+int info(const Args& a) {
+    if (a.positional.size() != 1) return usage("info takes one pack file", "info");
+    const auto read = readOrReport(a.positional[0]);
+    if (!read) return kInvalid;
+    const ev::Pack& pack = *read;
     std::cout << "pack      " << pack.id << " version " << pack.version << "\n"
               << "title     " << pack.title << "\n"
               << "schema    " << pack.schemaVersion << "\n"
@@ -184,6 +203,16 @@ int info(const Args& a) {
         if (s.verify) std::cout << "  (verify)";
         std::cout << "\n";
     }
+    return kOk;
+}
+
+int exportSite(const Args& a) {
+    if (a.positional.size() != 1) return usage("export-html takes one pack file", "export-html");
+    if (!a.out) return usage("export-html needs -o DIR", "export-html");
+    const auto pack = readOrReport(a.positional[0]);
+    if (!pack) return kInvalid;
+    const int files = evpack::exportHtml(*pack, *a.out);
+    std::cout << "wrote " << *a.out << ": " << files << " pages in " << pack->locales.size() << " languages\n";
     return kOk;
 }
 
@@ -224,12 +253,13 @@ int main(int argc, char** argv) {
             return kOk;
         }
     }
-    const bool isBuild = command == "build", isLint = command == "lint";
-    const auto parsed = parseArgs(command, rest, isBuild, isBuild || isLint);
+    const bool isBuild = command == "build", isLint = command == "lint", isExport = command == "export-html";
+    const auto parsed = parseArgs(command, rest, isBuild || isExport, isBuild || isLint);
     if (!parsed) return kUsage;
     try {
         if (isBuild || isLint) return build(*parsed, isBuild);
         if (command == "info") return info(*parsed);
+        if (isExport) return exportSite(*parsed);
         return hash(*parsed);
     } catch (const std::exception& e) {
         // A filesystem error reading the folder (permissions, a vanished file) is bad input.

@@ -8,18 +8,8 @@
 
 namespace ev::ui {
 
-namespace {
-
-const SignpostText* textFor(const Signpost& s, const std::string& locale, const std::string& fallback) {
-    auto it = s.text.find(locale);
-    if (it == s.text.end()) it = s.text.find(fallback);
-    return it == s.text.end() ? nullptr : &it->second;
-}
-
-} // namespace
-
 float HelpView::card(Ui& ui, const Signpost& s, float y) {
-    const SignpostText* t = textFor(s, ui.locale, ui.pack.defaultLocale);
+    const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
     if (!t) return 0;
     const Rect& col = ui.column;
     const float pad = ui.px(32), inner = col.width() - 2 * pad;

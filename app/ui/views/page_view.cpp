@@ -17,18 +17,6 @@ float sizeOf(const Block& b) {
     return b.level <= 2 ? theme::kTextH2 : theme::kTextH3;
 }
 
-// A translation that no longer matches its English source is never shown: a reader of an
-// out-of-date safeguarding page could be given a wrong number or service.
-const PageText* textToShow(const Pack& pack, const std::string& pageId, const std::string& locale, bool& stale) {
-    stale = false;
-    const Page* page = pack.page(pageId);
-    if (!page) return nullptr;
-    const auto it = page->text.find(locale);
-    if (it != page->text.end() && !it->second.stale) return &it->second;
-    stale = it != page->text.end();
-    return pack.pageText(pageId, pack.defaultLocale);
-}
-
 } // namespace
 
 void PageView::layout(Ui& ui, const PageText& text, float width) {
@@ -66,7 +54,7 @@ void PageView::layout(Ui& ui, const PageText& text, float width) {
 void PageView::draw(Ui& ui) {
     const std::string& pageId = ui.session.location().page;
     bool stale = false;
-    const PageText* text = textToShow(ui.pack, pageId, ui.locale, stale);
+    const PageText* text = ui.pack.pageTextToShow(pageId, ui.locale, stale);
     const Rect& col = ui.column;
     if (!text) {
         paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, theme::kInk);
