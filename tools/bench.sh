@@ -115,11 +115,11 @@ chromium_kiosk "file://$site/$locale/page-$page.html" "$state/chromium-page.log"
 cpid=$!
 read -r _ chromium_pss chromium_ticks < <(resident chromium "$cpid")
 stop "$cpid"
-echo "peer, same pack: Chromium $(chromium --version 2>/dev/null | awk '{print $2}') --kiosk on export-html's site"
+echo "peer, same pack: Chromium $(chromium --version 2>/dev/null | awk '{print $2}') --kiosk on export-html's site; page $locale/$page"
 printf '  %-34s %12s %12s %8s\n' "" kiosk chromium ratio
 printf '  %-34s %9s ms %9s ms %7sx  (budget: kiosk at least 5x sooner)\n' "first paint (start screen)" "$ours" "$chromium_first" \
   "$(awk -v a="$chromium_first" -v b="$ours" 'BEGIN {printf "%.1f", a / b}')"
-printf '  %-34s %8s MiB %8s MiB %7sx  (budget: kiosk at most a quarter)\n' "PSS, all processes, on page $page" "$kiosk_pss" "$chromium_pss" \
+printf '  %-34s %8s MiB %8s MiB %7sx  (budget: kiosk at most a quarter)\n' "PSS, all processes, on the page" "$kiosk_pss" "$chromium_pss" \
   "$(awk -v a="$chromium_pss" -v b="$kiosk_pss" 'BEGIN {printf "%.1f", a / b}')"
 printf '  %-34s %10s%% %10s%%\n' "CPU over 10 idle s, % of a core" "$(percent "$kiosk_ticks")" "$(percent "$chromium_ticks")"
 
