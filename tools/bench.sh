@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Prints the performance figures recorded in docs/performance.md, measured on this machine
 # under Xvfb with Mesa llvmpipe at 1080x1920. Medians of several runs, ratios within one run.
+# The peer is Debian's Chromium in kiosk mode showing export-html's site of the same pack:
+# what a council would otherwise deploy (docs/performance.md says how each figure is taken).
 # Usage: tools/bench.sh [runs]   (default 7 runs for the first-frame figures)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,19 +44,86 @@ page=$(echo "$frame" | awk '{print $2}')
 for l in ur bn; do echo "frame build: $("$build/tests/bench/frame_bench" "$pack" "$l" | head -1)"; done
 "$build/tests/bench/frame_bench" "$pack" | tail -1
 
-"$kiosk" --pack "$pack" --state-dir "$state" --window 1080x1920 --goto "page:$page" &
+locale=$(echo "$frame" | sed -n 's/^page [^ ]* (\([^,]*\),.*/\1/p')
+
+# tree PID: "pid ticks pss_kib" for PID and every process below it (Chromium is many).
+tree() {
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" '{
+      # Fields after the command name, which may hold spaces: state ppid ... utime stime
+      rest = substr($0, match($0, /\) [A-Za-z] /) + 4); split(rest, f, " ")
+      parent[$1] = f[1]; ticks[$1] = f[11] + f[12]
+    } END {
+      keep[root] = 1
+      for (changed = 1; changed;) { changed = 0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) { keep[p] = 1; changed = 1 } }
+      for (p in keep) if (p in ticks) print p, ticks[p] }' |
+    while read -r p t; do
+      echo "$p $t $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)"
+    done
+}
+sum() { awk -v col="$1" '{s += $col} END {print s + 0}'; }
+hz=$(getconf CLK_TCK)
+
+# resident NAME PID: PSS 4 s after start, then CPU over 10 s with nothing happening.
+resident() {
+  sleep 4
+  local pss before after
+  pss=$(tree "$2" | sum 3)
+  before=$(tree "$2" | sum 2)
+  sleep 10
+  after=$(tree "$2" | sum 2)
+  echo "$1 $((pss / 1024)) $((after - before))"
+}
+percent() { awk -v t="$1" -v hz="$hz" 'BEGIN {printf "%.2f", 100 * t / hz / 10}'; }
+
+"$kiosk" --pack "$pack" --state-dir "$state" --window 1080x1920 --goto "page:$page" --locale "$locale" &
 pid=$!
-sleep 4
-pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-before=$(ticks)
-sleep 10
-after=$(ticks)
+read -r _ kiosk_pss kiosk_ticks < <(resident kiosk "$pid")
 kill "$pid"
 wait "$pid" 2>/dev/null || true
-hz=$(getconf CLK_TCK)
-echo "memory: PSS $((pss / 1024)) MiB after opening page $page"
-echo "idle: $(awk -v t=$((after - before)) -v hz="$hz" 'BEGIN {printf "%.2f", 100 * t / hz / 10}')% of a core over 10 s on a page (budget 0.1%; $((after - before)) ticks of 1/$hz s)"
+echo "memory: PSS $kiosk_pss MiB after opening page $page"
+echo "idle: $(percent "$kiosk_ticks")% of a core over 10 s on a page (budget 0.1%; $kiosk_ticks ticks of 1/$hz s)"
+
+# The peer. First paint: the site's language list (the kiosk's first screen is its attract
+# screen) with one line added that logs Chromium's own first-contentful-paint time as wall
+# time (performance.timeOrigin + startTime) to its log; less the moment it was started.
+site="$state/site"
+"$build/tools/pack/everyvoice-pack" export-html "$pack" -o "$site" >/dev/null
+sed 's#</head>#<script>new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { if (e.name === "first-contentful-paint") console.log("first_paint_at_ms " + (performance.timeOrigin + e.startTime)); }); }).observe({type: "paint", buffered: true});</script></head>#' \
+  "$site/index.html" > "$site/bench-first-paint.html"
+chromium_kiosk() { # chromium_kiosk URL LOG: starts it in the background; $! is its pid
+  local profile
+  profile=$(mktemp -d "$state/chromium.XXXX")
+  chromium --kiosk --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --disable-quic --user-data-dir="$profile" \
+    --enable-logging=stderr --v=0 "$1" 2>"$2" &
+}
+stop() { # stop PID: the browser and whatever it started
+  local pids
+  pids=$(tree "$1" | awk '{print $1}')
+  kill $pids 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+chromium_runs=$(( runs < 5 ? runs : 5 ))
+chromium_first=$(for _ in $(seq "$chromium_runs"); do
+  log=$(mktemp "$state/log.XXXX")
+  t0=$(date +%s%N)
+  chromium_kiosk "file://$site/bench-first-paint.html" "$log"
+  cpid=$!
+  for _ in $(seq 300); do grep -q first_paint_at_ms "$log" && break; sleep 0.1; done
+  grep -o 'first_paint_at_ms [0-9.]*' "$log" | head -1 | awk -v t0="$t0" '{printf "%.1f\n", $2 - t0 / 1e6}'
+  stop "$cpid"
+done | median)
+chromium_kiosk "file://$site/$locale/page-$page.html" "$state/chromium-page.log"
+cpid=$!
+read -r _ chromium_pss chromium_ticks < <(resident chromium "$cpid")
+stop "$cpid"
+echo "peer, same pack: Chromium $(chromium --version 2>/dev/null | awk '{print $2}') --kiosk on export-html's site; page $locale/$page"
+printf '  %-34s %12s %12s %8s\n' "" kiosk chromium ratio
+printf '  %-34s %9s ms %9s ms %7sx  (budget: kiosk at least 5x sooner)\n' "first paint (start screen)" "$ours" "$chromium_first" \
+  "$(awk -v a="$chromium_first" -v b="$ours" 'BEGIN {printf "%.1f", a / b}')"
+printf '  %-34s %8s MiB %8s MiB %7sx  (budget: kiosk at most a quarter)\n' "PSS, all processes, on the page" "$kiosk_pss" "$chromium_pss" \
+  "$(awk -v a="$chromium_pss" -v b="$kiosk_pss" 'BEGIN {printf "%.1f", a / b}')"
+printf '  %-34s %10s%% %10s%%\n' "CPU over 10 idle s, % of a core" "$(percent "$kiosk_ticks")" "$(percent "$chromium_ticks")"
 
 "$build/tests/bench/counts_bench"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Every Voice needs to build, run and test, if any are missing.
-# Usage: tools/deps.sh [run|test|bench]   (default: test)
+# Usage: tools/deps.sh [run|test|bench|fuzz]   (default: test)
 set -euo pipefail
 what=${1:-test}
 
@@ -9,21 +9,27 @@ build_pkgs=(build-essential cmake pkg-config
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
   catch2 fonts-noto-core)
+# chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
 test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium)
-bench_pkgs=(xvfb xauth mesa-utils)
+bench_pkgs=(xvfb xauth mesa-utils chromium)
+fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
 
 pkgs=("${build_pkgs[@]}")
 case "$what" in
   run) ;;
   test) pkgs+=("${test_pkgs[@]}") ;;
   bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "usage: tools/deps.sh [run|test|bench]" >&2; exit 2 ;;
+  fuzz) pkgs+=("${fuzz_pkgs[@]}") ;;
+  *) echo "usage: tools/deps.sh [run|test|bench|fuzz]" >&2; exit 2 ;;
 esac
 
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# npm comes with Debian's npm package or inside another Node.js build (e.g. NodeSource's
+# nodejs, which conflicts with Debian's npm): only the command matters.
+if [ "$what" = test ] && ! command -v npm >/dev/null; then missing+=(npm); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

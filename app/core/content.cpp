@@ -37,6 +37,22 @@ const PageText* Pack::pageText(const std::string& id, const std::string& locale)
     return nullptr;
 }
 
+const PageText* Pack::pageTextToShow(const std::string& id, const std::string& locale, bool& stale) const {
+    stale = false;
+    const Page* p = page(id);
+    if (!p) return nullptr;
+    const auto it = p->text.find(locale);
+    if (it != p->text.end() && !it->second.stale) return &it->second;
+    stale = it != p->text.end();
+    return pageText(id, defaultLocale);
+}
+
+const SignpostText* Signpost::textIn(const std::string& locale, const std::string& fallback) const {
+    auto it = text.find(locale);
+    if (it == text.end()) it = text.find(fallback);
+    return it == text.end() ? nullptr : &it->second;
+}
+
 const std::string& Pack::string(const std::string& key, const std::string& locale) const {
     for (const std::string& tag : {locale, defaultLocale}) {
         if (auto table = strings.find(tag); table != strings.end())

@@ -54,6 +54,9 @@ struct Signpost {
     bool verify = false;    // a detail still to be confirmed; release packs refuse it
     std::vector<Audience> audiences; // who the card is most for; all if empty
     std::map<std::string, SignpostText> text;
+
+    // The card's text in a locale, else in the fallback locale; nullptr if neither.
+    const SignpostText* textIn(const std::string& locale, const std::string& fallback) const;
 };
 
 struct NeutralScreen {
@@ -78,6 +81,10 @@ struct Pack {
     const Page* page(const std::string& id) const;
     // The text of a page in a locale, falling back to the default locale; nullptr if no page.
     const PageText* pageText(const std::string& id, const std::string& locale) const;
+    // The text a reader of `locale` is shown. A stale translation is never shown (an
+    // out-of-date safeguarding page could give a wrong number or service): the default
+    // locale's text is, and `stale` says so, for the "being updated" note.
+    const PageText* pageTextToShow(const std::string& id, const std::string& locale, bool& stale) const;
     // A UI string in a locale, falling back to the default locale, then to the key itself.
     const std::string& string(const std::string& key, const std::string& locale) const;
 };

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <optional>
 
+#include "session.h"
+
 namespace ev {
 
 namespace {
@@ -147,9 +149,16 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         if (rest.empty()) throw LineError{"expect needs a widget id or a label"};
         c.kind = Kind::Expect;
         c.text = rest;
+    } else if (command == "goto") {
+        const auto target = args.size() == 1 ? parseTarget(std::string(args[0])) : std::nullopt;
+        if (!target || (target->first.screen == Screen::Topics && !target->second))
+            throw LineError{"goto needs a screen: attract, languages, audience, topics:<audience>, page:<page-id>, "
+                            "help, neutral or admin"};
+        c.kind = Kind::Goto;
+        c.text = args[0];
     } else {
         throw LineError{"unknown command " + quoted(command) +
-                        " (expected tap, drag, key, wait, screenshot or expect)"};
+                        " (expected tap, drag, key, wait, screenshot, expect or goto)"};
     }
     return c;
 }

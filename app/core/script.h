@@ -11,6 +11,8 @@
 //   wait <seconds>                      advances the kiosk's clock; decimal, 0 to kMaxWait
 //   screenshot <file.png>               relative to the current folder
 //   expect <widget-id or label>         fails the run when nothing on screen has it
+//   goto <screen>                       what --goto does, e.g. goto page:staying-safe
+//                                       (everyvoice-pack preview shoots every screen so)
 //
 // Blank lines and lines starting with '#' are skipped. Numbers are plain decimals.
 #include <filesystem>
@@ -24,10 +26,11 @@
 namespace ev {
 
 struct ScriptCommand {
-    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Screenshot, Expect };
+    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Screenshot, Expect, Goto };
     Kind kind = Kind::Wait;
     std::string text;        // TapTarget/Expect: widget id or label; Key: name (lower case if
-                             // one of the named keys above); Screenshot: the file
+                             // one of the named keys above); Screenshot: the file;
+                             // Goto: the screen, as --goto takes it
     float x1 = 0, y1 = 0;    // TapPoint: the point; Drag: where it starts
     float x2 = 0, y2 = 0;    // Drag: where it ends
     Millis wait{0};          // Wait

@@ -106,7 +106,9 @@ void KioskLoop::settle(int frames) {
 }
 
 bool KioskLoop::screenshot(const std::filesystem::path& file) {
-    settle();
+    // Nobody sees the settling frames of a screenshot: build them (ImGui's first passes),
+    // draw only the one that is captured. preview shoots hundreds; this keeps it fast.
+    for (int i = 0; i < kSettleFrames; ++i) buildFrame();
     std::vector<unsigned char> pixels;
     frame(&pixels);
     int w = 0, h = 0;
@@ -210,6 +212,15 @@ bool KioskLoop::play(const Action& a) {
         break;
     case Action::Kind::Screenshot:
         return screenshot(a.text);
+    case Action::Kind::Goto: {
+        const auto target = parseTarget(a.text); // checked when the script was read
+        if (target->first.screen == Screen::Page && !app_.pack().page(target->first.page)) {
+            std::fprintf(stderr, "%s: no page '%s' in this pack\n", a.where.c_str(), target->first.page.c_str());
+            return false;
+        }
+        session_.goTo(target->first, target->second);
+        break;
+    }
     case Action::Kind::Expect:
         settle();
         if (!app_.widgets().find(a.text)) {

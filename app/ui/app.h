@@ -52,6 +52,7 @@ public:
     void setPackStatus(std::string status) { admin_.setPackStatus(std::move(status)); }
 
     TextPainter& text() { return text_; }
+    const Pack& pack() const { return *pack_; }
     const WidgetRegistry& widgets() const { return widgets_; }
     // How long until something on screen changes by itself (attract cycling), if anything.
     std::optional<Millis> nextAnimation() const { return nextAnimation_; }

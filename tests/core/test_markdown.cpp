@@ -160,3 +160,14 @@ TEST_CASE("empty input gives an empty document", "[markdown]") {
     CHECK(parseMarkdown("").blocks.empty());
     CHECK(parseMarkdown("\n\n  \n").blocks.empty());
 }
+
+TEST_CASE("text that is not UTF-8 is refused at its line", "[markdown]") {
+    try {
+        ev::parseMarkdown("Fine\n\nsa\xEE tell \xFC\xFC\xFF\n", 10);
+        FAIL("accepted bytes that are not UTF-8");
+    } catch (const ev::MarkdownError& e) {
+        CHECK(e.line == 12);
+        CHECK(std::string(e.what()).find("UTF-8") != std::string::npos);
+    }
+    CHECK_NOTHROW(ev::parseMarkdown("Ośmiornica ma trzy serca. অক্টোপাস\n"));
+}

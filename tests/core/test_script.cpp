@@ -51,9 +51,11 @@ TEST_CASE("every command parses", "[script]") {
                                   "screenshot out/idle prompt.PNG\n"
                                   "expect nav:exit\n"
                                   "expect Ngozi #1 রক্ষা\n"
-                                  "\t# indented comment",
+                                  "\t# indented comment\n"
+                                  "goto page:staying-safe\n"
+                                  "goto topics:child",
                                   "walk.evscript");
-    REQUIRE(cmds.size() == 15);
+    REQUIRE(cmds.size() == 17);
     CHECK(cmds[0].kind == Kind::TapTarget);
     CHECK(cmds[0].text == "start");
     CHECK(cmds[0].where == "walk.evscript:3");
@@ -82,6 +84,9 @@ TEST_CASE("every command parses", "[script]") {
     CHECK(cmds[13].kind == Kind::Expect);
     CHECK(cmds[13].text == "nav:exit");
     CHECK(cmds[14].text == "Ngozi #1 রক্ষা");
+    CHECK(cmds[15].kind == Kind::Goto);
+    CHECK(cmds[15].text == "page:staying-safe");
+    CHECK(cmds[16].text == "topics:child");
 }
 
 TEST_CASE("an empty script, or only comments, is no commands", "[script]") {
@@ -112,6 +117,11 @@ TEST_CASE("mistakes are refused with the line they are on", "[script]") {
     CHECK(errorLine("screenshot .png\n") == 1);
     CHECK(errorLine("expect\n") == 1);
     CHECK(errorLine("TAP start\n") == 1);
+    CHECK(errorLine("goto\n") == 1);
+    CHECK(errorLine("goto topics\n") == 1); // for whom?
+    CHECK(errorLine("goto topics:nobody\n") == 1);
+    CHECK(errorLine("goto page:\n") == 1);
+    CHECK(errorLine("goto help now\n") == 1);
     CHECK(errorLine("wait 1\nwait 2\nwait 3\nexpect\n") == 4);
     CHECK(errorLine(std::string("tap a\0b\n", 8)) == 1);
     CHECK(errorLine("tap \xC3\x28\n") == 1);     // broken UTF-8
@@ -130,7 +140,7 @@ TEST_CASE("a script file is read, and an unreadable one named", "[script]") {
         parseScriptFile(file);
         FAIL("accepted a bad script");
     } catch (const ScriptError& e) {
-        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, screenshot or expect)");
+        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, screenshot, expect or goto)");
     }
     std::ofstream(file) << "tap start\nwait 2.5\n";
     CHECK(parseScriptFile(file).size() == 2);

@@ -1,6 +1,9 @@
 // everyvoice-pack: the comms team's tool to check a content folder and build a pack from it.
 // Exit status: 0 ok (warnings allowed), 1 invalid input, 2 usage.
+#include <unistd.h>
+
 #include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -11,6 +14,8 @@
 #include "core/pack_reader.h"
 #include "counts_command.h"
 #include "core/signed_pack.h"
+#include "html_export.h"
+#include "preview.h"
 #include "lint.h"
 #include "pack_writer.h"
 #include "source.h"
@@ -30,6 +35,9 @@ commands:
   build SRC -o OUT [--release] [--locales DIR]   build a pack from a content folder
   lint SRC [--release] [--locales DIR]           check a content folder, build nothing
   info PACK                                      describe a built pack
+  export-html PACK -o DIR                        the pack as a static, accessible website
+  preview PACK -o DIR                            every screen in every language as the kiosk
+                                                 draws it, and a contact sheet DIR/index.html
   hash SRC PAGE-ID                               the stamp for translated_from
   counts export --state-dir DIR -o FILE.csv [--suppress-below N] [--round 5]
                                                  a kiosk's anonymous counts as a CSV file
@@ -68,6 +76,34 @@ translations. Exit 1 if any error, 0 if only warnings.
 Prints a pack's id, version, schema, build day, locales with their status, pages per
 audience and signposts. Exit 1 if the kiosk could not read it.
 )"},
+    {"export-html", R"(usage: everyvoice-pack export-html PACK -o DIR
+
+Writes the pack as a static website in DIR, for the council's website and for people who
+use a screen reader: every page in every language, the topic lists for each audience, the
+help cards with their phone numbers, and a quick exit on every page (the exit link, or
+Shift pressed 3 times) to DIR/neutral.html, the pack's neutral screen. The site needs no
+server and fetches nothing: copy DIR as it is. Files already in DIR with the same names are
+replaced; others are left alone.
+
+Translations that are out of date show the default-locale page with a note, as the kiosk
+does; contact details marked verify = true are left out. Exit 1 if the pack cannot be read.
+)"},
+    {"preview", R"(usage: everyvoice-pack preview PACK -o DIR [--kiosk FILE] [--jobs N]
+
+Draws every screen of the pack in every language with the kiosk itself (the same program,
+fonts and layout a kiosk uses) at 1080x1920, writes them to DIR/<language>/<screen>.png and
+makes DIR/index.html, a contact sheet of them all grouped by language. Open it in a browser
+to review a pack before signing it. Captions say which pages are drafts, not translated, or
+out of date (those show the default-locale page, as a kiosk does).
+
+The kiosk draws in a private X server (Xvfb) when one is installed, so no window opens;
+without Xvfb it needs a display.
+
+  -o DIR          where to write the pictures and index.html
+  --kiosk FILE    the everyvoice-kiosk program (default: $EV_KIOSK, else the one beside
+                  this program or in its build folder)
+  --jobs N        kiosks drawing at once (default: the number of processors)
+)"},
     {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
 
 Prints the source hash of a page's default-locale text. Put it in a translation's front
@@ -97,12 +133,14 @@ struct Args {
     std::optional<std::string> out;
     std::optional<std::string> locales;
     std::vector<std::string> keys;
+    std::optional<std::string> kiosk;
+    std::optional<std::string> jobs;
     bool release = false;
 };
 
 // Parses the options of one command; nullopt after printing a usage error.
 std::optional<Args> parseArgs(const std::string& command, const std::vector<std::string>& argv, bool takesOut,
-                              bool readsSource, bool takesKeys) {
+                              bool readsSource, bool takesKeys, bool runsKiosk) {
     Args a;
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& s = argv[i];
@@ -122,6 +160,10 @@ std::optional<Args> parseArgs(const std::string& command, const std::vector<std:
             std::optional<std::string> key;
             if (!value(key)) return std::nullopt;
             a.keys.push_back(*key);
+        } else if (runsKiosk && s == "--kiosk") {
+            if (!value(a.kiosk)) return std::nullopt;
+        } else if (runsKiosk && s == "--jobs") {
+            if (!value(a.jobs)) return std::nullopt;
         } else if (readsSource && s == "--release") {
             a.release = true;
         } else if (s.size() > 1 && s[0] == '-') {
@@ -160,15 +202,20 @@ int build(const Args& a, bool write) {
     return kOk;
 }
 
-int info(const Args& a) {
-    if (a.positional.size() != 1) return usage("info takes one pack file", "info");
-    ev::Pack pack;
+std::optional<ev::Pack> readOrReport(const fs::path& file) {
     try {
-        pack = ev::readPack(a.positional[0]);
+        return ev::readPack(file);
     } catch (const ev::PackError& e) {
         std::cerr << "everyvoice-pack: " << e.what() << "\n";
-        return kInvalid;
+        return std::nullopt;
     }
+}
+
+int info(const Args& a) {
+    if (a.positional.size() != 1) return usage("info takes one pack file", "info");
+    const auto read = readOrReport(a.positional[0]);
+    if (!read) return kInvalid;
+    const ev::Pack& pack = *read;
     std::cout << "pack      " << pack.id << " version " << pack.version << "\n"
               << "title     " << pack.title << "\n"
               << "schema    " << pack.schemaVersion << "\n"
@@ -205,6 +252,40 @@ int info(const Args& a) {
         if (s.verify) std::cout << "  (verify)";
         std::cout << "\n";
     }
+    return kOk;
+}
+
+int exportSite(const Args& a) {
+    if (a.positional.size() != 1) return usage("export-html takes one pack file", "export-html");
+    if (!a.out) return usage("export-html needs -o DIR", "export-html");
+    const auto pack = readOrReport(a.positional[0]);
+    if (!pack) return kInvalid;
+    const int files = evpack::exportHtml(*pack, *a.out);
+    std::cout << "wrote " << *a.out << ": " << files << " pages in " << pack->locales.size() << " languages\n";
+    return kOk;
+}
+
+int previewPack(const Args& a) {
+    if (a.positional.size() != 1) return usage("preview takes one pack file", "preview");
+    if (!a.out) return usage("preview needs -o DIR", "preview");
+    evpack::PreviewOptions o;
+    o.pack = a.positional[0];
+    o.out = *a.out;
+    const long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    o.jobs = cpus > 0 ? static_cast<int>(cpus) : 2;
+    if (a.jobs) {
+        const auto n = std::from_chars(a.jobs->data(), a.jobs->data() + a.jobs->size(), o.jobs);
+        if (n.ec != std::errc() || n.ptr != a.jobs->data() + a.jobs->size() || o.jobs < 1 || o.jobs > 64)
+            return usage("--jobs needs a number from 1 to 64", "preview");
+    }
+    const auto kiosk = a.kiosk ? std::optional<fs::path>(*a.kiosk) : evpack::findKiosk();
+    if (!kiosk) return usage("cannot find everyvoice-kiosk; name it with --kiosk FILE", "preview");
+    o.kiosk = *kiosk;
+    const auto pack = readOrReport(o.pack);
+    if (!pack) return kInvalid;
+    const int shots = evpack::preview(*pack, o);
+    std::cout << "wrote " << (o.out / "index.html").string() << ": " << shots << " screens in " << pack->locales.size()
+              << " languages\n";
     return kOk;
 }
 
@@ -265,13 +346,16 @@ int main(int argc, char** argv) {
             return kOk;
         }
     }
-    const bool isBuild = command == "build", isLint = command == "lint";
-    const auto parsed = parseArgs(command, rest, isBuild, isBuild || isLint, command == "verify");
+    const bool isBuild = command == "build", isLint = command == "lint", isExport = command == "export-html",
+               isPreview = command == "preview";
+    const auto parsed = parseArgs(command, rest, isBuild || isExport || isPreview, isBuild || isLint, command == "verify", isPreview);
     if (!parsed) return kUsage;
     try {
         if (isBuild || isLint) return build(*parsed, isBuild);
         if (command == "info") return info(*parsed);
         if (command == "verify") return verify(*parsed);
+        if (isExport) return exportSite(*parsed);
+        if (isPreview) return previewPack(*parsed);
         return hash(*parsed);
     } catch (const std::exception& e) {
         // A filesystem error reading the folder (permissions, a vanished file) is bad input.

@@ -286,10 +286,7 @@ void readStrings(Source& src, Diagnostics& diag) {
             else diag.warning(file, 1, "no UI strings for " + l.tag + "; the kiosk will show " + src.pack.defaultLocale);
             continue;
         }
-        Toml toml(file, diag);
-        auto text = readText(file, diag);
-        if (!text) continue;
-        if (auto root = toml.parse(*text)) flatten(toml, *root, "", src.pack.strings[l.tag], src.stringLines[l.tag]);
+        if (auto text = readText(file, diag)) parseStrings(*text, file, diag, src.pack.strings[l.tag], src.stringLines[l.tag]);
     }
 }
 
@@ -412,7 +409,17 @@ int PageFile::line(const std::string& key) const {
 std::optional<PageFile> readPageFile(const fs::path& file, Diagnostics& diag) {
     auto text = readText(file, diag);
     if (!text) return std::nullopt;
-    auto fm = splitFrontMatter(*text, file, diag);
+    return parsePageFile(*text, file, diag);
+}
+
+void parseStrings(std::string_view text, const fs::path& file, Diagnostics& diag, std::map<std::string, std::string>& strings,
+                  std::map<std::string, int>& lines) {
+    Toml toml(file, diag);
+    if (auto root = toml.parse(text)) flatten(toml, *root, "", strings, lines);
+}
+
+std::optional<PageFile> parsePageFile(std::string_view text, const fs::path& file, Diagnostics& diag) {
+    auto fm = splitFrontMatter(text, file, diag);
     if (!fm) return std::nullopt;
     Toml toml(file, diag, 1);
     auto root = toml.parse(fm->toml);

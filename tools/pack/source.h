@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/content.h"
@@ -52,6 +53,12 @@ Source readSource(const std::filesystem::path& dir, const std::filesystem::path&
 
 // One page file on its own, for `hash`; nullopt after reporting to diag.
 std::optional<PageFile> readPageFile(const std::filesystem::path& file, Diagnostics& diag);
+// The same from its text (file names it in diagnostics); its Markdown is not parsed yet.
+std::optional<PageFile> parsePageFile(std::string_view text, const std::filesystem::path& file, Diagnostics& diag);
+
+// The UI strings of one locale file, nested tables flattened to dotted keys, with their lines.
+void parseStrings(std::string_view text, const std::filesystem::path& file, Diagnostics& diag,
+                  std::map<std::string, std::string>& strings, std::map<std::string, int>& lines);
 
 // The default locale named in DIR/pack.toml, or "en" if it cannot be read.
 std::string defaultLocaleOf(const std::filesystem::path& dir);

@@ -11,12 +11,6 @@ namespace ev::ui {
 
 namespace {
 
-const SignpostText* textFor(const Signpost& s, const std::string& locale, const std::string& fallback) {
-    auto it = s.text.find(locale);
-    if (it == s.text.end()) it = s.text.find(fallback);
-    return it == s.text.end() ? nullptr : &it->second;
-}
-
 // A service's name keeps its own direction inside a right-to-left screen: "Stop It Now!"
 // keeps its "!" at the end in Urdu (Unicode first-strong isolate, FSI ... PDI).
 std::string isolated(const std::string& name) { return "\u2068" + name + "\u2069"; }
@@ -24,7 +18,7 @@ std::string isolated(const std::string& name) { return "\u2068" + name + "\u2069
 } // namespace
 
 float HelpView::card(Ui& ui, const Signpost& s, float y) {
-    const SignpostText* t = textFor(s, ui.locale, ui.pack.defaultLocale);
+    const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
     if (!t) return 0;
     const Rect& col = ui.column;
     const float pad = ui.px(32), inner = col.width() - 2 * pad;
@@ -142,7 +136,7 @@ float HelpView::takeAway(Ui& ui, float y) {
         const float side = module * modules;
         const float cx = ui.rtl ? col.max.x - cell * (float(i) + 0.5f) - gap * float(i) : col.min.x + cell * (float(i) + 0.5f) + gap * float(i);
         drawQr(ui.dl, *qr, {std::floor(cx - side * 0.5f), std::floor(y)}, module);
-        const SignpostText* t = textFor(*s, ui.locale, ui.pack.defaultLocale);
+        const SignpostText* t = s->textIn(ui.locale, ui.pack.defaultLocale);
         const float label = t ? paragraph(ui, isolated(t->name), {cx - cell * 0.5f, y + side + ui.px(8)}, cell, theme::kTextSmall,
                                           ui.c.ink, true, text::Align::Center)
                               : 0;

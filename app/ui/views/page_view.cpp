@@ -18,23 +18,6 @@ float sizeOf(const Block& b) {
     return b.level <= 2 ? theme::kTextH2 : theme::kTextH3;
 }
 
-// A translation that no longer matches its English source is never shown: a reader of an
-// out-of-date safeguarding page could be given a wrong number or service.
-// shown: the locale of the text returned, which is the default one unless a current
-// translation exists.
-const PageText* textToShow(const Pack& pack, const std::string& pageId, const std::string& locale, bool& stale,
-                           std::string& shown) {
-    stale = false;
-    shown = locale;
-    const Page* page = pack.page(pageId);
-    if (!page) return nullptr;
-    const auto it = page->text.find(locale);
-    if (it != page->text.end() && !it->second.stale) return &it->second;
-    stale = it != page->text.end();
-    shown = pack.defaultLocale;
-    return pack.pageText(pageId, pack.defaultLocale);
-}
-
 } // namespace
 
 void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, float width) {
@@ -98,8 +81,10 @@ float PageView::feedback(Ui& ui, const std::string& pageId, float y) {
 void PageView::draw(Ui& ui) {
     const std::string& pageId = ui.session.location().page;
     bool stale = false;
-    std::string shown;
-    const PageText* text = textToShow(ui.pack, pageId, ui.locale, stale, shown);
+    const PageText* text = ui.pack.pageTextToShow(pageId, ui.locale, stale);
+    // The language of what is shown: the reader's, or the default one in its place.
+    const Page* page = ui.pack.page(pageId);
+    const std::string shown = page && page->text.contains(ui.locale) && !stale ? ui.locale : ui.pack.defaultLocale;
     const Rect& col = ui.column;
     if (!text) {
         paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, ui.c.ink);

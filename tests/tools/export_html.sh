@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# everyvoice-pack export-html, checked with tools we did not write: every file through
+# html-validate (npm), pages rendered by Debian's Chromium and checked by png_check, the quick
+# exit played in Chromium. The default pack and tests/tools/fixtures/rtl (Urdu, a stale
+# translation, a signpost to verify) are both exported. SCREENSHOT_DIR keeps the screenshots.
+set -euo pipefail
+: "${PACK_TOOL:?}" "${PACK:?}" "${PNG_CHECK:?}" "${SOURCE_DIR:?}" "${NPM_DIR:?}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+shots=${SCREENSHOT_DIR:-$WORK/shots}
+mkdir -p "$shots"
+
+# html-validate from the npm registry, once per build tree; 9.x runs on Debian 12's Node 18.
+validator="$NPM_DIR/node_modules/.bin/html-validate"
+[ -x "$validator" ] || npm install --prefix "$NPM_DIR" --no-audit --no-fund html-validate@9.7.1 >/dev/null
+"$validator" --version >/dev/null || fail "html-validate did not install"
+
+chrome() { # chrome ARGS... : headless Chromium with a fresh profile, nothing fetched
+  local profile
+  profile=$(mktemp -d "$WORK/profile.XXXX")
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" "$@" 2>/dev/null
+}
+
+fixture="$SOURCE_DIR/tests/tools/fixtures"
+"$PACK_TOOL" build "$fixture/rtl" -o "$WORK/rtl.evpack" --locales "$fixture/locales" >/dev/null 2>&1 ||
+  fail "cannot build the fixture pack"
+
+for name in default rtl; do
+  pack=$PACK
+  [ "$name" = rtl ] && pack=$WORK/rtl.evpack
+  site=$WORK/site-$name
+  "$PACK_TOOL" export-html "$pack" -o "$site" >/dev/null || fail "$name: export-html exited with $?"
+
+  # Every page, screen and language the pack has, and nothing else.
+  locales=$(sqlite3 "$pack" 'select tag from locales order by position')
+  pages=$(sqlite3 "$pack" 'select id from pages order by id')
+  expected=2
+  for l in $locales; do
+    for f in index help topics-child topics-parent topics-community; do
+      [ -f "$site/$l/$f.html" ] || fail "$name: no $l/$f.html"
+      expected=$((expected + 1))
+    done
+    for p in $pages; do
+      [ -f "$site/$l/page-$p.html" ] || fail "$name: no $l/page-$p.html"
+      expected=$((expected + 1))
+    done
+  done
+  files=$(find "$site" -name '*.html' | sort)
+  [ "$(echo "$files" | wc -l)" -eq "$expected" ] || fail "$name: $(echo "$files" | wc -l) HTML files, expected $expected"
+
+  # shellcheck disable=SC2086
+  (cd "$site" && "$validator" $files) || fail "$name: html-validate found problems"
+
+  for l in $locales; do
+    dir=ltr
+    case $l in ur | ar | fa | he) dir=rtl ;; esac
+    for f in "$site/$l"/*.html; do
+      grep -q "<html lang=\"$l\" dir=\"$dir\">" "$f" || fail "$f: not <html lang=\"$l\" dir=\"$dir\">"
+    done
+    grep -q "hreflang=\"$l\"" "$site/index.html" || fail "$name: index.html does not list $l"
+  done
+  for f in $files; do
+    [ "$f" = "$site/neutral.html" ] && continue
+    grep -q 'href="#main"' "$f" && grep -q '<main id="main">' "$f" || fail "$f: no skip link to main"
+    grep -Eq '<a id="exit" class="exit" href="(\.\./)?neutral.html">' "$f" || fail "$f: no quick exit link"
+  done
+  ! grep -q '<a ' "$site/neutral.html" || fail "$name: the neutral page links somewhere"
+  ! grep -q '<script' "$site/neutral.html" || fail "$name: the neutral page has a script"
+  neutral=$(sqlite3 "$pack" "select title from neutral where locale = (select value from meta where key = 'default_locale')")
+  grep -qF "<h1>$neutral</h1>" "$site/neutral.html" || fail "$name: neutral.html does not show '$neutral'"
+
+  # Nothing is fetched from anywhere: no scheme-relative or http(s) src/href, no CSS url().
+  ! grep -rEq '(src|href)="(https?:)?//' "$site" || fail "$name: the site refers to another site"
+  ! grep -Eq 'url\(|@import' "$site/style.css" || fail "$name: the stylesheet fetches something"
+
+  # Help cards: every confirmed number as a tel: link showing it as in the pack; a card to
+  # verify shows no contact detail.
+  sqlite3 -separator '|' "$pack" "select s.id, p.phone from signposts s join signpost_phones p on p.signpost = s.id where s.verify = 0" |
+    while IFS='|' read -r id phone; do
+      digits=$(echo "$phone" | tr -cd '0-9+')
+      for l in $locales; do
+        grep -qF "<a href=\"tel:$digits\" dir=\"ltr\">${phone// /\&nbsp;}</a>" "$site/$l/help.html" ||
+          fail "$name: $l/help.html has no tel: link for $id $phone"
+      done
+    done
+  for id in $(sqlite3 "$pack" 'select id from signposts where verify = 1'); do
+    for l in $locales; do
+      card=$(awk -v id="sp-$id" 'index($0, "aria-labelledby=\"" id "\"") {on = 1} on {print} on && /<\/section>/ {exit}' "$site/$l/help.html")
+      [ -n "$card" ] || fail "$name: $l/help.html has no card for $id"
+      ! echo "$card" | grep -Eq 'tel:|class="web"' || fail "$name: $l/help.html shows contact details of $id, which is to verify"
+    done
+  done
+done
+
+# The fixture's Urdu page is stale: the English page with the Urdu note, marked as English.
+site=$WORK/site-rtl
+stale_note=$(sed -n 's/^stale = "\(.*\)"$/\1/p' "$fixture/locales/ur.toml")
+grep -qF "<p class=\"note\">$stale_note</p>" "$site/ur/page-staying-safe.html" || fail "stale Urdu page has no note"
+grep -q '<h1 lang="en" dir="ltr">Staying safe &amp; well</h1>' "$site/ur/page-staying-safe.html" || fail "stale Urdu page does not show the English title as English"
+! grep -q 'آپ کا جسم آپ کا ہے' "$site/ur/page-staying-safe.html" || fail "stale Urdu text is shown"
+grep -q '<h1>کسی سے بات کرنا</h1>' "$site/ur/page-talking.html" || fail "current Urdu translation is not shown"
+grep -q '<bdi dir="ltr">0800 1111</bdi>' "$site/ur/page-talking.html" || fail "a number in Urdu text is not kept left to right"
+# Text from the pack is escaped; Markdown becomes elements.
+grep -qF 'A tag typed as text stays text: &lt;b&gt;.' "$site/en/page-staying-safe.html" || fail "text is not escaped"
+grep -qF '<a href="page-talking.html"><strong>talk</strong> to someone</a>' "$site/en/page-staying-safe.html" || fail "a page link did not become one <a>"
+grep -qF '<h2>Who to tell</h2>' "$site/en/page-staying-safe.html" || fail "a ### heading after the title did not become <h2>"
+
+# Rendered by Chromium, as a person would see it.
+shoot() { # shoot NAME FILE
+  chrome --screenshot="$shots/$1.png" --window-size=1080,1920 "file://$2" >/dev/null || fail "$1: chromium exited with $?"
+  "$PNG_CHECK" "$shots/$1.png" 1080x1920 || fail "$1: blank screenshot"
+}
+shoot default-page "$WORK/site-default/en/page-$(sqlite3 "$PACK" 'select id from pages order by id limit 1').html"
+shoot default-help "$WORK/site-default/en/help.html"
+shoot ur-page "$site/ur/page-talking.html"
+shoot ur-help "$site/ur/help.html"
+
+# The quick exit, played in Chromium: a click, and Shift 3 times with each press within 5 s
+# of the last, go to the neutral page; any other key, or a longer pause, starts again.
+# (Virtual time lets the 5 s timers run at once.)
+site=$WORK/site-default
+neutral=$(sed -n 's/<h1>\(.*\)<\/h1>/\1/p' "$site/neutral.html")
+help=$(sed -n 's/<h1>\(.*\)<\/h1>/\1/p' "$site/en/help.html")
+[ -n "$neutral" ] && [ -n "$help" ] || fail "no <h1> in neutral.html or en/help.html"
+probe() { # probe NAME WANT SCRIPT: plays SCRIPT on en/help.html; WANT is the <h1> it must end on
+  local page="$site/en/probe-$1.html" got
+  sed "s#</body>#<script>function key(k) { document.dispatchEvent(new KeyboardEvent('keydown', {key: k})); }\n$3</script>\n</body>#" \
+    "$site/en/help.html" > "$page"
+  got=$(chrome --virtual-time-budget=20000 --dump-dom "file://$page" | sed -n 's/.*<h1>\(.*\)<\/h1>.*/\1/p' | head -1)
+  [ "$got" = "$2" ] || fail "quick exit, $1: ended on '$got', expected '$2'"
+}
+probe click "$neutral" "document.getElementById('exit').click();"
+probe shift3 "$neutral" "key('Shift'); key('Shift'); key('Shift');"
+probe shift3-paced "$neutral" "key('Shift'); setTimeout(function () { key('Shift'); setTimeout(function () { key('Shift'); }, 4500); }, 4500);"
+probe other-key "$help" "key('Shift'); key('Shift'); key('a'); key('Shift');"
+probe too-slow "$help" "key('Shift'); key('Shift'); setTimeout(function () { key('Shift'); }, 5200);"
+probe held "$help" "key('Shift'); document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Shift', repeat: true})); key('a');"
+echo "export-html: $(find "$WORK"/site-* -name '*.html' | wc -l) files valid; screenshots and quick exit checked"

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# everyvoice-pack preview: every screen in every language drawn by the real kiosk, each PNG
+# accepted by png_check, and a contact sheet html-validate accepts that shows them all. Runs
+# with no DISPLAY, as on a comms officer's machine without one: preview starts its own Xvfb.
+set -euo pipefail
+: "${PACK_TOOL:?}" "${PACK:?}" "${PNG_CHECK:?}" "${SOURCE_DIR:?}" "${NPM_DIR:?}" "${KIOSK:?}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+unset DISPLAY
+
+validator="$NPM_DIR/node_modules/.bin/html-validate"
+[ -x "$validator" ] || npm install --prefix "$NPM_DIR" --no-audit --no-fund html-validate@9.7.1 >/dev/null
+
+fixture="$SOURCE_DIR/tests/tools/fixtures"
+"$PACK_TOOL" build "$fixture/rtl" -o "$WORK/rtl.evpack" --locales "$fixture/locales" >/dev/null 2>&1 ||
+  fail "cannot build the fixture pack"
+
+for pack in "$PACK" "$WORK/rtl.evpack"; do
+  out=$WORK/preview-$(basename "$pack" .evpack)
+  "$PACK_TOOL" preview "$pack" -o "$out" --kiosk "$KIOSK" || fail "$pack: preview exited with $?"
+  expected=2 # attract and neutral, once
+  for l in $(sqlite3 "$pack" 'select tag from locales order by position'); do
+    for s in languages audience topics-child topics-parent topics-community help \
+      $(sqlite3 "$pack" "select 'page-' || id from pages order by id"); do
+      [ -f "$out/$l/$s.png" ] || fail "$pack: no $l/$s.png"
+      expected=$((expected + 1))
+    done
+  done
+  [ -f "$out/_start/attract.png" ] && [ -f "$out/_start/neutral.png" ] || fail "$pack: no attract or neutral screen"
+  pngs=$(cd "$out" && find . -name '*.png' | sed 's|^\./||' | sort)
+  [ "$(echo "$pngs" | wc -l)" -eq "$expected" ] || fail "$pack: $(echo "$pngs" | wc -l) pictures, expected $expected"
+  for p in $pngs; do
+    "$PNG_CHECK" "$out/$p" 1080x1920 >/dev/null || fail "$pack: $p is not a 1080x1920 picture of a screen"
+    grep -qF "<img src=\"$p\"" "$out/index.html" || fail "$pack: index.html does not show $p"
+  done
+  (cd "$out" && "$validator" index.html) || fail "$pack: html-validate found problems in index.html"
+done
+
+# The fixture's Urdu page is drawn right to left and differs from the English one; its
+# out-of-date page is the English page with a note, so it differs from English too.
+out=$WORK/preview-rtl
+! cmp -s "$out/en/page-talking.png" "$out/ur/page-talking.png" || fail "Urdu page drawn like the English one"
+! cmp -s "$out/en/page-staying-safe.png" "$out/ur/page-staying-safe.png" || fail "stale Urdu page has no note"
+grep -q 'staying-safe: Staying safe &amp; well (translation out of date: shows en)' "$out/index.html" ||
+  fail "the contact sheet does not say the Urdu page is out of date"
+
+# A kiosk that fails is reported, with exit 1; a missing -o is a usage error.
+set +e
+"$PACK_TOOL" preview "$PACK" -o "$WORK/bad" --kiosk /bin/false 2>"$WORK/err"
+rc=$?
+"$PACK_TOOL" preview "$PACK" 2>/dev/null
+usage=$?
+set -e
+[ "$rc" -eq 1 ] && grep -q 'exited with 1' "$WORK/err" || fail "a failing kiosk gave exit $rc: $(cat "$WORK/err")"
+[ "$usage" -eq 2 ] || fail "preview without -o gave exit $usage, not 2"
+echo "preview: every screen of both packs drawn and checked"

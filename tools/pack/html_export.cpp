@@ -1,0 +1,250 @@
+#include "html_export.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+
+#include "core/i18n.h"
+#include "html.h"
+#include "site_assets.h"
+
+namespace evpack {
+
+namespace fs = std::filesystem;
+using ev::Audience;
+
+namespace {
+
+// Locale tags and page ids become file names: a pack made by hand must not reach outside DIR.
+void checkName(const std::string& name, const char* what) {
+    const bool ok = !name.empty() && name.front() != '-' && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (!ok) throw std::runtime_error(std::string("cannot export ") + what + " '" + name + "': only A-Z, a-z, 0-9 and - make a file name");
+}
+
+void writeFile(const fs::path& file, const std::string& text) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
+}
+
+// lang and dir for an element whose text is in `tag`, when that differs from its parent's.
+std::string langAttrs(const std::string& tag, const std::string& parent) {
+    if (tag == parent) return "";
+    return " lang=\"" + escapeHtml(tag) + "\" dir=\"" + (ev::isRightToLeft(tag) ? "rtl" : "ltr") + "\"";
+}
+
+// A phone number as dialled: the digits (and a leading +) of the number as shown.
+std::string telHref(const std::string& phone) {
+    std::string out = "tel:";
+    for (char c : phone)
+        if ((c >= '0' && c <= '9') || (c == '+' && out.size() == 4)) out += c;
+    return out;
+}
+
+// "Page - Site", or the page's title alone where that would be longer than a browser tab or
+// a search result shows (70 characters; html-validate's long-title).
+std::string documentTitle(const std::string& page, const std::string& site) {
+    const std::string both = page + " - " + site;
+    const auto characters = std::count_if(both.begin(), both.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    return escapeHtml(characters > 70 ? page : both);
+}
+
+std::string pageFile(const std::string& id) { return "page-" + id + ".html"; }
+std::string topicsFile(Audience a) { return std::string("topics-") + ev::audienceId(a) + ".html"; }
+
+class Site {
+public:
+    Site(const ev::Pack& pack, fs::path dir) : pack_(pack), dir_(std::move(dir)) {}
+
+    int write() {
+        for (const ev::LocaleInfo& l : pack_.locales) checkName(l.tag, "locale");
+        for (const ev::Page& p : pack_.pages) checkName(p.id, "page");
+        fs::create_directories(dir_);
+        writeFile(dir_ / "style.css", kSiteCss);
+        writeFile(dir_ / "index.html", languagesPage());
+        writeFile(dir_ / "neutral.html", neutralPage());
+        int files = 2;
+        for (const ev::LocaleInfo& l : pack_.locales) {
+            const fs::path d = dir_ / l.tag;
+            fs::create_directories(d);
+            writeFile(d / "index.html", audiencePage(l.tag));
+            writeFile(d / "help.html", helpPage(l.tag));
+            files += 2;
+            for (Audience a : ev::kAllAudiences) {
+                writeFile(d / topicsFile(a), topicsPage(l.tag, a));
+                ++files;
+            }
+            for (const ev::Page& p : pack_.pages) {
+                writeFile(d / pageFile(p.id), contentPage(l.tag, p.id));
+                ++files;
+            }
+        }
+        return files;
+    }
+
+private:
+    std::string str(const std::string& key, const std::string& locale) const {
+        return textHtml(pack_.string(key, locale));
+    }
+
+    // The page around a body (HTML) titled title (text): skip link, bar with the quick exit,
+    // main, the exit script.
+    // inLocale: the file is in DIR/<locale>/ and has the locale's navigation.
+    std::string document(const std::string& locale, const std::string& title, const std::string& body,
+                         bool inLocale) const {
+        const std::string root = inLocale ? "../" : "";
+        std::string out = "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(locale) + "\" dir=\"" +
+                          (ev::isRightToLeft(locale) ? "rtl" : "ltr") + "\">\n<head>\n<meta charset=\"utf-8\">\n" +
+                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+                          "<meta name=\"referrer\" content=\"no-referrer\">\n<title>" + documentTitle(title, pack_.title) +
+                          "</title>\n<link rel=\"stylesheet\" href=\"" + root +
+                          "style.css\">\n</head>\n<body>\n";
+        out += "<a class=\"skip\" href=\"#main\">" + str("web.skip", locale) + "</a>\n<header class=\"bar\">\n";
+        out += "<a class=\"brand\" href=\"index.html\">" + escapeHtml(pack_.title) + "</a>\n";
+        if (inLocale) {
+            out += "<nav>\n<ul>\n<li><a href=\"index.html\">" + str("nav.home", locale) + "</a></li>\n" +
+                   "<li><a href=\"../index.html\">" + str("nav.language", locale) + "</a></li>\n" +
+                   "<li><a href=\"help.html\">" + str("nav.help", locale) + "</a></li>\n</ul>\n</nav>\n";
+        }
+        out += "<a id=\"exit\" class=\"exit\" href=\"" + root + "neutral.html\">" + str("nav.exit", locale) +
+               " <span aria-hidden=\"true\"><span class=\"dot\"></span> <span class=\"dot\"></span> "
+               "<span class=\"dot\"></span></span></a>\n";
+        out += "<p id=\"exit-hint\" class=\"exit-hint\" hidden>" + str("web.exit_hint", locale) + "</p>\n";
+        out += "</header>\n<main id=\"main\">\n" + body + "</main>\n<script>\n" + kExitScript +
+               "\n</script>\n</body>\n</html>\n";
+        return out;
+    }
+
+    std::string helpLink(const std::string& locale) const {
+        return "<p><a class=\"help-now\" href=\"help.html\">" + str("nav.help", locale) + "</a></p>\n";
+    }
+
+    std::string languagesPage() const {
+        const std::string& def = pack_.defaultLocale;
+        std::string body = "<h1>" + str("languages.title", def) + "</h1>\n<ul class=\"choices\">\n";
+        for (const ev::LocaleInfo& l : pack_.locales) {
+            body += "<li><a href=\"" + l.tag + "/index.html\" hreflang=\"" + l.tag + "\"" + langAttrs(l.tag, def) +
+                    "><span class=\"name\">" + escapeHtml(ev::autonym(l.tag)) + "</span><span class=\"hint\">" +
+                    str("attract.tagline", l.tag) + "</span></a></li>\n";
+        }
+        body += "</ul>\n";
+        return document(def, pack_.string("languages.title", def), body, false);
+    }
+
+    std::string neutralPage() const {
+        const std::string& def = pack_.defaultLocale;
+        const auto it = pack_.neutral.find(def);
+        const ev::NeutralScreen n = it == pack_.neutral.end() ? ev::NeutralScreen{} : it->second;
+        // Nothing here may hint at the site left behind: no bar, no links, no script.
+        return "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(def) + "\" dir=\"" + (ev::isRightToLeft(def) ? "rtl" : "ltr") +
+               "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+               "initial-scale=1\">\n<title>" +
+               escapeHtml(n.title) + "</title>\n<link rel=\"stylesheet\" href=\"style.css\">\n</head>\n<body>\n" +
+               "<main class=\"neutral\">\n<h1>" + textHtml(n.title) + "</h1>\n<p>" + textHtml(n.body) +
+               "</p>\n</main>\n</body>\n</html>\n";
+    }
+
+    std::string audiencePage(const std::string& locale) const {
+        std::string body = "<h1>" + str("audience.title", locale) + "</h1>\n<ul class=\"choices\">\n";
+        for (Audience a : ev::kAllAudiences) {
+            const std::string id = ev::audienceId(a);
+            body += "<li><a href=\"" + topicsFile(a) + "\"><span class=\"name\">" + str("audience." + id, locale) +
+                    "</span><span class=\"hint\">" + str("audience." + id + "_hint", locale) + "</span></a></li>\n";
+        }
+        body += "</ul>\n" + helpLink(locale);
+        return document(locale, pack_.string("audience.title", locale), body, true);
+    }
+
+    // The text a topic tile shows is the page's title in the reader's language, as on the kiosk.
+    std::string textLocale(const std::string& pageId, const std::string& locale) const {
+        const ev::Page* p = pack_.page(pageId);
+        return p && p->text.contains(locale) ? locale : pack_.defaultLocale;
+    }
+
+    std::string topicsPage(const std::string& locale, Audience a) const {
+        const std::string title = pack_.string(std::string("topics.title_") + ev::audienceId(a), locale);
+        std::string body = "<h1>" + textHtml(title) + "</h1>\n";
+        const auto topics = pack_.topics.find(a);
+        if (topics != pack_.topics.end() && !topics->second.empty()) {
+            body += "<ul class=\"choices\">\n";
+            for (const std::string& id : topics->second) {
+                const ev::PageText* t = pack_.pageText(id, locale);
+                if (!t) continue;
+                body += "<li><a href=\"" + pageFile(id) + "\"" + langAttrs(textLocale(id, locale), locale) +
+                        "><span class=\"name\">" + textHtml(t->title) + "</span>";
+                if (!t->summary.empty()) body += "<span class=\"hint\">" + textHtml(t->summary) + "</span>";
+                body += "</a></li>\n";
+            }
+            body += "</ul>\n";
+        }
+        body += helpLink(locale);
+        return document(locale, title, body, true);
+    }
+
+    std::string contentPage(const std::string& locale, const std::string& pageId) const {
+        bool stale = false;
+        const ev::PageText* t = pack_.pageTextToShow(pageId, locale, stale);
+        const std::string shown = stale ? pack_.defaultLocale : textLocale(pageId, locale);
+        const std::string attrs = langAttrs(shown, locale);
+        std::string body = "<h1" + attrs + ">" + textHtml(t->title) + "</h1>\n";
+        if (stale) body += "<p class=\"note\">" + str("page.stale", locale) + "</p>\n";
+        const std::string content = documentHtml(t->body, [&](const std::string& target) -> std::string {
+            if (target == "help") return "help.html";
+            const std::string id = target.substr(5); // "page:"
+            return pack_.page(id) ? pageFile(id) : "";
+        });
+        body += attrs.empty() ? content : "<div" + attrs + ">\n" + content + "</div>\n";
+        body += "<p>" + str("page.help_prompt", locale) + "</p>\n" + helpLink(locale);
+        return document(locale, t->title, body, true);
+    }
+
+    std::string card(const ev::Signpost& s, const std::string& locale) const {
+        const ev::SignpostText* t = s.textIn(locale, pack_.defaultLocale);
+        if (!t) return "";
+        const std::string textTag = s.text.contains(locale) ? locale : pack_.defaultLocale;
+        std::string out = "<section class=\"card\" aria-labelledby=\"sp-" + escapeHtml(s.id) + "\"" +
+                          langAttrs(textTag, locale) + ">\n<h2 id=\"sp-" + escapeHtml(s.id) + "\">" +
+                          textHtml(t->name) + "</h2>\n";
+        if (!t->forWhom.empty()) out += "<p class=\"for\">" + textHtml(t->forWhom) + "</p>\n";
+        // Details still to be confirmed are not shown at all, on the web as in a release pack.
+        if (!s.verify) {
+            for (std::size_t i = 0; i < s.phones.size(); ++i) {
+                const std::string label =
+                    i < t->phoneLabels.size() ? textHtml(t->phoneLabels[i]) : str("help.call", textTag);
+                // Numbers are shown as in the pack, left to right in every language, and never
+                // broken across lines: its spaces are no-break spaces.
+                std::string shown = escapeHtml(s.phones[i]);
+                for (std::size_t at = shown.find(' '); at != std::string::npos; at = shown.find(' ', at))
+                    shown.replace(at, 1, "&nbsp;");
+                out += "<p class=\"label\">" + label + "</p>\n<p class=\"phone\"><a href=\"" + telHref(s.phones[i]) +
+                       "\" dir=\"ltr\">" + shown + "</a></p>\n";
+            }
+            if (!s.web.empty()) out += "<p class=\"web\"><bdi dir=\"ltr\">" + escapeHtml(s.web) + "</bdi></p>\n";
+        }
+        if (!t->hours.empty()) out += "<p class=\"hours\">" + textHtml(t->hours) + "</p>\n";
+        if (!t->description.empty()) out += "<p>" + textHtml(t->description) + "</p>\n";
+        if (s.verify) out += "<p class=\"pending\">" + str("help.verify", textTag) + "</p>\n";
+        return out + "</section>\n";
+    }
+
+    std::string helpPage(const std::string& locale) const {
+        std::string body = "<h1>" + str("help.title", locale) + "</h1>\n<p>" + str("help.intro", locale) + "</p>\n";
+        for (const ev::Signpost& s : pack_.signposts) body += card(s, locale);
+        return document(locale, pack_.string("help.title", locale), body, true);
+    }
+
+    const ev::Pack& pack_;
+    fs::path dir_;
+};
+
+} // namespace
+
+int exportHtml(const ev::Pack& pack, const fs::path& dir) { return Site(pack, dir).write(); }
+
+} // namespace evpack

@@ -1,0 +1,194 @@
+#include "preview.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <deque>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/i18n.h"
+#include "html.h"
+#include "process.h"
+
+namespace evpack {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Shot {
+    std::string screen;  // as --goto takes it
+    std::string caption; // for the contact sheet
+};
+
+// One kiosk process: its language (none for the screens every language shares) and screens.
+struct Run {
+    std::string folder; // under DIR, holds the PNGs
+    std::string locale; // "" for the attract and neutral screens, which reset the language
+    std::string heading;
+    std::vector<Shot> shots;
+};
+
+std::string pngName(const std::string& screen) {
+    std::string name = screen;
+    for (char& c : name)
+        if (c == ':') c = '-';
+    return name + ".png";
+}
+
+std::vector<Run> plan(const ev::Pack& pack) {
+    std::vector<Run> runs;
+    // Attract cycles through every language and the quick exit forgets the reader's, so each
+    // is drawn once.
+    runs.push_back({"_start", "", "Start and quick exit (every language)",
+                    {{"attract", "attract: the start screen"}, {"neutral", "neutral: where the quick exit goes"}}});
+    for (const ev::LocaleInfo& l : pack.locales) {
+        Run r{l.tag, l.tag, ev::autonym(l.tag) + " (" + l.tag + ", " + l.status + ")", {}};
+        r.shots = {{"languages", "languages"}, {"audience", "audience: who are you?"}};
+        for (ev::Audience a : ev::kAllAudiences) {
+            const std::string id = ev::audienceId(a);
+            r.shots.push_back({"topics:" + id, "topics for " + id});
+        }
+        r.shots.push_back({"help", "help: get help now"});
+        for (const ev::Page& p : pack.pages) {
+            bool stale = false;
+            const ev::PageText* t = pack.pageTextToShow(p.id, l.tag, stale);
+            std::string caption = p.id + ": " + t->title;
+            if (stale) caption += " (translation out of date: shows " + pack.defaultLocale + ")";
+            else if (!p.text.contains(l.tag)) caption += " (not translated: shows " + pack.defaultLocale + ")";
+            else if (t->status == "draft") caption += " (draft)";
+            r.shots.push_back({"page:" + p.id, caption});
+        }
+        runs.push_back(std::move(r));
+    }
+    return runs;
+}
+
+std::string tail(const fs::path& log) {
+    std::ifstream in(log);
+    std::ostringstream s;
+    s << in.rdbuf();
+    std::string text = s.str();
+    if (text.size() > 2000) text = "..." + text.substr(text.size() - 2000);
+    return text;
+}
+
+std::string contactSheet(const ev::Pack& pack, const std::vector<Run>& runs, const PreviewOptions& o, int shots) {
+    const int thumbW = o.width / 4, thumbH = o.height / 4;
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Preview: " +
+        escapeHtml(pack.id) + " version " + std::to_string(pack.version) +
+        "</title>\n<style>\n"
+        "body { font-family: \"Noto Sans\", sans-serif; background: #f7f5f0; color: #17202a; margin: 1rem 2rem; }\n"
+        ".sheet { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1.5rem; }\n"
+        ".sheet li { width: " + std::to_string(thumbW) + "px; }\n"
+        ".sheet img { display: block; border: 1px solid #6b7580; background: #fff; }\n"
+        ".sheet p { margin: 0.3rem 0 0; font-size: 0.85rem; }\n"
+        "</style>\n</head>\n<body>\n<main>\n<h1>Preview of pack " +
+        escapeHtml(pack.id) + " version " + std::to_string(pack.version) + "</h1>\n<p>" + std::to_string(shots) +
+        " screens drawn by the kiosk at " + std::to_string(o.width) + "x" + std::to_string(o.height) +
+        " from " + escapeHtml(o.pack.filename().string()) + " (built " + escapeHtml(pack.builtAt) +
+        "). Select a picture to see it full size.</p>\n<nav>\n<ul>\n";
+    for (const Run& r : runs)
+        out += "<li><a href=\"#g-" + r.folder + "\">" + escapeHtml(r.heading) + "</a></li>\n";
+    out += "</ul>\n</nav>\n";
+    for (const Run& r : runs) {
+        out += "<section id=\"g-" + r.folder + "\" aria-labelledby=\"h-" + r.folder + "\">\n<h2 id=\"h-" + r.folder +
+               "\">" + escapeHtml(r.heading) + "</h2>\n<ul class=\"sheet\">\n";
+        for (const Shot& s : r.shots) {
+            const std::string src = r.folder + "/" + pngName(s.screen);
+            out += "<li><a href=\"" + src + "\"><img src=\"" + src + "\" width=\"" + std::to_string(thumbW) +
+                   "\" height=\"" + std::to_string(thumbH) + "\" loading=\"lazy\" alt=\"" +
+                   escapeHtml(s.screen + (r.locale.empty() ? "" : " in " + r.locale)) + "\"></a><p>" +
+                   escapeHtml(s.caption) + "</p></li>\n";
+        }
+        out += "</ul>\n</section>\n";
+    }
+    return out + "</main>\n</body>\n</html>\n";
+}
+
+} // namespace
+
+std::optional<fs::path> findKiosk() {
+    if (const char* env = std::getenv("EV_KIOSK"); env && *env) return fs::path(env);
+    std::error_code ec;
+    const fs::path self = fs::canonical("/proc/self/exe", ec);
+    if (ec) return std::nullopt;
+    const fs::path dir = self.parent_path();
+    // Installed side by side, or build/tools/pack/ beside build/app/.
+    return firstExecutable({dir / "everyvoice-kiosk", dir / "../../app/everyvoice-kiosk"});
+}
+
+int preview(const ev::Pack& pack, const PreviewOptions& o) {
+    const std::vector<Run> runs = plan(pack);
+    fs::create_directories(o.out);
+    char pattern[] = "/tmp/everyvoice-preview-XXXXXX";
+    if (!mkdtemp(pattern)) throw std::runtime_error("cannot make a temporary folder");
+    const fs::path work = pattern;
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() {
+            std::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } cleanup{work};
+
+    // Our own X server, so no window opens on the reviewer's screen and every screenshot is
+    // the kiosk's full size; a display of their own only when there is no Xvfb.
+    std::optional<VirtualDisplay> xvfb;
+    std::map<std::string, std::string> env;
+    if (onPath("Xvfb")) {
+        xvfb.emplace(o.width, o.height);
+        env["DISPLAY"] = xvfb->name();
+        env["LIBGL_ALWAYS_SOFTWARE"] = "1";
+    } else if (!std::getenv("DISPLAY")) {
+        throw std::runtime_error("preview needs Xvfb (install the xvfb package) or a display");
+    }
+
+    struct Started {
+        pid_t pid;
+        const Run* run;
+        fs::path log;
+    };
+    std::deque<Started> running;
+    std::string failures;
+    const auto finishOldest = [&] {
+        const Started s = running.front();
+        running.pop_front();
+        if (const int rc = waitFor(s.pid); rc != 0)
+            failures += "kiosk for " + (s.run->locale.empty() ? std::string("the start screens") : s.run->locale) +
+                        " exited with " + std::to_string(rc) + ":\n" + tail(s.log) + "\n";
+    };
+    int shots = 0;
+    for (const Run& r : runs) {
+        fs::create_directories(o.out / r.folder);
+        const fs::path script = work / (r.folder + ".evscript");
+        {
+            std::ofstream s(script);
+            for (const Shot& shot : r.shots)
+                s << "goto " << shot.screen << "\nscreenshot " << fs::absolute(o.out / r.folder / pngName(shot.screen)).string()
+                  << "\n";
+            if (!s) throw std::runtime_error("cannot write " + script.string());
+        }
+        shots += static_cast<int>(r.shots.size());
+        std::vector<std::string> argv = {o.kiosk.string(), "--pack", fs::absolute(o.pack).string(), "--state-dir",
+                                         (work / ("state-" + r.folder)).string(), "--window",
+                                         std::to_string(o.width) + "x" + std::to_string(o.height), "--script", script.string()};
+        if (!r.locale.empty()) argv.insert(argv.end(), {"--locale", r.locale});
+        if (static_cast<int>(running.size()) >= o.jobs) finishOldest();
+        const fs::path log = work / (r.folder + ".log");
+        running.push_back({spawn(argv, env, log), &r, log});
+    }
+    while (!running.empty()) finishOldest();
+    if (!failures.empty()) throw std::runtime_error(failures);
+
+    std::ofstream index(o.out / "index.html", std::ios::trunc);
+    index << contactSheet(pack, runs, o, shots);
+    if (!index) throw std::runtime_error("cannot write " + (o.out / "index.html").string());
+    return shots;
+}
+
+} // namespace evpack
