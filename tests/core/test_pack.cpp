@@ -354,3 +354,36 @@ TEST_CASE("lint renders every string and names a character no font draws", "[pac
     CHECK_THAT(r.output, Catch::Contains(page.string() + ":" + std::to_string(lineOf(page, "ufasz")) +
                                          ": error: no installed font draws U+E000 (pl)"));
 }
+
+TEST_CASE("lint warns when a page for children reads above age 9 or a page is too long to read standing", "[pack]") {
+    TempDir dir;
+    const fs::path src = dir.path / "content";
+    fs::copy(kFixtures / "content/good", src, fs::copy_options::recursive);
+    fs::copy(kFixtures / "locales", dir.path / "locales", fs::copy_options::recursive);
+    const fs::path page = src / "pages/talking/en.md"; // for children and parents
+    const std::string text = readFile(page);
+    const std::string front = text.substr(0, text.find("+++", 3) + 4);
+    const auto lint = [&](const std::string& body) {
+        std::ofstream(page, std::ios::binary) << front << body;
+        return tool("lint " + quote(src.string()));
+    };
+
+    const Run plain = lint("\nYou can tell a grown-up. They will help you. It is not your fault.\n");
+    INFO(plain.output);
+    CHECK(plain.output.find("reading age") == std::string::npos);
+
+    const Run hard = lint("\nNotwithstanding considerable organisational difficulties, the partnership's "
+                          "multidisciplinary safeguarding arrangements demonstrated remarkable effectiveness "
+                          "throughout the comprehensive evaluation undertaken independently.\n");
+    INFO(hard.output);
+    CHECK_THAT(hard.output, Catch::Contains(page.string() + ":" + std::to_string(lineOf(page, "Notwithstanding")) +
+                                            ": warning: reading age about "));
+    CHECK_THAT(hard.output, Catch::Contains("Flesch-Kincaid grade"));
+
+    std::string longBody = "\n";
+    for (int i = 0; i < 70; ++i) longBody += "This is a short and simple sentence of ten words.\n\n";
+    const Run tooLong = lint(longBody);
+    INFO(tooLong.output);
+    CHECK_THAT(tooLong.output, Catch::Contains(": warning: 700 words, about 4 minutes standing at a kiosk"));
+    CHECK(tooLong.output.find("reading age") == std::string::npos);
+}

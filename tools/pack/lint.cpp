@@ -1,10 +1,12 @@
 #include "lint.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "core/i18n.h"
 #include "glyph_check.h"
+#include "readability.h"
 
 namespace evpack {
 
@@ -60,6 +62,31 @@ void checkTopics(const Source& src, Diagnostics& diag, std::set<std::string>& li
     }
 }
 
+// Someone standing at a kiosk reads for a few minutes at most: about 200 words a minute.
+constexpr int kMaxWords = 600;
+// Pages for children are written for a reading age of about 9 (Flesch-Kincaid grade 4).
+constexpr double kChildReadingAge = 9.0;
+
+void checkLength(const PageFile& pf, const ev::PageText& text, Diagnostics& diag) {
+    const int words = measure(text.body).words;
+    if (words > kMaxWords)
+        diag.warning(pf.file, pf.bodyLine, std::to_string(words) + " words, about " + std::to_string((words + 199) / 200) +
+                                               " minutes standing at a kiosk: keep a page under " + std::to_string(kMaxWords) +
+                                               " words, or split it");
+}
+
+void checkReadingAge(const ev::Page& page, const PageFile& pf, const ev::PageText& text, Diagnostics& diag) {
+    if (std::find(page.audiences.begin(), page.audiences.end(), ev::Audience::Child) == page.audiences.end()) return;
+    const Readability r = measure(text.body);
+    if (r.readingAge() <= kChildReadingAge + 0.5) return;
+    char figure[160];
+    std::snprintf(figure, sizeof figure, "reading age about %.0f (Flesch-Kincaid grade %.1f: %.1f words a sentence, %.2f syllables a word)",
+                  r.readingAge(), r.grade(), double(r.words) / r.sentences, double(r.syllables) / r.words);
+    const int line = text.body.blocks.empty() ? pf.bodyLine : text.body.blocks.front().line;
+    diag.warning(pf.file, line, std::string(figure) + ", above the " + std::to_string(int(kChildReadingAge)) +
+                                           " a page for children aims at: shorter sentences and shorter words help");
+}
+
 void checkPages(const Source& src, bool release, Diagnostics& diag) {
     const std::string& def = src.pack.defaultLocale;
     for (const ev::Page& page : src.pack.pages) {
@@ -74,6 +101,8 @@ void checkPages(const Source& src, bool release, Diagnostics& diag) {
             const PageFile& pf = src.files.at(page.id).at(tag);
             if (text.status == "draft") diag.warning(pf.file, pf.line("status"), "draft: not reviewed yet");
             if (pf.verify) flagVerify(diag, release, pf.file, pf.line("verify"), "this page");
+            checkLength(pf, text, diag);
+            if (tag == "en") checkReadingAge(page, pf, text, diag);
             if (tag == def) {
                 if (!pf.translatedFrom.empty())
                     diag.warning(pf.file, pf.line("translated_from"), "translated_from is ignored in the default locale");
