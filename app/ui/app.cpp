@@ -113,6 +113,7 @@ void App::frame() {
     }
     // The panel belongs to the screen it was opened on; a prompt or a quick exit closes it.
     if (!(session_.location() == shownAt_) || session_.idlePromptShown()) display_.close();
+    if (!(session_.location() == shownAt_) && session_.screen() == Screen::Help) help_.arrive();
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());

@@ -25,11 +25,18 @@ kiosk --window 540x960 --script "$SOURCE_DIR/tests/e2e/full_flow.evscript" >/dev
 [ "$(sqlite3 "$db" "select sum(n) - count(*) >= 0 from counts")" = 1 ] || fail "row count check"
 # Every value is one of the pack's own ids or a fixed word: nothing a person typed or is.
 pages=$(sqlite3 "$PACK" "select id from pages")
+signposts=$(sqlite3 "$PACK" "select id from signposts")
 while IFS='|' read -r event page locale audience detail; do
   [ -z "$page" ] || grep -qx -- "$page" <<<"$pages" || fail "page '$page' is not in the pack"
   case "$locale" in ''|en|ro|lt|pl|pt|bn|ur|pa|so|yo) ;; *) fail "locale '$locale'" ;; esac
   case "$audience" in ''|child|parent|community) ;; *) fail "audience '$audience'" ;; esac
-  [ -z "$detail" ] || fail "$event carries a detail '$detail' in this visit"
+  # A detail says which service or which answer, from a fixed list; never anything typed.
+  case "$event:$detail" in
+    *:) ;;
+    qr_shown:*|signpost_view:*) grep -qx -- "$detail" <<<"$signposts" || fail "$event names '$detail', not a service in the pack" ;;
+    feedback:helpful|feedback:not_helpful) ;;
+    *) fail "$event carries a detail '$detail'" ;;
+  esac
 done < <(sqlite3 "$db" "select event, page, locale, audience, detail from counts")
 grep -Eq "^install_id = '[0-9a-f]{32}'$" state/kiosk.toml || fail "kiosk.toml has no install id: $(cat state/kiosk.toml)"
 [ "$(grep -cv '^#' state/kiosk.toml)" = 2 ] || fail "kiosk.toml holds more than id and venue"
@@ -66,13 +73,13 @@ for i in $(seq 14); do printf 'tap start\ntap lang:en\ntap audience:parent\ntap 
 kiosk --window 540x960 --script many.evscript >/dev/null || fail "many visits script"
 pack counts export --state-dir state -o r.csv --round 5 >/dev/null || fail "export --round 5"
 # Per hour, as exported: the visits may straddle an hour boundary.
-while IFS=, read -r date hour event locale audience n; do
+while IFS=, read -r date hour event locale audience detail n; do
   want=$(awk -v n="$n" 'BEGIN { if (n < 10) print "<10"; else print int((n + 2) / 5) * 5 }')
-  got=$(awk -F, -v d="$date" -v h="$hour" -v e="$event" -v l="$locale" -v a="$audience" \
-    'NR > 2 && $3 == d && $4 == h && $5 == e && $8 == l && $9 == a && $7 == "" {print $11}' r.csv)
-  [ "$got" = "$want" ] || fail "--round 5: $date $hour h $event/$locale/$audience is $n, exported $got, expected $want"
+  got=$(awk -F, -v d="$date" -v h="$hour" -v e="$event" -v l="$locale" -v a="$audience" -v dt="$detail" \
+    'NR > 2 && $3 == d && $4 == h && $5 == e && $8 == l && $9 == a && $10 == dt && $7 == "" {print $11}' r.csv)
+  [ "$got" = "$want" ] || fail "--round 5: $date $hour h $event/$locale/$audience/$detail is $n, exported $got, expected $want"
 done < <(sqlite3 -separator , "$db" "select date(hour * 3600, 'unixepoch'), cast(strftime('%H', hour * 3600, 'unixepoch') as integer),
-  event, locale, audience, sum(n) from counts where page = '' group by 1, 2, 3, 4, 5")
+  event, locale, audience, detail, sum(n) from counts where page = '' group by 1, 2, 3, 4, 5, 6")
 [ "$(sqlite3 "$db" "select count(distinct hour) from counts")" != 1 ] || grep -q ',15$' r.csv ||
   fail "--round 5: expected a 15 (from 15 sessions in one hour)"
 echo "ok: export, venue quoting, suppression and 10-5 rounding"

@@ -20,6 +20,10 @@ expect_count language_selected 1
 expect_count audience_selected 2
 expect_count page_view 3
 expect_count help_view 1
+# The three national services' QR codes, counted once for the one visit to the help screen.
+expect_count qr_shown 3
+[ "$(sqlite3 state/counts.sqlite "select group_concat(detail) from (select detail from counts where event = 'qr_shown' order by detail)")" = childline,nspcc,stopitnow ] ||
+  fail "qr_shown should name childline, nspcc and stopitnow"
 expect_count quick_exit 1
 [ "$(sqlite3 state/counts.sqlite 'select count(*) from counts where hour*3600 > strftime("%s","now") + 3600')" = 0 ] ||
   fail "a count is stamped in the future"

@@ -124,6 +124,8 @@ float HelpView::takeAway(Ui& ui, float y) {
         if (const auto* qr = s.verify ? nullptr : qrFor(s); qr && *qr) codes.emplace_back(&s, &**qr);
     if (codes.empty()) return 0;
     const Rect& col = ui.column;
+    const float top = y;
+    y += paragraph(ui, ui.str("help.scan"), {col.min.x, y}, col.width(), theme::kTextSmall, ui.c.inkSoft) + ui.px(16);
     const float gap = ui.px(theme::kGap);
     const float n = float(codes.size());
     const float cell = (col.width() - gap * (n - 1)) / n;
@@ -136,13 +138,15 @@ float HelpView::takeAway(Ui& ui, float y) {
         const float side = module * modules;
         const float cx = ui.rtl ? col.max.x - cell * (float(i) + 0.5f) - gap * float(i) : col.min.x + cell * (float(i) + 0.5f) + gap * float(i);
         drawQr(ui.dl, *qr, {std::floor(cx - side * 0.5f), std::floor(y)}, module);
+        if (countCodes_) ui.session.showQr(s->id);
         const SignpostText* t = s->textIn(ui.locale, ui.pack.defaultLocale);
         const float label = t ? paragraph(ui, isolated(t->name), {cx - cell * 0.5f, y + side + ui.px(8)}, cell, theme::kTextSmall,
                                           ui.c.ink, true, text::Align::Center)
                               : 0;
         h = std::max(h, side + ui.px(8) + label);
     }
-    return h + ui.px(40);
+    countCodes_ = false;
+    return y - top + h + ui.px(40);
 }
 
 } // namespace ev::ui

@@ -13,6 +13,8 @@ namespace ev::ui {
 class HelpView {
 public:
     void draw(Ui& ui);
+    // The screen was opened: the QR codes it shows are counted once (qr_shown) on its next draw.
+    void arrive() { countCodes_ = true; }
 
 private:
     float card(Ui& ui, const Signpost& s, float y);
@@ -24,6 +26,7 @@ private:
     // portrait panel (0.276 mm a pixel), which a phone reads from arm's length.
     static constexpr float kQrSide = 280.0f;
     ScrollArea scroll_;
+    bool countCodes_ = false;
     std::map<std::string, std::optional<QrCode>> qr_; // by signpost id; encoded once
 };
 
