@@ -26,6 +26,7 @@
 #include "platform/kiosk_loop.h"
 #include "platform/monkey_driver.h"
 #include "platform/pack_updates.h"
+#include "platform/sdl_narrator.h"
 #include "platform/script_driver.h"
 #include "text/engine.h"
 #include "ui/app.h"
@@ -262,6 +263,8 @@ int main(int argc, char** argv) {
     int code = 0;
     {
         ui::App app(pack, session, clock, *engine, opt.app);
+        platform::SdlNarrator narrator;
+        app.setNarrator(&narrator);
         platform::KioskLoop loop(*host, app, session, clock, *engine);
         platform::PackUpdates updates(*store, app, session, *counter);
         platform::LoopOptions loopOptions;

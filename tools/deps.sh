@@ -8,7 +8,7 @@ build_pkgs=(build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
-  catch2 fonts-noto-core)
+  libespeak-ng-dev catch2 fonts-noto-core)
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
 test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium)
 bench_pkgs=(xvfb xauth mesa-utils chromium)

@@ -53,7 +53,7 @@ Ui App::makeUi(ImDrawList* dl) {
         text_.setLanguage(rtlLocale_, rtl_);
     }
     const Display& d = session_.display();
-    return Ui{*pack_, session_, text_, widgets_, focus_, dl,
+    return Ui{*pack_, session_, text_, widgets_, focus_, narrator_, dl,
               d.highContrast ? theme::kHighContrast : theme::kStandard, scale, theme::kTextScales[d.textSize],
               Rect{{0, 0}, size},
               Rect{{colX + margin, margin}, {colX + colWidth - margin, size.y - margin}},
@@ -112,7 +112,11 @@ void App::frame() {
         }
     }
     // The panel belongs to the screen it was opened on; a prompt or a quick exit closes it.
-    if (!(session_.location() == shownAt_) || session_.idlePromptShown()) display_.close();
+    if (!(session_.location() == shownAt_) || session_.idlePromptShown()) {
+        display_.close();
+        // Reading stops with the page: at once on the quick exit, the idle prompt and reset.
+        if (narrator_) narrator_->stop();
+    }
     if (!(session_.location() == shownAt_) && session_.screen() == Screen::Help) help_.arrive();
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
@@ -133,6 +137,8 @@ void App::frame() {
     ImGui::End();
     drawOverlays();
     focus_.endFrame();
+    // "Stop" turns back into "Listen" when the reading ends by itself: look again soon.
+    if (narrator_ && narrator_->reading()) nextAnimation_ = nextAnimation_ ? std::min(*nextAnimation_, Millis(250)) : Millis(250);
     if (settings_.scanEvery > Millis(0)) {
         const Millis next = settings_.scanEvery - (clock_.now() - lastScan_);
         nextAnimation_ = nextAnimation_ ? std::min(*nextAnimation_, next) : next;

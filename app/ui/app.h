@@ -45,6 +45,8 @@ public:
     void frame();
     // Keyboard and switch access (Tab and arrows move the focus, Enter and Space activate).
     void key(Focus::Key k);
+    // Reads pages aloud from now on; null (the default) for no "Listen" button.
+    void setNarrator(Narrator* narrator) { narrator_ = narrator; }
     // Shows another pack from the next frame on. The caller keeps it alive while it is shown;
     // the old one may be freed once this returns.
     void showPack(const Pack& pack);
@@ -70,6 +72,7 @@ private:
     TextPainter text_;
     WidgetRegistry widgets_;
     Focus focus_;
+    Narrator* narrator_ = nullptr;
     Millis lastScan_{0};
     std::optional<Millis> nextAnimation_;
     bool promptWasShown_ = false;

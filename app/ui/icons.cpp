@@ -58,6 +58,18 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, bool mirr
         dl->PathFillConvex(col);
         break;
     }
+    case Icon::Speaker: {
+        // A loudspeaker and two sound waves.
+        const float r = h * 0.85f;
+        dl->AddRectFilled({c.x - r, c.y - r * 0.35f}, {c.x - r * 0.45f, c.y + r * 0.35f}, col);
+        dl->AddTriangleFilled({c.x - r * 0.45f, c.y - r * 0.35f}, {c.x, c.y - r * 0.8f}, {c.x, c.y + r * 0.8f}, col);
+        dl->AddTriangleFilled({c.x - r * 0.45f, c.y - r * 0.35f}, {c.x, c.y + r * 0.8f}, {c.x - r * 0.45f, c.y + r * 0.35f}, col);
+        for (float k : {0.55f, 0.9f}) {
+            dl->PathArcTo(c, r * k, -0.8f, 0.8f, 12);
+            dl->PathStroke(col, 0, t);
+        }
+        break;
+    }
     case Icon::Help:
         dl->AddCircle(c, h * 0.85f, col, 36, t);
         dl->AddLine({c.x, c.y - h * 0.45f}, {c.x, c.y + h * 0.15f}, col, t * 1.2f);

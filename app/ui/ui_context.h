@@ -9,6 +9,7 @@
 
 #include "core/content.h"
 #include "core/i18n.h"
+#include "core/narrator.h"
 #include "focus.h"
 #include "core/session.h"
 #include "text_painter.h"
@@ -30,6 +31,7 @@ struct Ui {
     TextPainter& text;
     WidgetRegistry& widgets;
     Focus& focus;
+    Narrator* narrator; // reads pages aloud; null when the kiosk has no audio
     ImDrawList* dl;
     const theme::Palette& c; // the visitor's colours (standard or high contrast)
     float scale;       // screen pixels per design pixel

@@ -56,6 +56,31 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
     }
 }
 
+// "Listen": the page read aloud in its own language, where a voice exists for it.
+float PageView::listen(Ui& ui, const PageText& text, const std::string& tag, float y) {
+    if (!ui.narrator || !ui.narrator->canRead(tag)) return 0;
+    const Rect& col = ui.column;
+    const bool reading = ui.narrator->reading();
+    const float w = std::min(col.width(), ui.px(360));
+    const float x = ui.rtl ? col.max.x - w : col.min.x;
+    const Rect r{{x, y}, {x + w, y + ui.px(theme::kButton)}};
+    if (button(ui, "page:listen", ui.str(reading ? "page.stop_listening" : "page.listen"), r,
+               reading ? Look::Primary : Look::Secondary, Icon::Speaker)) {
+        if (reading) {
+            ui.narrator->stop();
+        } else {
+            std::string all = text.title + ".\n";
+            for (const Block& b : text.body.blocks) {
+                for (const Span& s : b.spans) all += s.text;
+                all += b.kind == Block::Kind::Paragraph ? "\n" : ".\n"; // headings and items end a sentence
+            }
+            ui.narrator->read(all, tag);
+            ui.session.playAudio();
+        }
+    }
+    return r.height() + ui.px(28);
+}
+
 // "Was this page helpful?": two large buttons, counted, nothing else asked; then thanks.
 float PageView::feedback(Ui& ui, const std::string& pageId, float y) {
     const Rect& col = ui.column;
@@ -104,6 +129,7 @@ void PageView::draw(Ui& ui) {
     const float top = y;
     ui.text.draw(ui.dl, *title_, {col.min.x, y}, ui.c.ink);
     y += TextPainter::size(*title_).y + ui.px(28);
+    y += listen(ui, *text, shown, y);
 
     if (stale) {
         auto note = ui.text.layout(ui.str("page.stale"), ui.fs(theme::kTextSmall), col.width() - ui.px(48));

@@ -25,6 +25,7 @@ private:
     };
     void layout(Ui& ui, const PageText& text, const std::string& tag, float width);
     float feedback(Ui& ui, const std::string& pageId, float y); // returns its height
+    float listen(Ui& ui, const PageText& text, const std::string& tag, float y); // returns its height
 
     std::string key_; // page, locale and width the blocks were laid out for
     ParagraphPtr title_;
