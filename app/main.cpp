@@ -58,6 +58,10 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
                        (default 531,900: a 24-inch portrait panel on a floor stand); sets how
                        much of the screen "buttons lower down" may use (reach 380-1220 mm)
   --reduced-motion     the attract screen keeps still instead of cycling languages
+  --idle-limit SECONDS "Still there?" after this long without a touch (default 90; 30 to 1800:
+                       lengthen it where people read slowly)
+  --prompt-time SECONDS how long "Still there?" waits before the kiosk resets (default 30;
+                       at least 20, WCAG 2.2.1)
   --scan SECONDS       switch access: the focus steps to the next control this often (0.5 to
                        10; default off); Enter or Space, which a switch sends, takes it
   --bench-first-frame  draw one frame, print when it was finished, exit (tools/bench.sh)
@@ -74,6 +78,7 @@ struct Options {
     std::uint64_t seed = 1;
     bool benchFirstFrame = false;
     ev::ui::AppSettings app;
+    ev::SessionSettings session;
 };
 
 [[noreturn]] void usageError(const std::string& message) {
@@ -118,6 +123,15 @@ Options parse(int argc, char** argv) {
         } else if (a == "--fullscreen") o.window.fullscreen = true;
         else if (a == "--bench-first-frame") o.benchFirstFrame = true;
         else if (a == "--reduced-motion") o.app.reducedMotion = true;
+        else if (a == "--idle-limit") {
+            const int s = number<int>(value(), "--idle-limit");
+            if (s < 30 || s > 1800) usageError("--idle-limit takes seconds from 30 to 1800");
+            o.session.idleLimit = ev::Millis(s * 1000);
+        } else if (a == "--prompt-time") {
+            const int s = number<int>(value(), "--prompt-time");
+            if (s < 20 || s > 600) usageError("--prompt-time takes seconds from 20 (WCAG 2.2.1) to 600");
+            o.session.promptTime = ev::Millis(s * 1000);
+        }
         else if (a == "--scan") {
             const double s = std::atof(value().c_str());
             if (s < 0.5 || s > 10) usageError("--scan takes seconds from 0.5 to 10");
@@ -227,7 +241,7 @@ int main(int argc, char** argv) {
     }
     counter->setPack(pack.id);
 
-    SessionSettings settings;
+    SessionSettings settings = opt.session;
     settings.defaultLocale = pack.defaultLocale;
     Session session(clock, *counter, settings);
     if (opt.locale) {
