@@ -53,7 +53,7 @@ const SignpostText* Signpost::textIn(const std::string& locale, const std::strin
     return it == text.end() ? nullptr : &it->second;
 }
 
-const std::string& Pack::string(const std::string& key, const std::string& locale) const {
+std::string Pack::string(const std::string& key, const std::string& locale) const {
     for (const std::string& tag : {locale, defaultLocale}) {
         if (auto table = strings.find(tag); table != strings.end())
             if (auto it = table->second.find(key); it != table->second.end()) return it->second;

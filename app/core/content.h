@@ -85,8 +85,9 @@ struct Pack {
     // out-of-date safeguarding page could give a wrong number or service): the default
     // locale's text is, and `stale` says so, for the "being updated" note.
     const PageText* pageTextToShow(const std::string& id, const std::string& locale, bool& stale) const;
-    // A UI string in a locale, falling back to the default locale, then to the key itself.
-    const std::string& string(const std::string& key, const std::string& locale) const;
+    // A UI string in a locale, falling back to the default locale, then to the key itself
+    // (a copy: the key may be a temporary, and a reference to it would dangle).
+    std::string string(const std::string& key, const std::string& locale) const;
 };
 
 } // namespace ev

@@ -46,7 +46,7 @@ struct Ui {
     float px(float design) const { return design * scale; }
     // A type size in screen pixels: design size, display scale and the visitor's text size.
     float fs(float design) const { return design * scale * textScale; }
-    const std::string& str(const std::string& key) const { return pack.string(key, locale); }
+    std::string str(const std::string& key) const { return pack.string(key, locale); }
     // A UI string with arguments, formatted by ICU; a translation ICU cannot format (a syntax
     // error that reached a kiosk) gives way to the default locale's string.
     std::string message(const std::string& key, const std::map<std::string, long>& args) const {
