@@ -158,6 +158,7 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
         owed = std::max(owed, ev.input || ev.resized || switched ? kSettleFrames : 1);
         frame();
         --owed;
+        if (app_.quitRequested()) return 0;
         if (!(lookOf(session_) == before)) owed = kSettleFrames;
     }
 }
@@ -237,6 +238,7 @@ int KioskLoop::runDriven(const LoopOptions& options) {
     settle();
     while (const auto action = options.driver->next(app_.widgets())) {
         if (!play(*action)) return 1;
+        if (app_.quitRequested()) return 0;
         if (runUpdates(options)) settle();
         if (host_.waitEvents(Millis(0)).quit) return 0;
     }
