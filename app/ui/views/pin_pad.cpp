@@ -57,8 +57,11 @@ PinPad::Outcome PinPad::draw(Ui& ui, AdminPin& pin) {
     const std::string note = locked > Millis(0)
                                  ? "Too many wrong tries. The keypad opens again in " + minutesAndSeconds(locked) + "."
                                  : message_;
-    const float noteHeight = ui.px(110); // two lines, so the keys never jump
-    if (!note.empty()) paragraph(ui, note, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink, false, text::Align::Center);
+    // Room for two lines whether or not there is a note, so the keys do not jump under a finger.
+    float noteHeight = ui.fs(theme::kTextBody) * 2.8f;
+    if (!note.empty())
+        noteHeight = std::max(noteHeight, paragraph(ui, note, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink,
+                                                    false, text::Align::Center) + ui.px(16));
     y += noteHeight;
 
     // 1 2 3 / 4 5 6 / 7 8 9 / delete 0 OK, as on a phone.
