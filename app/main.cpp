@@ -1,5 +1,7 @@
 // everyvoice-kiosk: command line and wiring. See README.md and DESIGN.md "Interfaces".
 #include <imgui.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -13,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/admin_pin.h"
 #include "core/clock.h"
 #include "core/counts.h"
 #include "core/i18n.h"
@@ -41,6 +44,10 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
                        pack store, else the built-in default pack)
   --state-dir DIR      where counts, packs and trusted keys are kept
                        (default: $XDG_STATE_HOME/everyvoice)
+  --export-dir DIR     where the admin screen's "Export counts" writes (a mounted USB stick;
+                       default: STATE-DIR/exports)
+  --set-admin-pin      read the staff PIN (4 to 8 digits) from standard input, store it hashed
+                       in STATE-DIR/admin-pin, exit; without one the admin screen cannot open
   --inbox DIR          look in DIR for new signed packs (default: inbox in
                        STATE-DIR/updates.toml, else none); see docs/pack-format.md
   --platform NAME      sdl2 (default: kiosk, touch) or glfw (desktop preview)
@@ -50,6 +57,7 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
   --goto SCREEN        start on a screen: attract | languages | audience | topics:<audience>
                        | page:<page-id> | help | neutral | admin
   --script FILE        play a script: tap <id or label> | tap X Y | drag X1 Y1 X2 Y2 |
+                       hold <id or label> SECONDS |
                        key NAME | wait SECONDS | screenshot FILE.png | expect <id or label>
   --screenshot FILE    draw until settled, write a PNG, exit (after --script, if both)
   --monkey N           N random taps, drags, keys and waits (soak and fuzz testing)
@@ -70,7 +78,8 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
 )";
 
 struct Options {
-    std::optional<fs::path> pack, stateDir, inbox, script, screenshot;
+    std::optional<fs::path> pack, stateDir, inbox, script, screenshot, exportDir;
+    bool setAdminPin = false;
     std::string platform = "sdl2";
     ev::platform::WindowOptions window;
     std::optional<std::string> locale, gotoTarget;
@@ -154,6 +163,8 @@ Options parse(int argc, char** argv) {
         else if (a == "--monkey") o.monkey = number<long>(value(), "--monkey");
         else if (a == "--seed") o.seed = number<std::uint64_t>(value(), "--seed");
         else if (a == "--inbox") o.inbox = value();
+        else if (a == "--export-dir") o.exportDir = value();
+        else if (a == "--set-admin-pin") o.setAdminPin = true;
         else usageError("unknown option '" + std::string(a) + "'");
     }
     if (o.window.fullscreen && o.window.width) usageError("--window and --fullscreen do not go together");
@@ -171,6 +182,34 @@ fs::path defaultPack(const char* argv0) {
     return dir / "../content/default.evpack";
 }
 
+// --set-admin-pin: the PIN comes from stdin, never argv, which other users can read in ps.
+int setAdminPin(const fs::path& stateDir) {
+    termios saved{};
+    const bool terminal = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::fputs("Admin PIN (4 to 8 digits): ", stderr);
+    }
+    std::string line;
+    for (int c; (c = std::getchar()) != EOF && c != '\n' && line.size() <= ev::AdminPin::kMaxDigits;)
+        line += static_cast<char>(c);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    try {
+        ev::AdminPin::store(stateDir, line);
+    } catch (const ev::AdminPinError& e) {
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+        return 1;
+    }
+    std::fprintf(stderr, "everyvoice-kiosk: admin PIN stored in %s\n", (stateDir / ev::AdminPin::kFileName).c_str());
+    return 0;
+}
+
 fs::path defaultStateDir() {
     if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) return fs::path(xdg) / "everyvoice";
     if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".local/state/everyvoice";
@@ -186,6 +225,7 @@ int main(int argc, char** argv) {
     // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
     OffsetClock clock(/*frozen=*/opt.script.has_value() || opt.monkey.has_value());
     const fs::path stateDir = opt.stateDir ? *opt.stateDir : defaultStateDir();
+    if (opt.setAdminPin) return setAdminPin(stateDir);
     std::unique_ptr<PackStore> store;
     Pack pack;
     // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
@@ -240,6 +280,10 @@ int main(int argc, char** argv) {
         return 1;
     }
     counter->setPack(pack.id);
+    AdminPin adminPin(stateDir, clock);
+    // Said once, to staff starting a kiosk; scripted runs and previews are not one.
+    if (!adminPin.isSet() && !opt.script && !opt.monkey && !opt.screenshot && !opt.benchFirstFrame)
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", adminPin.whyNotSet().c_str());
 
     SessionSettings settings = opt.session;
     settings.defaultLocale = pack.defaultLocale;
@@ -279,6 +323,7 @@ int main(int argc, char** argv) {
         ui::App app(pack, session, clock, *engine, opt.app);
         platform::SdlNarrator narrator;
         app.setNarrator(&narrator);
+        app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports"});
         platform::KioskLoop loop(*host, app, session, clock, *engine);
         platform::PackUpdates updates(*store, app, session, *counter);
         platform::LoopOptions loopOptions;

@@ -12,7 +12,7 @@ namespace ev {
 
 namespace fs = std::filesystem;
 
-void writeFileAtomically(const fs::path& target, std::string_view content) {
+void writeFileAtomically(const fs::path& target, std::string_view content, unsigned mode) {
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
     const auto failure = [&](const std::string& what, int err) {
@@ -35,8 +35,7 @@ void writeFileAtomically(const fs::path& target, std::string_view content) {
         }
         done += static_cast<std::size_t>(n);
     }
-    // mkstemp makes the file 0600; what we write is meant to be read by staff tools too.
-    if (::fchmod(fd, 0644) != 0) throw abandon("setting permissions");
+    if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) throw abandon("setting permissions");
     if (::fsync(fd) != 0) throw abandon("flushing to disk");
     if (::close(fd) != 0) {
         const int err = errno;

@@ -13,7 +13,8 @@ struct FileError : std::runtime_error {
 
 // Replaces `target` with `content`. On any failure (a missing, read-only or full folder)
 // throws FileError with one line naming the target and the reason, and leaves no temporary
-// file and the old target, if any, as it was.
-void writeFileAtomically(const std::filesystem::path& target, std::string_view content);
+// file and the old target, if any, as it was. mode is the file's permissions: 0644 so staff
+// tools can read it, or 0600 for a secret (the admin PIN's hash).
+void writeFileAtomically(const std::filesystem::path& target, std::string_view content, unsigned mode = 0644);
 
 } // namespace ev

@@ -140,6 +140,15 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         if (!seconds) throw LineError{"wait needs a number of seconds from 0 to 86400, e.g. wait 4.9"};
         c.kind = Kind::Wait;
         c.wait = Millis(std::llround(*seconds * 1000));
+    } else if (command == "hold") {
+        constexpr const char* kUsage = "hold needs a widget id or label and seconds from 0 to 86400, e.g. hold attract:title 5";
+        const auto space = rest.find_last_of(" \t");
+        if (space == std::string_view::npos) throw LineError{kUsage};
+        const auto seconds = number(rest.substr(space + 1), kMaxScriptWaitSeconds);
+        if (!seconds) throw LineError{kUsage};
+        c.kind = Kind::Hold;
+        c.text = trim(rest.substr(0, space));
+        c.wait = Millis(std::llround(*seconds * 1000));
     } else if (command == "screenshot") {
         const bool png = rest.size() > 4 && lower(rest.substr(rest.size() - 4)) == ".png";
         if (!png) throw LineError{"screenshot needs a file name ending in .png"};
@@ -158,7 +167,7 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         c.text = args[0];
     } else {
         throw LineError{"unknown command " + quoted(command) +
-                        " (expected tap, drag, key, wait, screenshot, expect or goto)"};
+                         " (expected tap, drag, key, wait, hold, screenshot, expect or goto)"};
     }
     return c;
 }

@@ -9,6 +9,8 @@
 //   key <name>                          shift tab enter space escape left right up down;
 //                                       any other single word is some other key
 //   wait <seconds>                      advances the kiosk's clock; decimal, 0 to kMaxWait
+//   hold <widget-id or label> <seconds> presses on it, lets the clock run, releases
+//                                       (hold attract:title 5 asks for the staff keypad)
 //   screenshot <file.png>               relative to the current folder
 //   expect <widget-id or label>         fails the run when nothing on screen has it
 //   goto <screen>                       what --goto does, e.g. goto page:staying-safe
@@ -26,14 +28,14 @@
 namespace ev {
 
 struct ScriptCommand {
-    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Screenshot, Expect, Goto };
+    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Hold, Screenshot, Expect, Goto };
     Kind kind = Kind::Wait;
-    std::string text;        // TapTarget/Expect: widget id or label; Key: name (lower case if
+    std::string text;        // TapTarget/Hold/Expect: widget id or label; Key: name (lower case if
                              // one of the named keys above); Screenshot: the file;
                              // Goto: the screen, as --goto takes it
     float x1 = 0, y1 = 0;    // TapPoint: the point; Drag: where it starts
     float x2 = 0, y2 = 0;    // Drag: where it ends
-    Millis wait{0};          // Wait
+    Millis wait{0};          // Wait; Hold: how long the finger stays down
     std::string where;       // "FILE:LINE", for messages while playing
 };
 

@@ -158,6 +158,7 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
         owed = std::max(owed, ev.input || ev.resized || switched ? kSettleFrames : 1);
         frame();
         --owed;
+        if (app_.quitRequested()) return 0;
         if (!(lookOf(session_) == before)) owed = kSettleFrames;
     }
 }
@@ -171,14 +172,29 @@ bool KioskLoop::play(const Action& a) {
         pointerDown_ = false;
         buildFrame();
     };
+    const auto onScreen = [&]() {
+        const auto w = app_.widgets().find(a.text);
+        if (!w) std::fprintf(stderr, "%s: nothing called \"%s\" on screen\n", a.where.c_str(), a.text.c_str());
+        return w;
+    };
     switch (a.kind) {
     case Action::Kind::TapTarget: {
-        const auto w = app_.widgets().find(a.text);
-        if (!w) {
-            std::fprintf(stderr, "%s: nothing called \"%s\" on screen\n", a.where.c_str(), a.text.c_str());
-            return false;
-        }
+        const auto w = onScreen();
+        if (!w) return false;
         tapAt(w->centre());
+        break;
+    }
+    case Action::Kind::Hold: {
+        const auto w = onScreen();
+        if (!w) return false;
+        session_.activity();
+        pointer_ = w->centre();
+        pointerDown_ = true;
+        buildFrame();
+        clock_.advance(a.wait); // the finger stays still: no input meanwhile, as on the glass
+        buildFrame();
+        pointerDown_ = false;
+        buildFrame();
         break;
     }
     case Action::Kind::TapPoint:
@@ -237,6 +253,7 @@ int KioskLoop::runDriven(const LoopOptions& options) {
     settle();
     while (const auto action = options.driver->next(app_.widgets())) {
         if (!play(*action)) return 1;
+        if (app_.quitRequested()) return 0;
         if (runUpdates(options)) settle();
         if (host_.waitEvents(Millis(0)).quit) return 0;
     }

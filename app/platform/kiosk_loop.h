@@ -26,7 +26,7 @@ struct LoopOptions {
 class KioskLoop {
 public:
     KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& clock, text::Engine& engine);
-    // Returns the process exit code: 0, or 1 when a script's expectation failed or a
+    // Returns the process exit code: 0 (also when staff closed the kiosk), or 1 when a script's expectation failed or a
     // screenshot could not be written.
     int run(const LoopOptions& options);
 

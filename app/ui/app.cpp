@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/admin_pin.h"
 #include "core/i18n.h"
 #include "theme.h"
 
@@ -118,19 +119,29 @@ void App::frame() {
         if (narrator_) narrator_->stop();
     }
     if (!(session_.location() == shownAt_) && session_.screen() == Screen::Help) help_.arrive();
+    // The keypad belongs to the screen it was opened on: a quick exit or a reset closes it.
+    if (session_.screen() != pinPadOn_ || session_.idlePromptShown()) pinPad_.close();
+    if (session_.screen() == Screen::Admin && shownAt_.screen != Screen::Admin) admin_.load(staff_, clock_.unixSeconds());
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
         ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, ui.c.paper);
         // Under "Still there?" the reading is neither shown nor touchable: the next person
         // at the kiosk sees only the prompt.
-        if (!session_.idlePromptShown()) switch (session_.screen()) {
-        case Screen::Attract:
-            attract_.draw(ui);
+        if (pinPad_.isOpen()) drawPinPad(ui);
+        else if (!session_.idlePromptShown()) switch (session_.screen()) {
+        case Screen::Attract: {
+            const bool held = attract_.draw(ui);
             nextAnimation_ = attract_.nextChange(ui);
+            if (held && staff_.pin && staff_.pin->isSet()) openPinPad();
             break;
+        }
         case Screen::Neutral: neutral_.draw(ui); break;
-        case Screen::Admin: admin_.draw(ui); break;
+        case Screen::Admin:
+            if (admin_.draw(ui, staff_, clock_.unixSeconds()) == AdminView::Request::CloseKiosk && staff_.pin &&
+                staff_.pin->isSet())
+                openPinPad();
+            break;
         default: drawFlow(ui); break;
         }
     }
@@ -143,6 +154,21 @@ void App::frame() {
         const Millis next = settings_.scanEvery - (clock_.now() - lastScan_);
         nextAnimation_ = nextAnimation_ ? std::min(*nextAnimation_, next) : next;
     }
+}
+
+void App::openPinPad() {
+    pinPad_.open(clock_.now());
+    pinPadOn_ = session_.screen();
+    nextAnimation_ = Millis(0); // the keypad is drawn from the next frame: draw it now
+}
+
+void App::drawPinPad(Ui& ui) {
+    if (pinPad_.draw(ui, *staff_.pin) == PinPad::Outcome::Right) {
+        if (pinPadOn_ == Screen::Admin) quit_ = true;
+        else session_.goTo({Screen::Admin, {}});
+    }
+    // Closed, the screen beneath is drawn from the next frame, which must come at once.
+    nextAnimation_ = pinPad_.isOpen() ? pinPad_.nextChange(clock_.now(), *staff_.pin) : Millis(0);
 }
 
 void App::drawOverlays() {

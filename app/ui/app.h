@@ -20,6 +20,7 @@
 #include "views/nav_bar.h"
 #include "views/neutral_view.h"
 #include "views/page_view.h"
+#include "views/pin_pad.h"
 #include "views/topics_view.h"
 #include "focus.h"
 #include "widget_registry.h"
@@ -52,6 +53,11 @@ public:
     void showPack(const Pack& pack);
     // The line about pack updates on the admin screen (core/pack_store.h status()).
     void setPackStatus(std::string status) { admin_.setPackStatus(std::move(status)); }
+    // The admin screen's PIN, counts and export folder. Without a PIN that is set, holding
+    // the title does nothing.
+    void setStaff(Staff staff) { staff_ = std::move(staff); }
+    // Staff closed the kiosk (with the PIN): the loop ends and the program exits 0.
+    bool quitRequested() const { return quit_; }
 
     TextPainter& text() { return text_; }
     const Pack& pack() const { return *pack_; }
@@ -64,6 +70,8 @@ private:
     void drawFlow(Ui& ui);
     void drawOverlays();
     void layoutFlow(Ui& ui, float& barTop, Rect& footer) const;
+    void openPinPad();
+    void drawPinPad(Ui& ui);
 
     const Pack* pack_;
     Session& session_;
@@ -92,6 +100,10 @@ private:
     NeutralView neutral_;
     IdlePrompt prompt_;
     AdminView admin_;
+    Staff staff_;
+    PinPad pinPad_;
+    Screen pinPadOn_ = Screen::Attract; // Attract: the PIN opens the admin screen; Admin: it closes the kiosk
+    bool quit_ = false;
 };
 
 } // namespace ev::ui

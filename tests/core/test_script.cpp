@@ -53,9 +53,11 @@ TEST_CASE("every command parses", "[script]") {
                                   "expect Ngozi #1 রক্ষা\n"
                                   "\t# indented comment\n"
                                   "goto page:staying-safe\n"
-                                  "goto topics:child",
+                                  "goto topics:child\n"
+                                  "hold attract:title 5\n"
+                                  "hold Every Voice  4.9\n",
                                   "walk.evscript");
-    REQUIRE(cmds.size() == 17);
+    REQUIRE(cmds.size() == 19);
     CHECK(cmds[0].kind == Kind::TapTarget);
     CHECK(cmds[0].text == "start");
     CHECK(cmds[0].where == "walk.evscript:3");
@@ -87,6 +89,11 @@ TEST_CASE("every command parses", "[script]") {
     CHECK(cmds[15].kind == Kind::Goto);
     CHECK(cmds[15].text == "page:staying-safe");
     CHECK(cmds[16].text == "topics:child");
+    CHECK(cmds[17].kind == Kind::Hold);
+    CHECK(cmds[17].text == "attract:title");
+    CHECK(cmds[17].wait == 5s);
+    CHECK(cmds[18].text == "Every Voice"); // a label with spaces, the seconds last
+    CHECK(cmds[18].wait == 4900ms);
 }
 
 TEST_CASE("an empty script, or only comments, is no commands", "[script]") {
@@ -123,6 +130,12 @@ TEST_CASE("mistakes are refused with the line they are on", "[script]") {
     CHECK(errorLine("goto page:\n") == 1);
     CHECK(errorLine("goto help now\n") == 1);
     CHECK(errorLine("wait 1\nwait 2\nwait 3\nexpect\n") == 4);
+    CHECK(errorLine("hold\n") == 1);
+    CHECK(errorLine("hold attract:title\n") == 1); // how long?
+    CHECK(errorLine("hold 5\n") == 1);              // what?
+    CHECK(errorLine("hold attract:title -5\n") == 1);
+    CHECK(errorLine("hold attract:title 86401\n") == 1);
+    CHECK(errorLine("hold attract:title 5s\n") == 1);
     CHECK(errorLine(std::string("tap a\0b\n", 8)) == 1);
     CHECK(errorLine("tap \xC3\x28\n") == 1);     // broken UTF-8
     CHECK(errorLine("tap \xED\xA0\x80\n") == 1); // a UTF-16 surrogate
@@ -140,7 +153,7 @@ TEST_CASE("a script file is read, and an unreadable one named", "[script]") {
         parseScriptFile(file);
         FAIL("accepted a bad script");
     } catch (const ScriptError& e) {
-        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, screenshot, expect or goto)");
+        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, hold, screenshot, expect or goto)");
     }
     std::ofstream(file) << "tap start\nwait 2.5\n";
     CHECK(parseScriptFile(file).size() == 2);

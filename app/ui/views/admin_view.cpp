@@ -1,28 +1,172 @@
 #include "admin_view.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "../theme.h"
 #include "../widgets.h"
+#include "core/atomic_file.h"
+#include "core/counts.h"
+#include "core/counts_export.h"
+#include "core/kiosk_identity.h"
 
 namespace ev::ui {
 
-void AdminView::draw(Ui& ui) {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kPeriods[] = {"Today", "Last 7 days", "Last 30 days"};
+
+std::string seconds(Millis t) { return std::to_string(t.count() / 1000) + " s"; }
+
+// Draft and reviewed pages of each of the pack's languages.
+std::string translationLine(const Pack& pack, const LocaleInfo& locale) {
+    int reviewed = 0, draft = 0;
+    for (const Page& page : pack.pages) {
+        const auto t = page.text.find(locale.tag);
+        if (t == page.text.end()) continue;
+        (t->second.status == "reviewed" ? reviewed : draft)++;
+    }
+    return locale.tag + " (" + locale.status + "): " + std::to_string(reviewed) + " reviewed, " +
+           std::to_string(draft) + " draft, of " + std::to_string(pack.pages.size()) + " pages";
+}
+
+} // namespace
+
+void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
+    counts_.reset();
+    countsProblem_.clear();
+    venue_.clear();
+    exportMessage_.clear();
+    scroll_.reset();
+    if (staff.stateDir.empty()) {
+        countsProblem_ = "No state folder: no counts here.";
+        return;
+    }
+    if (staff.counter && !staff.counter->flush())
+        countsProblem_ = "Counts not yet saved (" + staff.counter->lastError() + "); they are kept and retried. ";
+    try {
+        counts_ = summariseCounts(staff.stateDir, nowUnixSeconds);
+    } catch (const CountsError& e) {
+        countsProblem_ += e.what();
+    }
+    try {
+        venue_ = KioskIdentity::read(staff.stateDir).venue();
+    } catch (const KioskIdentityError& e) {
+        venue_ = std::string("(") + e.what() + ")";
+    }
+}
+
+// The counts as a CSV file, as `everyvoice-pack counts export` writes it, named for the kiosk
+// and the day so that exports from many kiosks sit side by side on one stick.
+void AdminView::exportCounts(const Staff& staff, std::int64_t nowUnixSeconds) {
+    if (staff.counter && !staff.counter->flush()) {
+        exportMessage_ = "Not exported: the counts could not be saved (" + staff.counter->lastError() +
+                         "). They are kept on this kiosk.";
+        return;
+    }
+    try {
+        const auto rows = readKioskCounts(staff.stateDir, Disclosure{});
+        const std::string id = KioskIdentity::read(staff.stateDir).installId();
+        const auto [date, hour] = dateAndHour(nowUnixSeconds / 3600);
+        const fs::path file =
+            staff.exportDir / ("everyvoice-counts-" + id.substr(0, 8) + "-" + date + "-" + std::to_string(hour) + "h.csv");
+        std::error_code ec;
+        fs::create_directories(staff.exportDir, ec); // the default folder; a USB stick's is there already
+        writeFileAtomically(file, countsCsv(rows));
+        exportMessage_ = "Exported " + std::to_string(rows.size()) + " rows to " + file.string() + ".";
+    } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
+        exportMessage_ = std::string("Not exported: ") + e.what() + ". The counts are kept on this kiosk.";
+    }
+    std::fprintf(stderr, "everyvoice-kiosk: %s\n", exportMessage_.c_str()); // the kiosk's log keeps it too
+}
+
+float AdminView::drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals) {
     const Rect& col = ui.column;
+    const float top = y;
+    y += paragraph(ui, heading, {col.min.x, y}, col.width(), theme::kTextH3, ui.c.ink, true) + ui.px(8);
+    if (totals.empty()) {
+        y += paragraph(ui, "None yet.", {col.min.x, y}, col.width(), theme::kTextSmall, ui.c.inkSoft) + ui.px(8);
+        return y - top;
+    }
+    const std::uint64_t most = totals.front().n; // largest first
+    const float labelW = col.width() * 0.38f, barX = col.min.x + labelW, barMax = col.width() - labelW - ui.px(120);
+    const float rowH = ui.px(44);
+    for (const CountTotal& t : totals) {
+        paragraph(ui, t.key.empty() ? "(none)" : t.key, {col.min.x, y}, labelW - ui.px(12), theme::kTextSmall, ui.c.ink);
+        const float w = std::max(ui.px(4), barMax * static_cast<float>(t.n) / static_cast<float>(most));
+        ui.dl->AddRectFilled({barX, y + ui.px(6)}, {barX + w, y + rowH - ui.px(6)}, ui.c.accent, ui.px(4));
+        paragraph(ui, std::to_string(t.n), {barX + w + ui.px(12), y}, ui.px(110), theme::kTextSmall, ui.c.ink);
+        y += rowH;
+    }
+    return y + ui.px(16) - top;
+}
+
+AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowUnixSeconds) {
+    const Rect& col = ui.column;
+    const float gap = ui.px(theme::kGap), bh = ui.px(theme::kButton);
     float y = col.min.y;
-    y += paragraph(ui, "Staff information", {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
-    y += ui.px(24);
-    std::size_t pages = ui.pack.pages.size();
-    const std::string lines[] = {
-        "Pack: " + ui.pack.id + ", version " + std::to_string(ui.pack.version),
-        "Title: " + ui.pack.title,
-        "Pages: " + std::to_string(pages) + ", languages: " + std::to_string(ui.pack.locales.size()),
+    y += paragraph(ui, "Staff: admin", {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true) + ui.px(16);
+    Request request = Request::None;
+    const float half = (col.width() - gap) * 0.5f;
+    if (button(ui, "admin:close", "Back to the start screen", Rect{{col.min.x, y}, {col.min.x + half, y + bh}}, Look::Primary))
+        ui.session.goTo({Screen::Attract, {}});
+    if (button(ui, "admin:quit", "Close the kiosk", Rect{{col.max.x - half, y}, {col.max.x, y + bh}}, Look::Secondary))
+        request = Request::CloseKiosk;
+    y += bh + gap;
+
+    y = scroll_.begin(ui, Rect{{col.min.x, y}, col.max});
+    const float top = y;
+    const auto line = [&](const std::string& text) {
+        y += paragraph(ui, text, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(10);
     };
-    for (const std::string& l : lines)
-        y += paragraph(ui, l, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(12);
-    if (!packStatus_.empty())
-        y += paragraph(ui, "Updates: " + packStatus_, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(12);
-    y += ui.px(32);
-    const Rect r{{col.min.x, y}, {col.max.x, y + ui.px(theme::kButton)}};
-    if (button(ui, "admin:close", "Back to the start screen", r, Look::Primary)) ui.session.goTo({Screen::Attract, {}});
+    line("Pack: " + ui.pack.id + ", version " + std::to_string(ui.pack.version) + " (" + ui.pack.title + ")");
+    line("Updates and signature: " + (packStatus_.empty() ? std::string("no update tried since the kiosk started") : packStatus_));
+    line("Venue: " + (venue_.empty() ? std::string("not set (venue in kiosk.toml)") : venue_));
+
+    // The idle limit, for this run: kiosk.toml is staff's to edit, not the screen's.
+    SessionSettings settings = ui.session.settings();
+    y += ui.px(12);
+    const float small = ui.px(150);
+    paragraph(ui, "Idle limit: " + seconds(settings.idleLimit), {col.min.x, y + bh * 0.25f}, col.width() - 2 * (small + gap),
+              theme::kTextBody, ui.c.ink);
+    if (button(ui, "admin:idle-less", "−", Rect{{col.max.x - 2 * small - gap, y}, {col.max.x - small - gap, y + bh}}, Look::Secondary))
+        settings.idleLimit = std::max(kIdleMin, settings.idleLimit - kIdleStep);
+    if (button(ui, "admin:idle-more", "+", Rect{{col.max.x - small, y}, {col.max.x, y + bh}}, Look::Secondary))
+        settings.idleLimit = std::min(kIdleMax, settings.idleLimit + kIdleStep);
+    if (settings.idleLimit != ui.session.settings().idleLimit) ui.session.setSettings(settings);
+    y += bh + gap;
+
+    if (button(ui, "admin:export", "Export counts to " + staff.exportDir.string(), Rect{{col.min.x, y}, {col.max.x, y + bh}},
+               Look::Primary))
+        exportCounts(staff, nowUnixSeconds);
+    y += bh + ui.px(12);
+    if (!exportMessage_.empty()) line(exportMessage_);
+
+    y += ui.px(24);
+    y += paragraph(ui, "Translations", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
+    for (const LocaleInfo& l : ui.pack.locales) line(translationLine(ui.pack, l));
+
+    y += ui.px(24);
+    y += paragraph(ui, "Counts (UTC days)", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
+    const float pw = (col.width() - 2 * gap) / 3;
+    for (int i = 0; i < 3; ++i) {
+        const float px = col.min.x + static_cast<float>(i) * (pw + gap);
+        if (button(ui, "admin:period" + std::to_string(i), kPeriods[i], Rect{{px, y}, {px + pw, y + bh}},
+                   period_ == i ? Look::Primary : Look::Secondary))
+            period_ = i;
+    }
+    y += bh + gap;
+    if (!countsProblem_.empty()) line(countsProblem_);
+    if (counts_) {
+        const CountsSummary& s = period_ == 0 ? counts_->today : period_ == 1 ? counts_->week : counts_->month;
+        y += drawBars(ui, y, "Events", s.events);
+        y += drawBars(ui, y, "Languages chosen", s.languages);
+        y += drawBars(ui, y, "Who am I", s.audiences);
+    }
+    scroll_.end(ui, y - top);
+    return request;
 }
 
 } // namespace ev::ui

@@ -1,19 +1,51 @@
 #pragma once
+#include <filesystem>
+#include <optional>
 #include <string>
 
+#include "../scroll_area.h"
 #include "../ui_context.h"
+#include "core/counts_summary.h"
+
+namespace ev {
+class AdminPin;
+class Counter;
+} // namespace ev
 
 namespace ev::ui {
 
-// Staff information: which pack is showing. Reached only with --goto admin for now; the
-// PIN-guarded entry from the attract screen belongs to the admin issue.
+// What the admin screen works with, given by main. Each may be left out (tests, previews).
+struct Staff {
+    AdminPin* pin = nullptr;        // none, or none set: the admin screen cannot be opened
+    Counter* counter = nullptr;     // committed before counts are read or exported
+    std::filesystem::path stateDir;  // counts.sqlite and kiosk.toml; empty: no counts shown
+    std::filesystem::path exportDir; // --export-dir; default STATE-DIR/exports
+};
+
+// The venue staff's screen, English only: which pack and its translations, the counts as
+// bars, export to a USB stick, the venue label, the idle limit, closing the kiosk.
 class AdminView {
 public:
-    void draw(Ui& ui);
+    enum class Request { None, CloseKiosk };
+    // The idle limit staff may set here, in 30 s steps, for this run: 60-600 s.
+    static constexpr Millis kIdleStep{30'000}, kIdleMin{60'000}, kIdleMax{600'000};
+
+    // Reads what the screen shows: called when it opens, never every frame.
+    void load(const Staff& staff, std::int64_t nowUnixSeconds);
+    Request draw(Ui& ui, const Staff& staff, std::int64_t nowUnixSeconds);
     void setPackStatus(std::string status) { packStatus_ = std::move(status); }
 
 private:
+    void exportCounts(const Staff& staff, std::int64_t nowUnixSeconds);
+    float drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals);
+
     std::string packStatus_; // what became of the last pack update, if any
+    std::optional<CountsPeriods> counts_;
+    std::string countsProblem_; // why there are no counts to show
+    std::string venue_;
+    std::string exportMessage_;
+    int period_ = 0; // 0 today, 1 the last 7 days, 2 the last 30
+    ScrollArea scroll_;
 };
 
 } // namespace ev::ui

@@ -1,5 +1,6 @@
 #include "attract_view.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "../theme.h"
@@ -35,7 +36,7 @@ void drawVoices(ImDrawList* dl, ImVec2 c, float s) {
 
 } // namespace
 
-void AttractView::draw(Ui& ui) {
+bool AttractView::draw(Ui& ui) {
     const Rect& s = ui.screen;
     if (tapTarget(ui, "start", ui.pack.string("attract.touch", ui.pack.defaultLocale), s)) ui.session.start();
     ui.dl->AddRectFilled(s.min, s.max, ui.c.paper);
@@ -46,8 +47,10 @@ void AttractView::draw(Ui& ui) {
 
     float y = s.min.y + s.height() * 0.52f;
     const std::string& def = ui.pack.defaultLocale;
-    y += paragraph(ui, ui.pack.string("attract.title", def), {ui.column.min.x, y}, w, theme::kTextHero,
-                   ui.c.ink, true, text::Align::Center);
+    const std::string& title = ui.pack.string("attract.title", def);
+    const float titleTop = y;
+    y += paragraph(ui, title, {ui.column.min.x, y}, w, theme::kTextHero, ui.c.ink, true, text::Align::Center);
+    const bool held = holdTitle(ui, Rect{{ui.column.min.x, titleTop}, {ui.column.max.x, y}}, title);
     y += ui.px(24);
     y += paragraph(ui, ui.pack.string("attract.tagline", def), {ui.column.min.x, y}, w, theme::kTextH3,
                    ui.c.inkSoft, false, text::Align::Center);
@@ -63,11 +66,33 @@ void AttractView::draw(Ui& ui) {
     const ImVec2 a{cx - half, top}, b{cx + half, top + ts.y + 2 * padY};
     ui.dl->AddRectFilled(a, b, ui.c.accent, (b.y - a.y) * 0.5f);
     ui.text.draw(ui.dl, *p, {ui.column.min.x, top + padY}, ui.c.onAccent); // centred within w
+    return held;
+}
+
+// Not an ImGui item: the whole screen is the start button, and a hold must not take that
+// from a resident's tap. Registered so scripts and tests can find where to hold.
+bool AttractView::holdTitle(Ui& ui, Rect r, const std::string& title) {
+    ui.widgets.add("attract:title", title, r.min, r.max, false);
+    const ImGuiIO& io = ImGui::GetIO();
+    const float slop = ui.px(kHoldSlop);
+    const bool holding = ImGui::IsMouseDown(0) && r.contains(io.MouseClickedPos[0]) && r.contains(io.MousePos) &&
+                         io.MouseDragMaxDistanceSqr[0] <= slop * slop;
+    if (!holding) {
+        holdSince_.reset();
+        return false;
+    }
+    if (!holdSince_) holdSince_ = ui.now;
+    if (ui.now - *holdSince_ < kHold) return false;
+    holdSince_.reset();
+    return true;
 }
 
 std::optional<Millis> AttractView::nextChange(const Ui& ui) const {
-    if (still_ || ui.pack.locales.size() < 2) return std::nullopt;
-    return kCycle - Millis(ui.now.count() % kCycle.count());
+    std::optional<Millis> next;
+    if (holdSince_) next = std::max(Millis(0), *holdSince_ + kHold - ui.now);
+    if (still_ || ui.pack.locales.size() < 2) return next;
+    const Millis cycle = kCycle - Millis(ui.now.count() % kCycle.count());
+    return next ? std::min(*next, cycle) : cycle;
 }
 
 } // namespace ev::ui

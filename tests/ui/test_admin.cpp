@@ -1,0 +1,205 @@
+// The staff's way in: hold the title 5 s, type the PIN on the keypad, see the admin screen;
+// and the way the kiosk is closed. Nothing here is reachable by a resident's single tap.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+
+#include "core/admin_pin.h"
+#include "core/counts.h"
+#include "core/kiosk_identity.h"
+#include "ui_harness.h"
+
+using namespace ev;
+using ev::test::UiHarness;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kPin = "2580";
+
+// A state folder with a PIN and a counts database, handed to the harness's App.
+struct Staffed {
+    fs::path dir;
+    UiHarness h;
+    std::unique_ptr<AdminPin> pin;
+    std::unique_ptr<Counter> counter;
+
+    Staffed() {
+        static int n = 0;
+        dir = fs::temp_directory_path() / ("ev-ui-admin-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        fs::remove_all(dir);
+        AdminPin::store(dir, kPin);
+        KioskIdentity::loadOrCreate(dir);
+        pin = std::make_unique<AdminPin>(dir, h.clock);
+        counter = std::make_unique<Counter>(dir, h.clock);
+        h.app.setStaff({pin.get(), counter.get(), dir, dir / "exports"});
+    }
+    ~Staffed() {
+        counter.reset();
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+
+    // Presses on the title, lets the session clock run `held`, and releases.
+    void hold(Millis held) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = h.widget("attract:title").centre();
+        io.MouseDown[0] = true;
+        h.frame();
+        h.clock.advance(held);
+        h.frame();
+        io.MouseDown[0] = false;
+        h.frames(2);
+    }
+    void type(const std::string& digits) {
+        for (char d : digits) h.tap(std::string("pin:") + d);
+        h.tap("pin:ok");
+    }
+};
+
+} // namespace
+
+TEST_CASE("holding the title 4.9 s is a tap that starts; 5 s opens the keypad", "[admin]") {
+    Staffed s;
+    s.hold(Millis(4900));
+    CHECK_FALSE(s.h.has("pin:ok"));
+    CHECK(s.h.session.screen() == Screen::Languages); // released: a resident's tap, nothing more
+
+    s.h.session.goTo({Screen::Attract, {}});
+    s.h.frames(2);
+    s.hold(Millis(5000));
+    CHECK(s.h.session.screen() == Screen::Attract);
+    for (const char* id : {"pin:0", "pin:1", "pin:9", "pin:ok", "pin:cancel", "pin:delete"}) {
+        INFO(id);
+        CHECK(s.h.has(id));
+    }
+    CHECK_FALSE(s.h.has("start")); // the start button is not under the keypad
+}
+
+TEST_CASE("a tap on the title starts like anywhere else, and without a PIN a hold does nothing", "[admin]") {
+    Staffed s;
+    s.h.tap("attract:title");
+    CHECK(s.h.session.screen() == Screen::Languages);
+
+    UiHarness bare; // no staff set up: no PIN
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = bare.widget("attract:title").centre();
+    io.MouseDown[0] = true;
+    bare.frame();
+    bare.clock.advance(Millis(6000));
+    bare.frame();
+    CHECK_FALSE(bare.has("pin:ok"));
+    io.MouseDown[0] = false;
+    bare.frames(2);
+}
+
+TEST_CASE("the right PIN opens the admin screen; a wrong one says how many tries are left", "[admin]") {
+    Staffed s;
+    s.hold(Millis(5000));
+    s.type("1111");
+    CHECK(s.h.session.screen() == Screen::Attract);
+    CHECK(s.h.has("pin:ok"));
+    CHECK(s.h.app.widgets().find("pin:ok").has_value());
+    CHECK(s.pin->triesLeft() == AdminPin::kTriesBeforeLock - 1);
+
+    // Delete takes back a digit: 2, 5, 8, 9, delete, 0 is the PIN.
+    for (const char* k : {"pin:2", "pin:5", "pin:8", "pin:9", "pin:delete", "pin:0", "pin:ok"}) s.h.tap(k);
+    CHECK(s.h.session.screen() == Screen::Admin);
+    CHECK_FALSE(s.h.has("pin:ok"));
+}
+
+TEST_CASE("five wrong PINs lock the keypad: even the right one waits out the minute", "[admin]") {
+    Staffed s;
+    s.hold(Millis(5000));
+    for (int i = 0; i < AdminPin::kTriesBeforeLock; ++i) s.type("9999");
+    CHECK(s.pin->lockedFor() == AdminPin::kFirstLock);
+    s.type(kPin);
+    CHECK(s.h.session.screen() == Screen::Attract);
+    // Left alone the keypad closes; opened again, the lock is still on.
+    s.h.clock.advance(Millis(31'000));
+    s.h.frames(2);
+    CHECK_FALSE(s.h.has("pin:ok"));
+    s.hold(Millis(5000));
+    s.type(kPin);
+    CHECK(s.h.session.screen() == Screen::Attract);
+    s.h.clock.advance(Millis(24'000)); // the minute is over
+    s.type(kPin);
+    CHECK(s.h.session.screen() == Screen::Admin);
+}
+
+TEST_CASE("cancel, a quick exit, or leaving the keypad alone closes it", "[admin]") {
+    Staffed s;
+    s.hold(Millis(5000));
+    s.h.tap("pin:cancel");
+    CHECK_FALSE(s.h.has("pin:ok"));
+    CHECK(s.h.has("start"));
+
+    s.hold(Millis(5000));
+    for (int i = 0; i < 3; ++i) s.h.session.keyDown(Key::Shift);
+    s.h.frames(2);
+    CHECK(s.h.session.screen() == Screen::Neutral);
+    CHECK_FALSE(s.h.has("pin:ok"));
+
+    s.h.session.goTo({Screen::Attract, {}});
+    s.h.frames(2);
+    s.hold(Millis(5000));
+    s.h.tap("pin:1");
+    s.h.clock.advance(ui::PinPad::kIdle);
+    s.h.frames(2);
+    CHECK_FALSE(s.h.has("pin:ok"));
+}
+
+TEST_CASE("the admin screen shows the pack, translations, counts, export and the idle limit", "[admin]") {
+    Staffed s;
+    s.h.session.start();
+    s.h.session.chooseLanguage("ur");
+    s.h.session.chooseAudience(Audience::Parent);
+    s.counter->count(Event::LanguageSelected, {.page = {}, .locale = "ur", .audience = {}, .detail = {}});
+    s.h.session.goTo({Screen::Admin, {}});
+    s.h.frames(3);
+    for (const char* id : {"admin:close", "admin:quit", "admin:export", "admin:idle-less", "admin:idle-more", "admin:period0"}) {
+        INFO(id);
+        CHECK(s.h.has(id));
+    }
+    // The idle limit moves in 30 s steps and stays within 60-600 s.
+    const Millis before = s.h.session.settings().idleLimit;
+    s.h.tap("admin:idle-more");
+    CHECK(s.h.session.settings().idleLimit == before + Millis(30'000));
+    for (int i = 0; i < 30; ++i) s.h.tap("admin:idle-less");
+    CHECK(s.h.session.settings().idleLimit == ui::AdminView::kIdleMin);
+
+    // Export writes the counts as CSV into the folder.
+    s.h.tap("admin:export");
+    REQUIRE(fs::exists(s.dir / "exports"));
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(s.dir / "exports")) files += e.path().extension() == ".csv";
+    CHECK(files == 1);
+    // A folder that cannot be written: a message, and the counts stay in the database.
+    fs::permissions(s.dir / "exports", fs::perms::owner_read | fs::perms::owner_exec);
+    if (::access((s.dir / "exports").c_str(), W_OK) != 0) { // root writes anywhere
+        s.h.clock.advance(Millis(3'600'000)); // another hour: another file name
+        s.h.tap("admin:export");
+        files = 0;
+        for (const auto& e : fs::directory_iterator(s.dir / "exports")) files += e.path().extension() == ".csv";
+        CHECK(files == 1);
+        CHECK(fs::exists(s.dir / "counts.sqlite"));
+    }
+    fs::permissions(s.dir / "exports", fs::perms::owner_all);
+    s.h.tap("admin:close");
+    CHECK(s.h.session.screen() == Screen::Attract);
+}
+
+TEST_CASE("closing the kiosk asks for the PIN again", "[admin]") {
+    Staffed s;
+    s.h.session.goTo({Screen::Admin, {}});
+    s.h.frames(3);
+    s.h.tap("admin:quit");
+    CHECK_FALSE(s.h.app.quitRequested());
+    s.type("1234");
+    CHECK_FALSE(s.h.app.quitRequested());
+    s.type(kPin);
+    CHECK(s.h.app.quitRequested());
+}
