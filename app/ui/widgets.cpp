@@ -52,7 +52,42 @@ bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
     return activated || (released && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop);
 }
 
-bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look, Icon icon) {
+namespace {
+
+// Where a button's icon and label go. Narrow bar buttons stack the icon over the label;
+// wider ones put it before the label.
+struct ButtonBox {
+    bool stacked;
+    float pad, iconSize, iconGap, textWidth, textHeight, startSize;
+};
+
+ButtonBox boxOf(const Ui& ui, Rect r, Look look, Icon icon) {
+    ButtonBox b{};
+    b.stacked = look == Look::Bar && icon != Icon::None;
+    b.pad = ui.px(b.stacked ? 8 : 16);
+    b.iconSize = icon == Icon::None ? 0.0f : b.stacked ? r.height() * 0.34f : std::min(r.height() * 0.42f, ui.px(52));
+    b.iconGap = icon == Icon::None ? 0.0f : ui.px(b.stacked ? 6 : 16);
+    b.textWidth = std::max(1.0f, r.width() - 2 * b.pad - (b.stacked ? 0 : b.iconSize + b.iconGap));
+    b.textHeight = r.height() - b.pad - (b.stacked ? b.iconSize + b.iconGap : 0);
+    b.startSize = ui.fs(b.stacked ? theme::kTextSmall : theme::kTextButton);
+    return b;
+}
+
+} // namespace
+
+float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon) {
+    const ButtonBox b = boxOf(ui, r, look, icon);
+    float size = b.startSize;
+    ParagraphPtr p = ui.text.layout(label, size, b.textWidth, text::Align::Center, true);
+    // Long translations shrink a little rather than spill out of the button.
+    while ((TextPainter::size(*p).y > b.textHeight || TextPainter::inkWidth(*p) > b.textWidth) && size > ui.px(20)) {
+        size *= 0.9f;
+        p = ui.text.layout(label, size, b.textWidth, text::Align::Center, true);
+    }
+    return size;
+}
+
+bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look, Icon icon, float size) {
     const bool tapped = tapTarget(ui, id, label, r);
     const bool held = ImGui::IsItemActive();
     const Colours c = coloursFor(ui.c, look);
@@ -60,23 +95,11 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     ui.dl->AddRectFilled(r.min, r.max, held ? c.pressed : c.fill, round);
     ui.dl->AddRect(r.min, r.max, c.border, round, 0, std::max(2.0f, ui.px(3)));
 
-    // Narrow bar buttons stack the icon over the label; wider ones put it before the label.
-    const bool stacked = look == Look::Bar && icon != Icon::None;
-    const float pad = ui.px(stacked ? 8 : 16);
-    const float iconSize = icon == Icon::None ? 0.0f
-                           : stacked         ? r.height() * 0.34f
-                                             : std::min(r.height() * 0.42f, ui.px(52));
-    const float iconGap = icon == Icon::None ? 0.0f : ui.px(stacked ? 6 : 16);
-    const float textWidth = std::max(1.0f, r.width() - 2 * pad - (stacked ? 0 : iconSize + iconGap));
-    const float textHeight = r.height() - pad - (stacked ? iconSize + iconGap : 0);
-    float size = ui.fs(stacked ? theme::kTextSmall : theme::kTextButton);
+    const ButtonBox box = boxOf(ui, r, look, icon);
+    const bool stacked = box.stacked;
+    const float pad = box.pad, iconSize = box.iconSize, iconGap = box.iconGap, textWidth = box.textWidth;
+    if (size <= 0) size = labelSize(ui, label, r, look, icon);
     ParagraphPtr p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
-    // Long translations shrink a little rather than spill out of the button.
-    while ((TextPainter::size(*p).y > textHeight || TextPainter::inkWidth(*p) > textWidth) &&
-           size > ui.px(20)) {
-        size *= 0.9f;
-        p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
-    }
     const ImVec2 ts = TextPainter::size(*p);
     const float cy = (r.min.y + r.max.y) * 0.5f;
     if (stacked) {

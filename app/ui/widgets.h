@@ -17,9 +17,13 @@ enum class Look {
 };
 
 // A button filling r. Returns true when tapped: pressed and released inside it without
-// dragging (a drag scrolls instead). The label is laid out to fit, wrapping if needed.
+// dragging (a drag scrolls instead). The label is laid out to fit, wrapping if needed, at
+// labelPx when given (> 0).
 bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look,
-            Icon icon = Icon::None);
+            Icon icon = Icon::None, float labelPx = 0);
+// The label size (px) button() gives label in r: the visitor's size, shrunk to fit. A row of
+// buttons that should match (the bar) takes the smallest of theirs and passes it as labelPx.
+float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon = Icon::None);
 
 // A topic tile: a bold title and a short summary on a card, the text centred vertically in r.
 // Returns true when tapped. tileHeight is what the text needs, at least minHeight: long

@@ -1,5 +1,7 @@
 #include "nav_bar.h"
 
+#include <algorithm>
+
 #include "../theme.h"
 #include "../widgets.h"
 
@@ -33,13 +35,21 @@ void NavBar::draw(Ui& ui, float top) {
     };
     // Laid out from the reading start: left to right, or right to left in RTL locales.
     float x = ui.rtl ? right : left;
+    // Back, home and language share one label size, the smallest any of them needs, so a
+    // long word in one does not leave the three looking unlike each other.
+    float shared = 0;
+    for (const Item& item : items)
+        if (item.look == Look::Bar) {
+            const float s = labelSize(ui, ui.str(item.key), Rect{{0, 0}, {item.width, bh}}, item.look, item.icon);
+            shared = shared > 0 ? std::min(shared, s) : s;
+        }
     for (const Item& item : items) {
         const float x0 = ui.rtl ? x - item.width : x;
         const Rect r{{x0, y0}, {x0 + item.width, y0 + bh}};
         x += ui.rtl ? -(item.width + gap) : item.width + gap;
         // With nowhere to go back to, the slot stays empty rather than holding a dead button.
         if (item.icon == Icon::Back && !ui.session.canGoBack()) continue;
-        if (!button(ui, item.id, ui.str(item.key), r, item.look, item.icon)) continue;
+        if (!button(ui, item.id, ui.str(item.key), r, item.look, item.icon, item.look == Look::Bar ? shared : 0)) continue;
         const std::string id = item.id;
         if (id == "nav:back") ui.session.back();
         else if (id == "nav:home") ui.session.home();
