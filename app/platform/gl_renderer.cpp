@@ -22,15 +22,10 @@ void GlRenderer::newFrame() { ImGui_ImplOpenGL3_NewFrame(); }
 
 void GlRenderer::render(int w, int h) {
     glViewport(0, 0, w, h);
-    glClearColor(clear_[0], clear_[1], clear_[2], 1.0f);
+    // Black under the UI, which paints the whole window itself (in the theme's paper colour).
+    glClearColor(0, 0, 0, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     if (ImDrawData* data = ImGui::GetDrawData()) ImGui_ImplOpenGL3_RenderDrawData(data);
-}
-
-void GlRenderer::setClearColor(float r, float g, float b) {
-    clear_[0] = r;
-    clear_[1] = g;
-    clear_[2] = b;
 }
 
 } // namespace ev::platform

@@ -1,6 +1,6 @@
 #pragma once
 // The GL half that both hosts share once their window has a current GL 3 context: ImGui's
-// OpenGL3 backend, the clear colour, and drawing a frame.
+// OpenGL3 backend and drawing a frame.
 #include <string>
 
 namespace ev::platform {
@@ -17,11 +17,9 @@ public:
     void shutdown();    // needs the context still current
     void newFrame();
     void render(int w, int h); // clears w x h pixels and draws ImGui's draw data
-    void setClearColor(float r, float g, float b);
 
 private:
     bool initialised_ = false;
-    float clear_[3] = {0, 0, 0};
 };
 
 } // namespace ev::platform

@@ -38,8 +38,6 @@ public:
     virtual HostEvents waitEvents(std::optional<Millis> timeout) = 0;
     virtual void newFrame() = 0;                 // backend NewFrame, before ImGui::NewFrame
     virtual void render() = 0;                   // clears and draws ImGui's draw data
-    // Colour render() clears to, 0..1 sRGB components; default black (the theme sets its own).
-    virtual void setClearColor(float r, float g, float b) = 0;
     virtual void swap() = 0;
     virtual void framebufferSize(int& w, int& h) const = 0; // pixels; what readPixels reads
     virtual void close() = 0;

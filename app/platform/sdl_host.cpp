@@ -130,8 +130,6 @@ public:
         renderer_.render(w, h);
     }
 
-    void setClearColor(float r, float g, float b) override { renderer_.setClearColor(r, g, b); }
-
     void swap() override { SDL_GL_SwapWindow(window_); }
 
     void framebufferSize(int& w, int& h) const override {
