@@ -140,6 +140,13 @@ void Session::giveFeedback(bool helpful) {
     sink_.count(Event::Feedback, context(location_.page, std::string(helpful ? kHelpful : kNotHelpful)));
 }
 
+void Session::recordGroupSession(Audience audience, const std::string& locale, int headCount) {
+    activity();
+    if (location_.screen != Screen::Admin || headCount < 1) return;
+    sink_.count(Event::FacilitatedSession, {.page = {}, .locale = locale, .audience = audienceId(audience),
+                                            .detail = std::to_string(headCount)});
+}
+
 void Session::playAudio() {
     activity();
     if (location_.screen == Screen::Page) sink_.count(Event::AudioPlayed, context(location_.page));

@@ -66,6 +66,9 @@ public:
     void showQr(const std::string& signpostId);       // a service's QR code, to take away
     void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
     void playAudio();                          // a page's narration
+    // Staff (admin screen) record a group session a partner ran with the kiosk's content:
+    // who it was for, its main language and how many came. Only from the admin screen.
+    void recordGroupSession(Audience audience, const std::string& locale, int headCount);
     void openLanguages();                      // the bar's language button
     void back();                               // previous screen of this visit
     void home();                               // "who am I" in the current language

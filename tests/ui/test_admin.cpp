@@ -2,6 +2,8 @@
 // and the way the kiosk is closed. Nothing here is reachable by a resident's single tap.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -202,4 +204,25 @@ TEST_CASE("closing the kiosk asks for the PIN again", "[admin]") {
     CHECK_FALSE(s.h.app.quitRequested());
     s.type(kPin);
     CHECK(s.h.app.quitRequested());
+}
+
+TEST_CASE("a partner records a group session with buttons only: audience, language, head count", "[admin]") {
+    Staffed s;
+    s.h.session.recordGroupSession(Audience::Child, "en", 12); // not from a resident's screen
+    CHECK(std::count(s.h.sink.events.begin(), s.h.sink.events.end(), Event::FacilitatedSession) == 0);
+    s.h.session.goTo({Screen::Admin, {}});
+    s.h.frames(3);
+    s.h.tap("group:community");
+    s.h.tap("group:lang:ur");
+    s.h.tap("group:plus10");
+    s.h.tap("group:plus10");
+    s.h.tap("group:minus1");
+    s.h.tap("group:save");
+    const auto it = std::find(s.h.sink.events.begin(), s.h.sink.events.end(), Event::FacilitatedSession);
+    REQUIRE(it != s.h.sink.events.end());
+    const EventContext& c = s.h.sink.contexts[static_cast<std::size_t>(it - s.h.sink.events.begin())];
+    CHECK(c.audience == "community");
+    CHECK(c.locale == "ur");
+    CHECK(c.detail == "29"); // 10 to start, +10 +10 -1
+    CHECK(c.page.empty());
 }

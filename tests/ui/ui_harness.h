@@ -16,7 +16,11 @@ namespace ev::test {
 
 struct RecordingSink final : EventSink {
     std::vector<Event> events;
-    void count(Event e, const EventContext&) override { events.push_back(e); }
+    std::vector<EventContext> contexts; // parallel to events
+    void count(Event e, const EventContext& c) override {
+        events.push_back(e);
+        contexts.push_back(c);
+    }
 };
 
 // A small pack in two languages, one of them right to left, with a page long enough to scroll.

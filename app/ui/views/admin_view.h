@@ -38,6 +38,13 @@ public:
 private:
     void exportCounts(const Staff& staff, std::int64_t nowUnixSeconds);
     float drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals);
+    float drawGroupSession(Ui& ui, float y); // returns its height
+
+    // A group session being recorded: for whom, in which language, how many people.
+    Audience groupAudience_ = Audience::Parent;
+    std::string groupLocale_;
+    int groupSize_ = 10;
+    std::string groupMessage_;
 
     std::string packStatus_; // what became of the last pack update, if any
     std::optional<CountsPeriods> counts_;
