@@ -77,4 +77,14 @@ grep -Eq "Not exported: .*(Read-only|Permission).*counts are kept" err.txt ||
   fail "no message saying why for a read-only folder: $(cat err.txt)"
 [ -z "$(ls -A ro)" ] || fail "something was written into the read-only folder: $(ls -A ro)"
 [ "$(sqlite3 "$db" 'select sum(n) from counts')" = "$before" ] || fail "counts changed after a failed export"
-echo "admin: PIN, hold to open, keypad, export and close all behave"
+
+# A damaged counts database is set aside (kept, never deleted) and the admin screen says so.
+mkdir -p damaged
+printf 'this is not an SQLite database' > damaged/counts.sqlite
+printf 'goto admin\nscreenshot damaged.png\n' > damaged.evscript
+timeout 120 "$KIOSK" --pack "$PACK" --state-dir "$WORK/damaged" --window 1080x1920 --script damaged.evscript >/dev/null 2>&1 ||
+  fail "kiosk with a damaged counts database"
+ls damaged/counts.sqlite.corrupt-* >/dev/null 2>&1 || fail "the damaged database was not kept aside"
+tesseract damaged.png damaged -l eng >/dev/null 2>&1 || fail "tesseract could not read the admin screen"
+grep -q "Warning" damaged.txt || fail "the admin screen does not warn of the set-aside database: $(tr '\n' ' ' <damaged.txt)"
+echo "admin: PIN, hold to open, keypad, export, close and the set-aside warning all behave"

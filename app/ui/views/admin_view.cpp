@@ -41,6 +41,8 @@ void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
     venue_.clear();
     exportMessage_.clear();
     scroll_.reset();
+    // A damaged or newer counts database was set aside at start: staff should know, and keep it.
+    countsWarning_ = staff.counter ? staff.counter->setAsideWarning() : std::string();
     if (staff.stateDir.empty()) {
         countsProblem_ = "No state folder: no counts here.";
         return;
@@ -186,6 +188,7 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     line("Pack: " + ui.pack.id + ", version " + std::to_string(ui.pack.version) + " (" + ui.pack.title + ")");
     line("Updates and signature: " + (packStatus_.empty() ? std::string("no update tried since the kiosk started") : packStatus_));
     line("Venue: " + (venue_.empty() ? std::string("not set (venue in kiosk.toml)") : venue_));
+    if (!countsWarning_.empty()) line("Warning: " + countsWarning_);
 
     // The idle limit, for this run: kiosk.toml is staff's to edit, not the screen's.
     SessionSettings settings = ui.session.settings();

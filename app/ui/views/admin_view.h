@@ -50,6 +50,7 @@ private:
     std::optional<CountsPeriods> counts_;
     std::string countsProblem_; // why there are no counts to show
     std::string venue_;
+    std::string countsWarning_; // the counts database was set aside (damaged, or from a newer kiosk)
     std::string exportMessage_;
     int period_ = 0; // 0 today, 1 the last 7 days, 2 the last 30
     ScrollArea scroll_;
