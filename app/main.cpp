@@ -323,7 +323,7 @@ int main(int argc, char** argv) {
         ui::App app(pack, session, clock, *engine, opt.app);
         platform::SdlNarrator narrator;
         app.setNarrator(&narrator);
-        app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports"});
+        app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports", store.get()});
         platform::KioskLoop loop(*host, app, session, clock, *engine);
         platform::PackUpdates updates(*store, app, session, *counter);
         platform::LoopOptions loopOptions;

@@ -68,6 +68,7 @@ PackStore::PackStore(const fs::path& stateDir, const Clock& clock, PackStoreSett
         if (e.path().filename().string().starts_with(".")) removeQuietly(e.path());
     current_ = firstLine(packs_ / "current");
     readHighest();
+    findKept();
     status_ = settings_.inbox ? "watching " + settings_.inbox->string() + " for new packs"
                               : "no inbox folder (start with --inbox DIR to receive packs)";
 }
@@ -115,6 +116,7 @@ std::optional<Pack> PackStore::openCurrent() {
             if (name != current_) {
                 replaceDurably(packs_ / "current", name + "\n");
                 current_ = name;
+                findKept();
             }
             showing_ = {sp.pack.id, sp.pack.version};
             return std::move(sp.pack);
@@ -215,7 +217,50 @@ void PackStore::accept(Pack pack, const fs::path& incoming) {
     for (const auto& [id, v] : highest_) out << id << ' ' << v << '\n';
     replaceDurably(packs_ / "highest", out.str());
     prune(current_, previous);
+    findKept();
     update_ = std::move(pack);
+    updateOrigin_ = " from the inbox";
+}
+
+void PackStore::findKept() {
+    // prune() leaves at most the current pack and one other.
+    kept_.clear();
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(packs_, ec)) {
+        const std::string n = e.path().filename().string();
+        if (versionInName(n) && n != current_) kept_ = n;
+    }
+}
+
+std::string PackStore::kept() const {
+    if (kept_.empty()) return {};
+    const std::string stem = kept_.substr(0, kept_.size() - 7);
+    const auto dash = stem.rfind('-');
+    return stem.substr(0, dash) + " version " + stem.substr(dash + 1);
+}
+
+bool PackStore::switchToKept() {
+    if (kept_.empty()) {
+        setStatus("there is no kept pack to go back to", true);
+        return false;
+    }
+    const std::string name = kept_;
+    try {
+        SignedPack sp = openSignedPack(packs_ / name, readPublicKeys(stateDir_ / "trusted-keys"));
+        replaceDurably(packs_ / "current", name + "\n");
+        kept_ = current_;
+        current_ = name;
+        showing_ = {sp.pack.id, sp.pack.version};
+        setStatus("staff went back to " + sp.pack.id + " version " + std::to_string(sp.pack.version) +
+                      "; it shows from the next start screen",
+                  true);
+        update_ = std::move(sp.pack);
+        updateOrigin_ = ", the kept pack staff chose";
+        return true;
+    } catch (const std::exception& e) {
+        setStatus("cannot go back to " + name + ": " + e.what(), true);
+        return false;
+    }
 }
 
 void PackStore::prune(const std::string& keep1, const std::string& keep2) {
@@ -234,7 +279,7 @@ void PackStore::prune(const std::string& keep1, const std::string& keep2) {
 std::optional<Pack> PackStore::takeUpdate() {
     std::optional<Pack> u = std::move(update_);
     update_.reset();
-    if (u) setStatus("showing " + u->id + " version " + std::to_string(u->version) + " from the inbox", true);
+    if (u) setStatus("showing " + u->id + " version " + std::to_string(u->version) + updateOrigin_, true);
     return u;
 }
 

@@ -56,9 +56,19 @@ public:
     // One line for the admin screen: what the last look at the inbox found.
     const std::string& status() const { return status_; }
 
-    // Staff override of the rollback rule: accepts the inbox pack last refused only because
-    // its version is lower than one accepted before. False when there is no such pack.
+    // Staff choices on the admin screen. A pack either one accepts shows from the next attract
+    // screen, like an update from the inbox, and its signature is checked again first.
+
+    // The inbox file last refused only because its version is lower than one accepted before;
+    // empty when there is none.
+    std::string refusedOlder() const { return refusedOlder_ ? refusedOlder_->filename().string() : std::string(); }
+    // Staff override of the rollback rule: accepts that pack. False when there is none.
     bool forceOlder();
+    // The stored pack kept from before the last switch, as "<id> version <n>"; empty if none.
+    std::string kept() const;
+    // Makes the kept pack current again (the one it replaces is kept in turn), for a new pack
+    // that turns out wrong. False, with the reason in status(), if there is none or it fails.
+    bool switchToKept();
 
 private:
     struct Seen {
@@ -72,17 +82,20 @@ private:
     void readHighest();
     void prune(const std::string& keep1, const std::string& keep2);
     void setStatus(std::string s, bool log);
+    void findKept();
 
     std::filesystem::path stateDir_, packs_;
     const Clock& clock_;
     PackStoreSettings settings_;
     Millis nextPoll_;
     std::string current_;                        // file name in packs/, empty before any
+    std::string kept_;                           // the other stored pack's file name, if any
     std::optional<std::pair<std::string, std::int64_t>> showing_; // id and version of current_
     std::map<std::string, std::int64_t> highest_; // from packs/highest
     std::map<std::filesystem::path, Seen> seen_;   // inbox files already examined, as they were
     std::optional<std::filesystem::path> refusedOlder_;
     std::optional<Pack> update_;
+    std::string updateOrigin_; // where update_ came from, for the status line
     std::string status_;
 };
 

@@ -2,6 +2,8 @@
 // everyvoice-pack, signed by minisign, checked after storing with minisign and sqlite3.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "core/durable_file.h"
 #include "core/pack_store.h"
 #include "core/signed_pack.h"
@@ -159,7 +161,9 @@ TEST_CASE("staff can force an older pack; the newest accepted is still remembere
         k.drop(k.signedPack(6));
         k.pollNow(store);
         CHECK_THAT(store.status(), Catch::Contains("older"));
+        CHECK(store.refusedOlder() == "fixture-6.evpack");
         REQUIRE(store.forceOlder());
+        CHECK(store.refusedOlder().empty());
         CHECK(store.takeUpdate()->version == 6);
         CHECK(k.current() == "fixture-6.evpack\n");
     }
@@ -183,6 +187,52 @@ TEST_CASE("the store keeps the current pack and the one before", "[store]") {
     CHECK_FALSE(fs::exists(k.packs / "fixture-8.evpack.minisig"));
     CHECK(fs::exists(k.packs / "fixture-9.evpack"));
     CHECK(fs::exists(k.packs / "fixture-10.evpack.minisig"));
+}
+
+TEST_CASE("staff can go back to the kept pack, and forward again", "[store]") {
+    Kiosk k;
+    {
+        ev::PackStore store = k.store();
+        CHECK(store.kept().empty());
+        CHECK_FALSE(store.switchToKept());
+        CHECK_THAT(store.status(), Catch::Contains("no kept pack"));
+        k.drop(k.signedPack(8));
+        k.pollNow(store);
+        REQUIRE(store.takeUpdate());
+        CHECK(store.kept().empty());
+        k.drop(k.signedPack(9));
+        k.pollNow(store);
+        REQUIRE(store.takeUpdate());
+        CHECK(store.kept() == "fixture version 8");
+
+        REQUIRE(store.switchToKept());
+        CHECK_THAT(store.status(), Catch::Contains("went back to fixture version 8"));
+        CHECK(store.takeUpdate()->version == 8);
+        CHECK_THAT(store.status(), Catch::Contains("showing fixture version 8, the kept pack staff chose"));
+        CHECK(k.current() == "fixture-8.evpack\n");
+        CHECK(store.kept() == "fixture version 9");
+    }
+    // A restart keeps the choice, and the newest accepted is still 9: 9 can be chosen again,
+    // but an inbox pack of 9 or lower is still refused.
+    ev::PackStore store = k.store();
+    CHECK(store.openCurrent()->version == 8);
+    CHECK(store.kept() == "fixture version 9");
+    k.drop(k.signedPack(9));
+    k.pollNow(store);
+    CHECK_FALSE(store.hasUpdate());
+    REQUIRE(store.switchToKept());
+    CHECK(store.takeUpdate()->version == 9);
+
+    // A kept pack damaged on disk is refused when chosen, and the current one stays.
+    {
+        std::fstream f(k.packs / "fixture-8.evpack", std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4000);
+        f.write("XXXX", 4);
+    }
+    CHECK_FALSE(store.switchToKept());
+    CHECK_THAT(store.status(), Catch::Contains("cannot go back to fixture-8.evpack"));
+    CHECK_FALSE(store.hasUpdate());
+    CHECK(k.current() == "fixture-9.evpack\n");
 }
 
 TEST_CASE("whatever an interrupted update left, the kiosk starts with a whole pack", "[store]") {

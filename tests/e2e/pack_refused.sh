@@ -50,4 +50,39 @@ check stranger/default-5.evpack "not a trusted key"
 check new/default-2.evpack "older than version 3"
 [ ! -e state/packs/default-4.evpack ] && [ ! -e state/packs/default-5.evpack ] && [ ! -e state/packs/default-2.evpack ] ||
   fail "a refused pack was stored: $(ls state/packs)"
-echo "pack refused: tampered, unknown key and rollback each refused with the reason shown; version 3 kept"
+
+# Staff force the refused older pack from the admin screen (a second tap confirms), see it
+# from the next start screen, then go back to the kept version 3 the same way.
+cat > force.evscript <<'SCRIPT'
+wait 6
+expect admin:force-older
+tap admin:force-older
+screenshot confirm.png
+tap admin:force-older
+tap admin:close
+wait 1
+goto admin
+expect admin:kept-pack
+screenshot forced.png
+tap admin:kept-pack
+tap admin:kept-pack
+tap admin:close
+wait 1
+goto admin
+screenshot back.png
+SCRIPT
+"$KIOSK" --state-dir state --inbox inbox --window 1080x1920 --goto admin --script force.evscript 2>log.txt ||
+  fail "force: $(cat log.txt)"
+text=$(ocr confirm.png)
+[[ $text == *"Tap again to show default-2.evpack"* ]] || fail "force: no confirmation asked: $text"
+grep -q "accepted default version 2 from default-2.evpack" log.txt || fail "force: version 2 not accepted: $(cat log.txt)"
+text=$(ocr forced.png)
+[[ $text == *"Pack: default, version 2"* && $text == *"kept pack, default version 3"* ]] ||
+  fail "force: the admin screen does not show version 2 with 3 kept: $text"
+grep -q "staff went back to default version 3" log.txt || fail "go back: $(cat log.txt)"
+text=$(ocr back.png)
+[[ $text == *"Pack: default, version 3"* ]] || fail "go back: version 3 is not on screen: $text"
+[ "$(cat state/packs/current)" = default-3.evpack ] || fail "go back: current is '$(cat state/packs/current)'"
+minisign -V -p comms.pub -m state/packs/default-2.evpack >/dev/null || fail "the kept version 2 does not verify"
+echo "pack refused: tampered, unknown key and rollback each refused with the reason shown; version 3 kept;"
+echo "  staff forced version 2 with a confirming tap and went back to the kept version 3"

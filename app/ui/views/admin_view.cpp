@@ -10,6 +10,7 @@
 #include "core/counts_export.h"
 #include "core/i18n.h"
 #include "core/kiosk_identity.h"
+#include "core/pack_store.h"
 
 namespace ev::ui {
 
@@ -40,6 +41,7 @@ void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
     countsProblem_.clear();
     venue_.clear();
     exportMessage_.clear();
+    confirming_.clear();
     scroll_.reset();
     // A damaged or newer counts database was set aside at start: staff should know, and keep it.
     countsWarning_ = staff.counter ? staff.counter->setAsideWarning() : std::string();
@@ -167,6 +169,34 @@ float AdminView::drawGroupSession(Ui& ui, float y) {
     return y - top;
 }
 
+// Showing an older pack undoes a correction the comms team sent, so each choice takes a second
+// tap on the same button, which then says what will happen.
+float AdminView::drawPackChoices(Ui& ui, PackStore& packs, float y) {
+    const Rect& col = ui.column;
+    const float bh = ui.px(theme::kButton), top = y;
+    const auto choice = [&](const char* id, const std::string& label, const std::string& confirm, auto act) {
+        const bool armed = confirming_ == id;
+        if (button(ui, id, armed ? confirm : label, Rect{{col.min.x, y}, {col.max.x, y + bh}},
+                   armed ? Look::Primary : Look::Secondary)) {
+            if (!armed) {
+                confirming_ = id;
+            } else {
+                confirming_.clear();
+                act();
+                packStatus_ = packs.status();
+            }
+        }
+        y += bh + ui.px(12);
+    };
+    if (const std::string older = packs.refusedOlder(); !older.empty())
+        choice("admin:force-older", "Show the older pack " + older + " anyway",
+               "Tap again to show " + older + " from the next start screen", [&] { packs.forceOlder(); });
+    if (const std::string kept = packs.kept(); !kept.empty())
+        choice("admin:kept-pack", "Go back to the kept pack, " + kept,
+               "Tap again to show " + kept + " from the next start screen", [&] { packs.switchToKept(); });
+    return y - top;
+}
+
 AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowUnixSeconds) {
     const Rect& col = ui.column;
     const float gap = ui.px(theme::kGap), bh = ui.px(theme::kButton);
@@ -187,6 +217,7 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     };
     line("Pack: " + ui.pack.id + ", version " + std::to_string(ui.pack.version) + " (" + ui.pack.title + ")");
     line("Updates and signature: " + (packStatus_.empty() ? std::string("no update tried since the kiosk started") : packStatus_));
+    if (staff.packs) y += drawPackChoices(ui, *staff.packs, y);
     line("Venue: " + (venue_.empty() ? std::string("not set (venue in kiosk.toml)") : venue_));
     if (!countsWarning_.empty()) line("Warning: " + countsWarning_);
 

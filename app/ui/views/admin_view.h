@@ -10,6 +10,7 @@
 namespace ev {
 class AdminPin;
 class Counter;
+class PackStore;
 } // namespace ev
 
 namespace ev::ui {
@@ -20,6 +21,7 @@ struct Staff {
     Counter* counter = nullptr;     // committed before counts are read or exported
     std::filesystem::path stateDir;  // counts.sqlite and kiosk.toml; empty: no counts shown
     std::filesystem::path exportDir; // --export-dir; default STATE-DIR/exports
+    PackStore* packs = nullptr;      // the pack store: staff may force an older pack or go back
 };
 
 // The venue staff's screen, English only: which pack and its translations, the counts as
@@ -39,6 +41,7 @@ private:
     void exportCounts(const Staff& staff, std::int64_t nowUnixSeconds);
     float drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals);
     float drawGroupSession(Ui& ui, float y); // returns its height
+    float drawPackChoices(Ui& ui, PackStore& packs, float y); // returns its height
 
     // A group session being recorded: for whom, in which language, how many people.
     Audience groupAudience_ = Audience::Parent;
@@ -47,6 +50,8 @@ private:
     std::string groupMessage_;
 
     std::string packStatus_; // what became of the last pack update, if any
+    // A pack choice waiting for its second tap: the widget id tapped once, else empty.
+    std::string confirming_;
     std::optional<CountsPeriods> counts_;
     std::string countsProblem_; // why there are no counts to show
     std::string venue_;
