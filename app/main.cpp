@@ -55,7 +55,7 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
   --fullscreen         fill the screen
   --locale TAG         start in this language (e.g. bn, ur, pa)
   --goto SCREEN        start on a screen: attract | languages | audience | topics:<audience>
-                       | page:<page-id> | help | neutral | admin
+                       | page:<page-id> | help | signpost:<id> | neutral | admin
   --script FILE        play a script: tap <id or label> | tap X Y | drag X1 Y1 X2 Y2 |
                        hold <id or label> SECONDS |
                        key NAME | wait SECONDS | screenshot FILE.png | expect <id or label>
@@ -249,8 +249,8 @@ int main(int argc, char** argv) {
     if (opt.gotoTarget) {
         start = parseTarget(*opt.gotoTarget);
         if (!start) usageError("unknown --goto target '" + *opt.gotoTarget + "'");
-        if (start->first.screen == Screen::Page && !pack.page(start->first.page)) {
-            std::fprintf(stderr, "everyvoice-kiosk: --goto: no page '%s' in pack %s\n", start->first.page.c_str(), pack.id.c_str());
+        if (const std::string missing = missingIn(pack, start->first); !missing.empty()) {
+            std::fprintf(stderr, "everyvoice-kiosk: --goto: %s in pack %s\n", missing.c_str(), pack.id.c_str());
             return 2;
         }
         if (start->first.screen == Screen::Topics && !start->second)

@@ -29,6 +29,12 @@ const Page* Pack::page(const std::string& id) const {
     return nullptr;
 }
 
+const Signpost* Pack::signpost(const std::string& id) const {
+    for (const Signpost& s : signposts)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
 const PageText* Pack::pageText(const std::string& id, const std::string& locale) const {
     const Page* p = page(id);
     if (!p) return nullptr;

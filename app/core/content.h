@@ -79,6 +79,7 @@ struct Pack {
     std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
 
     const Page* page(const std::string& id) const;
+    const Signpost* signpost(const std::string& id) const; // nullptr if the pack has no such service
     // The text of a page in a locale, falling back to the default locale; nullptr if no page.
     const PageText* pageText(const std::string& id, const std::string& locale) const;
     // The text a reader of `locale` is shown. A stale translation is never shown (an

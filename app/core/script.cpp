@@ -162,7 +162,7 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         const auto target = args.size() == 1 ? parseTarget(std::string(args[0])) : std::nullopt;
         if (!target || (target->first.screen == Screen::Topics && !target->second))
             throw LineError{"goto needs a screen: attract, languages, audience, topics:<audience>, page:<page-id>, "
-                            "help, neutral or admin"};
+                            "help, signpost:<id>, neutral or admin"};
         c.kind = Kind::Goto;
         c.text = args[0];
     } else {

@@ -33,7 +33,14 @@ std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const st
         return Target{{Screen::Topics, {}}, a};
     }
     if (v.starts_with("page:") && v.size() > 5) return Target{{Screen::Page, s.substr(5)}, std::nullopt};
+    if (v.starts_with("signpost:") && v.size() > 9) return Target{{Screen::Signpost, s.substr(9)}, std::nullopt};
     return std::nullopt;
+}
+
+std::string missingIn(const Pack& pack, const Location& where) {
+    if (where.screen == Screen::Page && !pack.page(where.id)) return "no page '" + where.id + "'";
+    if (where.screen == Screen::Signpost && !pack.signpost(where.id)) return "no service '" + where.id + "'";
+    return {};
 }
 
 SessionSettings SessionSettings::clamped() const {
@@ -100,7 +107,7 @@ void Session::chooseLanguage(const std::string& tag) {
         location_ = std::move(history_.back());
         history_.pop_back();
         // The page is read again in another language, which the dashboard wants to see.
-        if (location_.screen == Screen::Page) sink_.count(Event::PageView, context(location_.page));
+        if (location_.screen == Screen::Page) sink_.count(Event::PageView, context(location_.id));
         return;
     }
     navigate({Screen::Audience, {}});
@@ -125,7 +132,7 @@ void Session::openHelp() {
 
 void Session::openSignpost(const std::string& signpostId) {
     activity();
-    sink_.count(Event::SignpostView, context({}, signpostId));
+    if (navigate({Screen::Signpost, signpostId})) sink_.count(Event::SignpostView, context({}, signpostId));
 }
 
 void Session::showQr(const std::string& signpostId) {
@@ -137,7 +144,7 @@ void Session::showQr(const std::string& signpostId) {
 void Session::giveFeedback(bool helpful) {
     activity();
     if (location_.screen != Screen::Page) return;
-    sink_.count(Event::Feedback, context(location_.page, std::string(helpful ? kHelpful : kNotHelpful)));
+    sink_.count(Event::Feedback, context(location_.id, std::string(helpful ? kHelpful : kNotHelpful)));
 }
 
 void Session::recordGroupSession(Audience audience, const std::string& locale, int headCount) {
@@ -149,7 +156,7 @@ void Session::recordGroupSession(Audience audience, const std::string& locale, i
 
 void Session::playAudio() {
     activity();
-    if (location_.screen == Screen::Page) sink_.count(Event::AudioPlayed, context(location_.page));
+    if (location_.screen == Screen::Page) sink_.count(Event::AudioPlayed, context(location_.id));
 }
 
 void Session::openLanguages() {
@@ -207,8 +214,9 @@ void Session::goTo(const Location& where, std::optional<Audience> audience) {
         return;
     }
     if (!navigate(where)) return;
-    if (where.screen == Screen::Page) sink_.count(Event::PageView, context(where.page));
+    if (where.screen == Screen::Page) sink_.count(Event::PageView, context(where.id));
     if (where.screen == Screen::Help) sink_.count(Event::HelpView, context());
+    if (where.screen == Screen::Signpost) sink_.count(Event::SignpostView, context({}, where.id));
 }
 
 void Session::keyDown(Key k) {

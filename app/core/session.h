@@ -12,18 +12,21 @@
 
 namespace ev {
 
-enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Neutral, Admin };
+enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Signpost, Neutral, Admin };
 
 struct Location {
     Screen screen = Screen::Attract;
-    std::string page; // Screen::Page only
+    std::string id; // the page's id on Screen::Page, the service's on Screen::Signpost
     bool operator==(const Location&) const = default;
 };
 
 // Parses a --goto target or a link target: attract | languages | audience |
-// topics:<audience> | page:<page-id> | help | neutral | admin. Audience and page ids are not
-// checked against a pack here. nullopt if the word is not one of these.
+// topics:<audience> | page:<page-id> | help | signpost:<signpost-id> | neutral | admin.
+// Audience, page and service ids are not checked against a pack here (missingIn does that).
+// nullopt if the word is not one of these.
 std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const std::string& s);
+// What of a target the pack lacks, "no page 'x'" or "no service 'x'"; empty when it has all.
+std::string missingIn(const Pack& pack, const Location& where);
 
 struct SessionSettings {
     Millis idleLimit{90'000};   // no input for this long shows "Still there?"; default 90 s
@@ -62,7 +65,7 @@ public:
     void chooseAudience(Audience a);           // -> topic tiles
     void openPage(const std::string& pageId);  // -> page
     void openHelp();                           // -> "Get help now"
-    void openSignpost(const std::string& signpostId); // a service's card on the help screen
+    void openSignpost(const std::string& signpostId); // -> one service's card, larger
     void showQr(const std::string& signpostId);       // a service's QR code, to take away
     void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
     void playAudio();                          // a page's narration

@@ -230,8 +230,8 @@ bool KioskLoop::play(const Action& a) {
         return screenshot(a.text);
     case Action::Kind::Goto: {
         const auto target = parseTarget(a.text); // checked when the script was read
-        if (target->first.screen == Screen::Page && !app_.pack().page(target->first.page)) {
-            std::fprintf(stderr, "%s: no page '%s' in this pack\n", a.where.c_str(), target->first.page.c_str());
+        if (const std::string missing = missingIn(app_.pack(), target->first); !missing.empty()) {
+            std::fprintf(stderr, "%s: %s in this pack\n", a.where.c_str(), missing.c_str());
             return false;
         }
         session_.goTo(target->first, target->second);

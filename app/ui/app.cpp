@@ -89,6 +89,7 @@ void App::drawFlow(Ui& ui) {
     case Screen::Topics: topics_.draw(ui); break;
     case Screen::Page: page_.draw(ui); break;
     case Screen::Help: help_.draw(ui); break;
+    case Screen::Signpost: signpost_.draw(ui); break;
     default: break;
     }
     // After the screen, so Tab meets it last, as it reads.
@@ -118,7 +119,11 @@ void App::frame() {
         // Reading stops with the page: at once on the quick exit, the idle prompt and reset.
         if (narrator_) narrator_->stop();
     }
-    if (!(session_.location() == shownAt_) && session_.screen() == Screen::Help) help_.arrive();
+    if (!(session_.location() == shownAt_)) {
+        // Back from a service's own screen is the same look at the help screen, not a new one.
+        if (session_.screen() == Screen::Help && shownAt_.screen != Screen::Signpost) help_.arrive();
+        if (session_.screen() == Screen::Signpost) signpost_.arrive();
+    }
     // The keypad belongs to the screen it was opened on: a quick exit or a reset closes it.
     if (session_.screen() != pinPadOn_ || session_.idlePromptShown()) pinPad_.close();
     if (session_.screen() == Screen::Admin && shownAt_.screen != Screen::Admin) admin_.load(staff_, clock_.unixSeconds());

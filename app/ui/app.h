@@ -15,6 +15,7 @@
 #include "views/audience_view.h"
 #include "views/display_panel.h"
 #include "views/help_view.h"
+#include "views/signpost_view.h"
 #include "views/idle_prompt.h"
 #include "views/language_view.h"
 #include "views/nav_bar.h"
@@ -97,6 +98,7 @@ private:
     TopicsView topics_;
     PageView page_;
     HelpView help_;
+    SignpostView signpost_;
     NeutralView neutral_;
     IdlePrompt prompt_;
     AdminView admin_;

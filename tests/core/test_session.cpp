@@ -55,14 +55,15 @@ void reach(Fixture& f, Screen s) {
         break;
     case Screen::Page: f.toPage(); break;
     case Screen::Help: f.toPage(), f.session.openHelp(); break;
+    case Screen::Signpost: f.toPage(), f.session.openHelp(), f.session.openSignpost("nspcc"); break;
     case Screen::Neutral: f.session.quickExit(); break;
     case Screen::Admin: f.session.goTo({Screen::Admin, {}}); break;
     }
     REQUIRE(f.session.screen() == s);
 }
 
-constexpr Screen kAllScreens[] = {Screen::Attract, Screen::Languages, Screen::Audience, Screen::Topics,
-                                  Screen::Page,    Screen::Help,      Screen::Neutral,  Screen::Admin};
+constexpr Screen kAllScreens[] = {Screen::Attract, Screen::Languages, Screen::Audience, Screen::Topics, Screen::Page,
+                                  Screen::Help,    Screen::Signpost,  Screen::Neutral,  Screen::Admin};
 
 } // namespace
 
@@ -159,6 +160,19 @@ TEST_CASE("signposts, QR codes, feedback and narration carry only their one deta
     is(6, Event::Feedback, "signs", "not_helpful");
     is(8, Event::SignpostView, "", "childline");
     is(9, Event::QrShown, "", "childline");
+
+    SECTION("a service's card opens larger, once per opening, and back returns to the help screen") {
+        CHECK(f.session.screen() == Screen::Signpost);
+        CHECK(f.session.location().id == "childline");
+        f.session.openSignpost("childline"); // a second tap while it is open
+        CHECK(f.sink.n(Event::SignpostView) == 1);
+        f.session.back();
+        CHECK(f.session.screen() == Screen::Help);
+        f.session.goTo(parseTarget("signpost:stop-it-now")->first);
+        CHECK(f.session.location() == (Location{Screen::Signpost, "stop-it-now"}));
+        CHECK(f.sink.n(Event::SignpostView) == 2);
+        CHECK(f.sink.events.back().ctx.detail == "stop-it-now");
+    }
 
     SECTION("feedback and narration away from a page count nothing") {
         f.session.giveFeedback(true);

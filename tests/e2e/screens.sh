@@ -6,7 +6,7 @@
 out=${SCREENSHOT_DIR:-$WORK/shots}
 mkdir -p "$out"
 
-screens=(attract languages audience topics:child topics:parent topics:community help neutral)
+screens=(attract languages audience topics:child topics:parent topics:community help signpost:childline neutral)
 for page in $(sqlite3 "$PACK" 'select id from pages order by id'); do screens+=("page:$page"); done
 [ "${#screens[@]}" -ge 20 ] || fail "expected at least 12 pages in the default pack, found ${#screens[@]} screens"
 
@@ -46,7 +46,7 @@ for l in $locales; do
 done
 
 # The quick exit is on every flow screen, so a script can find it there.
-for s in languages audience topics:child page:people-you-can-tell help; do
+for s in languages audience topics:child page:people-you-can-tell help signpost:nspcc; do
   printf 'expect nav:exit\nexpect nav:help\n' > expect.evscript
   kiosk --window 1080x1920 --goto "$s" --script expect.evscript || fail "$s: no quick exit or help button"
 done

@@ -27,7 +27,7 @@ TEST_CASE("touching the attract screen starts, then language, audience and topic
     REQUIRE(h.session.screen() == Screen::Topics);
     h.tap("topic:second");
     REQUIRE(h.session.screen() == Screen::Page);
-    CHECK(h.session.location().page == "second");
+    CHECK(h.session.location().id == "second");
 }
 
 TEST_CASE("tapping Get help now opens the help screen") {
@@ -35,6 +35,24 @@ TEST_CASE("tapping Get help now opens the help screen") {
     toPage(h, "first");
     h.tap("Get help now"); // by its visible label, as a person would
     CHECK(h.session.screen() == Screen::Help);
+}
+
+TEST_CASE("a service's card on the help screen opens it larger, and back returns to the help screen") {
+    UiHarness h;
+    toPage(h, "first");
+    h.tap("Get help now");
+    const float cardHeight = h.widget("signpost:childline").max.y - h.widget("signpost:childline").min.y;
+    h.tap("Childline"); // the card, by the service's name
+    CHECK(h.session.location() == (Location{Screen::Signpost, "childline"}));
+    CHECK(h.sink.n(Event::SignpostView) == 1);
+    CHECK(h.sink.n(Event::QrShown) == 2); // the help screen's row, then the large code
+    CHECK(h.has("nav:exit"));
+    CHECK_FALSE(h.has("signpost:childline")); // the open card is not a button
+    CHECK(cardHeight >= 88);
+    h.tap("nav:back");
+    CHECK(h.session.screen() == Screen::Help);
+    h.frames(2);
+    CHECK(h.sink.n(Event::QrShown) == 2); // coming back is not a new look at the codes
 }
 
 TEST_CASE("the quick exit on a page goes to the neutral screen and clears language and navigation") {
@@ -76,7 +94,7 @@ TEST_CASE("dragging a page scrolls it and does not follow the link under the fin
     const float before = link.min.y;
     // Not so far that the link slides under the bar: the registry holds only visible parts.
     h.drag(link.centre(), {link.centre().x, link.centre().y - 250});
-    CHECK(h.session.location().page == "first"); // the drag started on the link but was no tap
+    CHECK(h.session.location().id == "first"); // the drag started on the link but was no tap
     REQUIRE(h.has("link:page:second"));
     CHECK(h.widget("link:page:second").min.y < before - 200);
 }
@@ -85,9 +103,9 @@ TEST_CASE("a link on a page opens the linked page and Back returns") {
     UiHarness h;
     toPage(h, "first");
     h.tap("link:page:second");
-    CHECK(h.session.location().page == "second");
+    CHECK(h.session.location().id == "second");
     h.tap("nav:back");
-    CHECK(h.session.location().page == "first");
+    CHECK(h.session.location().id == "first");
 }
 
 TEST_CASE("the idle prompt covers the screen and its tap does not reach the button beneath") {
@@ -154,7 +172,7 @@ TEST_CASE("controls are finger-sized and apart on every flow screen, in every th
             for (const bool low : {false, true})
                 for (const Location& where : {Location{Screen::Languages, {}}, Location{Screen::Audience, {}},
                                               Location{Screen::Topics, {}}, Location{Screen::Page, "first"},
-                                              Location{Screen::Help, {}}}) {
+                                              Location{Screen::Help, {}}, Location{Screen::Signpost, "childline"}}) {
                     h.session.goTo(where, Audience::Parent);
                     h.session.setDisplay({size, contrast, low});
                     h.frames(3);
@@ -199,8 +217,8 @@ TEST_CASE("the text and colour panel opens low on the screen and its choices las
 
 TEST_CASE("buttons lower down keep every control in the reachable part of the screen") {
     UiHarness h;
-    for (const Location& where : {Location{Screen::Audience, {}}, Location{Screen::Topics, {}},
-                                  Location{Screen::Page, "first"}, Location{Screen::Help, {}}}) {
+    for (const Location& where : {Location{Screen::Audience, {}}, Location{Screen::Topics, {}}, Location{Screen::Page, "first"},
+                                  Location{Screen::Help, {}}, Location{Screen::Signpost, "childline"}}) {
         h.session.goTo(where, Audience::Parent);
         h.session.setDisplay({0, false, true});
         h.frames(3);

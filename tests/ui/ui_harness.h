@@ -3,6 +3,7 @@
 // a backend would, and finds widgets by the ids the UI records each frame.
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct RecordingSink final : EventSink {
         events.push_back(e);
         contexts.push_back(c);
     }
+    long n(Event e) const { return std::count(events.begin(), events.end(), e); }
 };
 
 // A small pack in two languages, one of them right to left, with a page long enough to scroll.

@@ -1,15 +1,11 @@
 #pragma once
-#include <map>
-#include <optional>
-#include <string>
-
 #include "../scroll_area.h"
-#include "core/qr_code.h"
+#include "service_card.h"
 
 namespace ev::ui {
 
-// "Get help now": a card per service with its phone numbers large enough to copy down and
-// a QR code of its website to take away.
+// "Get help now": the services' QR codes to take away, then a card per service with its
+// phone numbers large enough to copy down. A card opens the service on a screen of its own.
 class HelpView {
 public:
     void draw(Ui& ui);
@@ -17,17 +13,14 @@ public:
     void arrive() { countCodes_ = true; }
 
 private:
-    float card(Ui& ui, const Signpost& s, float y);
     float takeAway(Ui& ui, float y); // the row of QR codes; returns its height
-    const std::optional<QrCode>* qrFor(const Signpost& s); // nullptr: no web address
-    static void drawQr(ImDrawList* dl, const QrCode& qr, ImVec2 at, float module);
 
     // A QR code's side with its quiet zone, design px at most: about 7.5 cm on a 24-inch
     // portrait panel (0.276 mm a pixel), which a phone reads from arm's length.
     static constexpr float kQrSide = 280.0f;
     ScrollArea scroll_;
     bool countCodes_ = false;
-    std::map<std::string, std::optional<QrCode>> qr_; // by signpost id; encoded once
+    QrCodes qr_;
 };
 
 } // namespace ev::ui

@@ -104,7 +104,7 @@ float PageView::feedback(Ui& ui, const std::string& pageId, float y) {
 }
 
 void PageView::draw(Ui& ui) {
-    const std::string& pageId = ui.session.location().page;
+    const std::string& pageId = ui.session.location().id;
     bool stale = false;
     const PageText* text = ui.pack.pageTextToShow(pageId, ui.locale, stale);
     // The language of what is shown: the reader's, or the default one in its place.

@@ -1,0 +1,108 @@
+#include "service_card.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "../icons.h"
+#include "../theme.h"
+#include "../widgets.h"
+
+namespace ev::ui {
+
+std::string isolated(const std::string& name) { return "\u2068" + name + "\u2069"; }
+
+ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool opens) : width_(width), opens_(opens) {
+    const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
+    if (!t) return;
+    const bool large = size == Size::Large;
+    pad_ = ui.px(32);
+    iconRoom_ = ui.px(64);
+    const float inner = width - 2 * pad_;
+    const text::Align start = text::Align::Start;
+    // Large: the numbers at hero size, to copy down from a step away or with low vision.
+    const float nameSize = large ? theme::kTextTitle : theme::kTextH2;
+    const float numberSize = large ? theme::kTextHero : theme::kTextTitle;
+
+    lines_.push_back({ui.text.layout(isolated(t->name), ui.fs(nameSize), inner - (opens ? iconRoom_ : 0), start, true),
+                      ui.c.ink, ui.px(6)});
+    if (!t->forWhom.empty())
+        lines_.push_back({ui.text.layout(t->forWhom, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(18)});
+    for (std::size_t i = 0; i < s.phones.size(); ++i) {
+        const std::string label = i < t->phoneLabels.size() ? t->phoneLabels[i] : ui.str("help.call");
+        lines_.push_back({ui.text.layout(label, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(2)});
+        // Numbers are shown exactly as dialled, left to right, in every language.
+        lines_.push_back({ui.text.layout(s.phones[i], ui.fs(numberSize), inner - iconRoom_, start, true, text::Direction::Ltr),
+                          ui.c.accent, ui.px(16), Icon::Phone});
+    }
+    if (!s.web.empty())
+        lines_.push_back({ui.text.layout(s.web, ui.fs(large ? theme::kTextH2 : theme::kTextBody), inner - iconRoom_, start,
+                                         true, text::Direction::Ltr),
+                          ui.c.accent, ui.px(16), Icon::Web});
+    if (!t->hours.empty())
+        lines_.push_back({ui.text.layout(t->hours, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
+    if (!t->description.empty())
+        lines_.push_back({ui.text.layout(t->description, ui.fs(theme::kTextBody), inner), ui.c.ink, ui.px(12)});
+    if (s.verify)
+        lines_.push_back({ui.text.layout(ui.str("help.verify"), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
+
+    height_ = 2 * pad_;
+    for (const Line& l : lines_) height_ += TextPainter::size(*l.p).y + l.gapAfter;
+}
+
+void ServiceCard::draw(Ui& ui, ImVec2 at, bool pressed) const {
+    if (empty()) return;
+    const float round = ui.px(theme::kRounding);
+    const ImVec2 end{at.x + width_, at.y + height_};
+    ui.dl->AddRectFilled(at, end, pressed ? ui.c.cardPressed : ui.c.card, round);
+    ui.dl->AddRect(at, end, ui.c.line, round, 0, ui.px(2));
+    const float x = at.x + pad_, inner = width_ - 2 * pad_;
+    const float iconSize = ui.px(44);
+    if (opens_) {
+        // At the reading end of the name, pointing onward (mirrored in right-to-left).
+        const float ix = ui.rtl ? x + iconSize * 0.5f : x + inner - iconSize * 0.5f;
+        const float iy = at.y + pad_ + TextPainter::size(*lines_.front().p).y * 0.5f;
+        drawIcon(ui.dl, Icon::Next, {ix, iy}, iconSize, ui.c.accent, ui.rtl);
+    }
+    float y = at.y + pad_;
+    for (const Line& l : lines_) {
+        const ImVec2 size = TextPainter::size(*l.p);
+        float lx = x;
+        if (l.icon != Icon::None) {
+            const float ix = ui.rtl ? x + inner - iconSize * 0.5f : x + iconSize * 0.5f;
+            drawIcon(ui.dl, l.icon, {ix, y + size.y * 0.5f}, iconSize, l.colour, ui.rtl);
+            // Left-to-right text in a right-to-left card: on the reading-start (right) side, after the icon.
+            lx = ui.rtl ? x + inner - iconRoom_ - size.x : x + iconRoom_;
+        }
+        ui.text.draw(ui.dl, *l.p, {lx, y}, l.colour);
+        y += size.y + l.gapAfter;
+    }
+}
+
+const QrCode* QrCodes::of(const Signpost& s) {
+    if (s.web.empty() || s.verify) return nullptr;
+    auto it = codes_.find(s.id);
+    if (it == codes_.end()) it = codes_.emplace(s.id, QrCode::encode(s.webUrl())).first;
+    return it->second ? &*it->second : nullptr;
+}
+
+float QrCodes::sideFor(const QrCode& qr, float side) {
+    const float modules = float(qr.size() + 2 * QrCode::kQuietZone);
+    return std::max(2.0f, std::floor(side / modules)) * modules;
+}
+
+float QrCodes::draw(ImDrawList* dl, const QrCode& qr, ImVec2 at, float side) {
+    const float modules = float(qr.size() + 2 * QrCode::kQuietZone);
+    const float module = sideFor(qr, side) / modules;
+    const float used = module * modules;
+    dl->AddRectFilled(at, {at.x + used, at.y + used}, theme::kQrLight);
+    const float origin = module * QrCode::kQuietZone;
+    for (int row = 0; row < qr.size(); ++row)
+        for (int c = 0; c < qr.size(); ++c)
+            if (qr.dark(c, row)) {
+                const ImVec2 a{at.x + origin + module * float(c), at.y + origin + module * float(row)};
+                dl->AddRectFilled(a, {a.x + module, a.y + module}, theme::kQrDark);
+            }
+    return used;
+}
+
+} // namespace ev::ui

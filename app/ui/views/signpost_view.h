@@ -1,0 +1,26 @@
+#pragma once
+#include "../scroll_area.h"
+#include "service_card.h"
+
+namespace ev::ui {
+
+// One service, opened from its card on the help screen: the card larger, its numbers at hero
+// size, and its website's QR code large enough for an older phone's camera.
+class SignpostView {
+public:
+    void draw(Ui& ui);
+    // The screen was opened: its QR code is counted once (qr_shown) on its next draw.
+    void arrive() {
+        countCode_ = true;
+        scroll_.reset();
+    }
+
+private:
+    // Design px at most, with the quiet zone: about 14 cm on a 24-inch portrait panel.
+    static constexpr float kQrSide = 520.0f;
+    ScrollArea scroll_;
+    bool countCode_ = false;
+    QrCodes qr_;
+};
+
+} // namespace ev::ui
