@@ -74,8 +74,10 @@ void App::layoutFlow(Ui& ui, float& barTop, Rect& footer) const {
     }
     barTop = footer.min.y - barH;
     const float reachTop = ui.screen.max.y - std::clamp(settings_.reachable, 0.3f, 1.0f) * ui.screen.height();
-    ui.column.min.y = std::max(ui.column.min.y, reachTop);
     ui.column.max.y = barTop - ui.px(24);
+    // A short screen (landscape) at a large text size may leave almost no reading area within
+    // reach: then a quarter of the screen is kept for reading, reaching a little higher.
+    ui.column.min.y = std::min(std::max(ui.column.min.y, reachTop), ui.column.max.y - 0.25f * ui.screen.height());
 }
 
 void App::drawFlow(Ui& ui) {
@@ -183,7 +185,9 @@ void App::drawOverlays() {
     if (swallowPointer_ && !ImGui::IsMouseDown(0)) swallowPointer_ = false;
 
     if (display_.open() && !shown) {
-        // A layer the size of the panel only: the quick exit in the bar stays within a tap.
+        // A layer the size of the panel only: the quick exit in the bar stays within a tap. It
+        // comes to the front as it appears (the screen layer never does). Focusing it every
+        // frame would cancel a press that began on the bar, the quick exit's included.
         Ui probe = makeUi(nullptr);
         float barTop = 0;
         Rect footer{};
@@ -191,7 +195,6 @@ void App::drawOverlays() {
         const Rect r = display_.panelRect(probe);
         ImGui::SetNextWindowPos(r.min);
         ImGui::SetNextWindowSize({r.width(), r.height()});
-        ImGui::SetNextWindowFocus();
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
         ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
         if (ImGui::Begin("##display", nullptr, kLayerFlags)) {

@@ -54,8 +54,8 @@ bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
 
 namespace {
 
-// Where a button's icon and label go. Narrow bar buttons stack the icon over the label;
-// wider ones put it before the label.
+// Where a button's icon and label go. Narrow bar buttons (less than twice as wide as tall)
+// stack the icon over the label; wider ones put it before the label.
 struct ButtonBox {
     bool stacked;
     float pad, iconSize, iconGap, textWidth, textHeight, startSize;
@@ -63,7 +63,7 @@ struct ButtonBox {
 
 ButtonBox boxOf(const Ui& ui, Rect r, Look look, Icon icon) {
     ButtonBox b{};
-    b.stacked = look == Look::Bar && icon != Icon::None;
+    b.stacked = look == Look::Bar && icon != Icon::None && r.width() < 2 * r.height();
     b.pad = ui.px(b.stacked ? 8 : 16);
     b.iconSize = icon == Icon::None ? 0.0f : b.stacked ? r.height() * 0.34f : std::min(r.height() * 0.42f, ui.px(52));
     b.iconGap = icon == Icon::None ? 0.0f : ui.px(b.stacked ? 6 : 16);

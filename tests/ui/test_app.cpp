@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "ui_harness.h"
 
@@ -213,6 +214,36 @@ TEST_CASE("the text and colour panel opens low on the screen and its choices las
     CHECK_FALSE(h.has("display:size2"));
     h.tap("nav:exit");
     CHECK(h.session.display() == Display{}); // the next person gets the standard screen
+}
+
+TEST_CASE("the text and colour panel never covers the bar, and scrolls when the screen is short") {
+    for (const ImVec2 size : {ImVec2{1080, 1920}, ImVec2{1920, 1080}})
+        for (int text = 0; text < Display::kTextSizes; ++text)
+            for (const bool low : {false, true}) {
+                INFO(size.x << "x" << size.y << ", text size " << text << (low ? ", low" : ""));
+                UiHarness h(size);
+                toPage(h, "first");
+                h.session.setDisplay({text, false, low});
+                h.tap("nav:display");
+                // Every control of the panel is on screen, or brought into view by the
+                // keyboard's focus, and none of them is over the bar.
+                std::set<std::string> seen;
+                for (int i = 0; i < 40 && seen.size() < 6; ++i) {
+                    const auto exit = h.widget("nav:exit");
+                    for (const auto& w : h.app.widgets().all()) {
+                        if (!w.id.starts_with("display:")) continue;
+                        INFO(w.id);
+                        CHECK((w.max.y <= exit.min.y || w.min.y >= exit.max.y));
+                        seen.insert(w.id);
+                    }
+                    h.app.key(ui::Focus::Key::Next);
+                    h.frames(2);
+                }
+                CHECK(seen == std::set<std::string>{"display:size0", "display:size1", "display:size2", "display:contrast",
+                                                    "display:low", "display:done"});
+                h.tap("nav:exit"); // the quick exit works with the panel open
+                CHECK(h.session.screen() == Screen::Neutral);
+            }
 }
 
 TEST_CASE("buttons lower down keep every control in the reachable part of the screen") {

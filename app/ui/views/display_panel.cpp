@@ -31,9 +31,8 @@ void DisplayPanel::drawButton(Ui& ui, Rect footer) {
         open_ = !open_;
 }
 
-Rect DisplayPanel::panelRect(Ui& ui) const {
-    // Low on the screen, just above the footer, where a seated visitor can reach it. Its
-    // height follows the text size, so it is measured from the same layouts drawPanel uses.
+float DisplayPanel::contentHeight(Ui& ui) {
+    // Measured from the same layouts drawPanel uses: it follows the text size.
     const float pad = ui.px(32), w = ui.column.width() - 2 * pad, gap = ui.px(theme::kGap);
     const Display& d = ui.session.display();
     float h = 2 * pad;
@@ -43,17 +42,24 @@ Rect DisplayPanel::panelRect(Ui& ui) const {
     for (const auto& [label, hint, on] : {std::tuple{"display.contrast", "display.contrast_hint", d.highContrast},
                                           std::tuple{"display.low", "display.low_hint", d.controlsLow}})
         h += tileHeight(ui, ui.str(label), toggleState(ui, on, hint), w, Icon::None, ui.px(kRow) - ui.px(24)) + gap;
-    h += ui.px(theme::kButton);
-    const float bottom = ui.screen.max.y - footerHeight(ui);
-    return Rect{{ui.column.min.x, std::max(ui.screen.min.y, bottom - h)}, {ui.column.max.x, bottom}};
+    return h + ui.px(theme::kButton);
+}
+
+Rect DisplayPanel::panelRect(Ui& ui) const {
+    // Low in the reading area, where a seated visitor can reach it, and never over the bar:
+    // the quick exit stays within a tap. Taller than the area (a landscape screen at the
+    // largest text), it scrolls.
+    const float bottom = ui.column.max.y;
+    return Rect{{ui.column.min.x, std::max(ui.column.min.y, bottom - contentHeight(ui))}, {ui.column.max.x, bottom}};
 }
 
 void DisplayPanel::drawPanel(Ui& ui) {
     const Rect r = panelRect(ui);
     ui.dl->AddRectFilled(r.min, r.max, ui.c.card, ui.px(theme::kRounding));
     ui.dl->AddRect(r.min, r.max, ui.c.line, ui.px(theme::kRounding), 0, ui.px(3));
-    const float pad = ui.px(32), x0 = r.min.x + pad, x1 = r.max.x - pad, w = x1 - x0;
-    float y = r.min.y + pad;
+    const float pad = ui.px(32), x0 = r.min.x + pad, x1 = r.max.x - pad, w = x1 - x0, edge = ui.px(4);
+    float y = scroll_.begin(ui, Rect{{x0, r.min.y + edge}, {x1, r.max.y - edge}}) + pad - edge;
+    const float top = y - pad + edge;
     y += paragraph(ui, ui.str("display.title"), {x0, y}, w, theme::kTextTitle, ui.c.ink, true) + ui.px(24);
 
     Display d = ui.session.display();
@@ -88,6 +94,8 @@ void DisplayPanel::drawPanel(Ui& ui) {
     }
     if (button(ui, "display:done", ui.str("display.done"), Rect{{x0, y}, {x1, y + ui.px(theme::kButton)}}, Look::Primary))
         open_ = false;
+    y += ui.px(theme::kButton) + pad - edge;
+    scroll_.end(ui, y - top);
     if (!(d == before)) ui.session.setDisplay(d);
 }
 

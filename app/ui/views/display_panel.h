@@ -1,4 +1,5 @@
 #pragma once
+#include "../scroll_area.h"
 #include "../ui_context.h"
 
 namespace ev::ui {
@@ -14,10 +15,15 @@ public:
     Rect panelRect(Ui& ui) const;
     void drawPanel(Ui& ui);
     bool open() const { return open_; }
-    void close() { open_ = false; }
+    void close() {
+        open_ = false;
+        scroll_.reset();
+    }
 
 private:
+    static float contentHeight(Ui& ui);
     bool open_ = false;
+    ScrollArea scroll_;
 };
 
 } // namespace ev::ui

@@ -7,50 +7,84 @@
 
 namespace ev::ui {
 
-float NavBar::height(const Ui& ui) { return ui.px(theme::kBarHeight); }
+namespace {
+
+constexpr float kGap = 14.0f; // design px, between the bar's buttons and around them
+
+struct Item {
+    const char* id;
+    const char* key;
+    Look look;
+    Icon icon;
+    float share; // of its row's width, relative to the other items in the row
+};
+
+constexpr Item kBack{"nav:back", "nav.back", Look::Bar, Icon::Back, 1.0f};
+constexpr Item kHome{"nav:home", "nav.home", Look::Bar, Icon::Home, 1.0f};
+constexpr Item kLanguage{"nav:language", "nav.language", Look::Bar, Icon::Globe, 1.0f};
+constexpr Item kHelp{"nav:help", "nav.help", Look::Help, Icon::None, 1.4f};
+constexpr Item kExit{"nav:exit", "nav.exit", Look::Exit, Icon::Exit, 1.2f};
+
+} // namespace
+
+// Buttons grow by half as much as the text: a larger label still fits on one line or two.
+float NavBar::buttonHeight(const Ui& ui) { return ui.px(theme::kBarButton) * (1.0f + 0.5f * (ui.textScale - 1.0f)); }
+
+float NavBar::height(const Ui& ui) {
+    if (!twoRows(ui)) return ui.px(theme::kBarHeight);
+    return 2 * buttonHeight(ui) + 3 * ui.px(kGap);
+}
 
 void NavBar::draw(Ui& ui, float top) {
     const float h = height(ui);
     ui.dl->AddRectFilled({ui.screen.min.x, top}, {ui.screen.max.x, top + h}, ui.c.bar);
 
-    const float gap = ui.px(14), bh = ui.px(theme::kBarButton);
-    const float y0 = top + (h - bh) * 0.5f;
+    const float gap = ui.px(kGap), bh = buttonHeight(ui);
     const float left = ui.column.min.x - ui.px(theme::kMargin) + ui.px(20);
     const float right = ui.column.max.x + ui.px(theme::kMargin) - ui.px(20);
-    const float unit = (right - left - 4 * gap) / 5.6f; // help and exit get a little more room
 
-    struct Item {
-        const char* id;
-        const char* key;
-        Look look;
-        Icon icon;
-        float width;
+    // Rows from the top; within a row, laid out from the reading start (right to left in RTL).
+    // The exit keeps the reading-end corner of the top row in both layouts.
+    struct Placed {
+        Item item;
+        Rect r;
     };
-    const Item items[] = {
-        {"nav:back", "nav.back", Look::Bar, Icon::Back, unit},
-        {"nav:home", "nav.home", Look::Bar, Icon::Home, unit},
-        {"nav:language", "nav.language", Look::Bar, Icon::Globe, unit},
-        {"nav:help", "nav.help", Look::Help, Icon::None, unit * 1.4f},
-        {"nav:exit", "nav.exit", Look::Exit, Icon::Exit, unit * 1.2f},
+    std::vector<Placed> placed;
+    const auto row = [&](std::initializer_list<Item> items, float y) {
+        float shares = 0;
+        for (const Item& i : items) shares += i.share;
+        const float unit = (right - left - gap * float(items.size() - 1)) / shares;
+        float x = ui.rtl ? right : left;
+        for (const Item& i : items) {
+            const float w = unit * i.share;
+            const float x0 = ui.rtl ? x - w : x;
+            placed.push_back({i, Rect{{x0, y}, {x0 + w, y + bh}}});
+            x += ui.rtl ? -(w + gap) : w + gap;
+        }
     };
-    // Laid out from the reading start: left to right, or right to left in RTL locales.
-    float x = ui.rtl ? right : left;
+    if (twoRows(ui)) {
+        row({kHelp, kExit}, top + gap);
+        row({kBack, kHome, kLanguage}, top + 2 * gap + bh);
+    } else {
+        row({kBack, kHome, kLanguage, kHelp, kExit}, top + (h - bh) * 0.5f);
+    }
+
     // Back, home and language share one label size, the smallest any of them needs, so a
     // long word in one does not leave the three looking unlike each other.
     float shared = 0;
-    for (const Item& item : items)
-        if (item.look == Look::Bar) {
-            const float s = labelSize(ui, ui.str(item.key), Rect{{0, 0}, {item.width, bh}}, item.look, item.icon);
+    for (const Placed& p : placed)
+        if (p.item.look == Look::Bar) {
+            const float s = labelSize(ui, ui.str(p.item.key), p.r, p.item.look, p.item.icon);
             shared = shared > 0 ? std::min(shared, s) : s;
         }
-    for (const Item& item : items) {
-        const float x0 = ui.rtl ? x - item.width : x;
-        const Rect r{{x0, y0}, {x0 + item.width, y0 + bh}};
-        x += ui.rtl ? -(item.width + gap) : item.width + gap;
+    Rect exit{};
+    for (const Placed& p : placed) {
+        const std::string id = p.item.id;
+        if (id == "nav:exit") exit = p.r;
         // With nowhere to go back to, the slot stays empty rather than holding a dead button.
-        if (item.icon == Icon::Back && !ui.session.canGoBack()) continue;
-        if (!button(ui, item.id, ui.str(item.key), r, item.look, item.icon, item.look == Look::Bar ? shared : 0)) continue;
-        const std::string id = item.id;
+        if (id == "nav:back" && !ui.session.canGoBack()) continue;
+        if (!button(ui, id, ui.str(p.item.key), p.r, p.item.look, p.item.icon, p.item.look == Look::Bar ? shared : 0))
+            continue;
         if (id == "nav:back") ui.session.back();
         else if (id == "nav:home") ui.session.home();
         else if (id == "nav:language") ui.session.openLanguages();
@@ -60,10 +94,10 @@ void NavBar::draw(Ui& ui, float top) {
 
     // Shift presses toward a quick exit, shown as dots under the exit button (GOV.UK pattern).
     if (const int n = ui.session.shiftCount(); n > 0) {
-        const float exitCentre = ui.rtl ? left + unit * 0.6f : right - unit * 0.6f;
-        const float r = ui.px(7), step = ui.px(24), y = y0 + bh + (h - bh) * 0.25f;
+        const float cx = (exit.min.x + exit.max.x) * 0.5f;
+        const float r = ui.px(7), step = ui.px(24), y = exit.max.y + gap * 0.5f;
         for (int i = 0; i < ui.session.settings().shiftPresses; ++i) {
-            const ImVec2 c{exitCentre + (i - 1) * step, y};
+            const ImVec2 c{cx + float(i - 1) * step, y};
             if (i < n) ui.dl->AddCircleFilled(c, r, ui.c.onBar, 12);
             else ui.dl->AddCircle(c, r, ui.c.onBar, 12, ui.px(2));
         }
