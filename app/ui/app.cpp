@@ -126,9 +126,18 @@ void App::frame() {
         if (session_.screen() == Screen::Help && shownAt_.screen != Screen::Signpost) help_.arrive();
         if (session_.screen() == Screen::Signpost) signpost_.arrive();
     }
+    if (session_.screen() == Screen::Admin && shownAt_.screen != Screen::Admin) {
+        // Every way in (--goto admin, a script's goto) asks for the PIN once one is set.
+        if (!admitted_ && staff_.pin && staff_.pin->isSet()) {
+            session_.goTo({Screen::Attract, {}});
+            openPinPad();
+        } else {
+            admin_.load(staff_, clock_.unixSeconds());
+        }
+        admitted_ = false;
+    }
     // The keypad belongs to the screen it was opened on: a quick exit or a reset closes it.
     if (session_.screen() != pinPadOn_ || session_.idlePromptShown()) pinPad_.close();
-    if (session_.screen() == Screen::Admin && shownAt_.screen != Screen::Admin) admin_.load(staff_, clock_.unixSeconds());
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
@@ -171,8 +180,12 @@ void App::openPinPad() {
 
 void App::drawPinPad(Ui& ui) {
     if (pinPad_.draw(ui, *staff_.pin) == PinPad::Outcome::Right) {
-        if (pinPadOn_ == Screen::Admin) quit_ = true;
-        else session_.goTo({Screen::Admin, {}});
+        if (pinPadOn_ == Screen::Admin) {
+            quit_ = true;
+        } else {
+            admitted_ = true;
+            session_.goTo({Screen::Admin, {}});
+        }
     }
     // Closed, the screen beneath is drawn from the next frame, which must come at once.
     nextAnimation_ = pinPad_.isOpen() ? pinPad_.nextChange(clock_.now(), *staff_.pin) : Millis(0);

@@ -105,6 +105,7 @@ private:
     Staff staff_;
     PinPad pinPad_;
     Screen pinPadOn_ = Screen::Attract; // Attract: the PIN opens the admin screen; Admin: it closes the kiosk
+    bool admitted_ = false;             // the PIN was just typed: the admin screen may open
     bool quit_ = false;
 };
 

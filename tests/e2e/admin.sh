@@ -71,7 +71,8 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   chmod 0555 ro
 fi
-{ echo "goto admin"; echo "tap admin:export"; } > ro.evscript
+# A script's goto (like --goto) asks for the PIN as the hold does.
+{ echo "goto admin"; pin; echo "tap admin:export"; } > ro.evscript
 kiosk --window 540x960 --export-dir "$WORK/ro" --script ro.evscript >out.txt 2>err.txt || fail "read-only export: exit $?"
 grep -Eq "Not exported: .*(Read-only|Permission).*counts are kept" err.txt ||
   fail "no message saying why for a read-only folder: $(cat err.txt)"

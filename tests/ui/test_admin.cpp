@@ -60,6 +60,14 @@ struct Staffed {
         for (char d : digits) h.tap(std::string("pin:") + d);
         h.tap("pin:ok");
     }
+    // As --goto admin does, then the PIN.
+    void enter() {
+        h.session.goTo({Screen::Admin, {}});
+        h.frames(2);
+        type(kPin);
+        h.frames(2);
+        REQUIRE(h.session.screen() == Screen::Admin);
+    }
 };
 
 } // namespace
@@ -160,8 +168,7 @@ TEST_CASE("the admin screen shows the pack, translations, counts, export and the
     s.h.session.chooseLanguage("ur");
     s.h.session.chooseAudience(Audience::Parent);
     s.counter->count(Event::LanguageSelected, {.page = {}, .locale = "ur", .audience = {}, .detail = {}});
-    s.h.session.goTo({Screen::Admin, {}});
-    s.h.frames(3);
+    s.enter();
     for (const char* id : {"admin:close", "admin:quit", "admin:export", "admin:idle-less", "admin:idle-more", "admin:period0"}) {
         INFO(id);
         CHECK(s.h.has(id));
@@ -194,10 +201,29 @@ TEST_CASE("the admin screen shows the pack, translations, counts, export and the
     CHECK(s.h.session.screen() == Screen::Attract);
 }
 
-TEST_CASE("closing the kiosk asks for the PIN again", "[admin]") {
+TEST_CASE("going straight to the admin screen (--goto, a script) asks for the PIN too", "[admin]") {
     Staffed s;
     s.h.session.goTo({Screen::Admin, {}});
-    s.h.frames(3);
+    s.h.frames(2);
+    CHECK(s.h.session.screen() == Screen::Attract);
+    CHECK(s.h.has("pin:ok"));
+    CHECK_FALSE(s.h.has("admin:export"));
+    s.type("1234");
+    CHECK_FALSE(s.h.has("admin:export"));
+    s.type(kPin);
+    s.h.frames(2);
+    CHECK(s.h.has("admin:export"));
+    // Leaving and coming back the same way asks again.
+    s.h.tap("admin:close");
+    s.h.session.goTo({Screen::Admin, {}});
+    s.h.frames(2);
+    CHECK_FALSE(s.h.has("admin:export"));
+    CHECK(s.h.has("pin:ok"));
+}
+
+TEST_CASE("closing the kiosk asks for the PIN again", "[admin]") {
+    Staffed s;
+    s.enter();
     s.h.tap("admin:quit");
     CHECK_FALSE(s.h.app.quitRequested());
     s.type("1234");
@@ -210,8 +236,7 @@ TEST_CASE("a partner records a group session with buttons only: audience, langua
     Staffed s;
     s.h.session.recordGroupSession(Audience::Child, "en", 12); // not from a resident's screen
     CHECK(std::count(s.h.sink.events.begin(), s.h.sink.events.end(), Event::FacilitatedSession) == 0);
-    s.h.session.goTo({Screen::Admin, {}});
-    s.h.frames(3);
+    s.enter();
     s.h.tap("group:community");
     s.h.tap("group:lang:ur");
     s.h.tap("group:plus10");
