@@ -99,9 +99,9 @@ int exportCounts(const std::vector<std::string>& args) {
     if (!stateDir) return usage("export needs --state-dir DIR", cmd);
     if (!out) return usage("export needs -o FILE.csv", cmd);
     try {
-        const auto rows = ev::readKioskCounts(*stateDir, disclosure);
-        ev::writeFileAtomically(*out, ev::countsCsv(rows));
-        std::cout << "wrote " << *out << ": " << rows.size() << " rows\n";
+        ev::CountsCsvWriter csv = ev::exportKioskCounts(*stateDir, disclosure);
+        ev::writeFileAtomically(*out, csv.take());
+        std::cout << "wrote " << *out << ": " << csv.rows() << " rows\n";
         return kOk;
     } catch (const ev::CountsError& e) {
         std::cerr << e.what() << "\n";
