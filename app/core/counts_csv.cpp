@@ -23,7 +23,10 @@ constexpr std::size_t kMaxIdBytes = 200;
 // Counts above this are not believable from one kiosk-hour, and stay clear of overflow.
 constexpr std::uint64_t kMaxCount = 1'000'000'000'000ULL;
 
-bool needsQuotes(std::string_view s) { return s.find_first_of(",\"\r\n") != std::string_view::npos; }
+// A loop rather than find_first_of, which calls memchr on the set for every character.
+bool needsQuotes(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+}
 
 void appendField(std::string& out, std::string_view s) {
     if (!needsQuotes(s)) {
