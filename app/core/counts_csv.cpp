@@ -315,17 +315,21 @@ std::vector<CountRow> readCountsCsv(const fs::path& file) {
 }
 
 std::vector<CountRow> mergeCounts(const std::vector<std::vector<CountRow>>& files) {
-    std::vector<CountRow> all;
+    // Rows are sorted by reference: a row is a dozen strings, costly to move. Each file is
+    // sorted already, and a merge sort takes such runs as they are.
+    std::vector<const CountRow*> all;
     std::size_t total = 0;
     for (const auto& rows : files) total += rows.size();
     all.reserve(total);
-    for (const auto& rows : files) all.insert(all.end(), rows.begin(), rows.end());
-    std::sort(all.begin(), all.end(), [](const CountRow& a, const CountRow& b) { return sortKey(a) < sortKey(b); });
+    for (const auto& rows : files)
+        for (const CountRow& r : rows) all.push_back(&r);
+    std::stable_sort(all.begin(), all.end(), [](const CountRow* a, const CountRow* b) { return sortKey(*a) < sortKey(*b); });
     std::vector<CountRow> out;
     out.reserve(all.size());
-    for (CountRow& r : all) {
+    for (const CountRow* p : all) {
+        const CountRow& r = *p;
         if (out.empty() || sortKey(out.back()) != sortKey(r)) {
-            out.push_back(std::move(r));
+            out.push_back(r);
             continue;
         }
         CountRow& kept = out.back();
@@ -335,7 +339,7 @@ std::vector<CountRow> mergeCounts(const std::vector<std::vector<CountRow>>& file
         const bool tie = keep == kept.count && keep == r.count;
         if (!(keep == kept.count) ||
             (tie && std::make_pair(!r.venue.empty(), r.venue) > std::make_pair(!kept.venue.empty(), kept.venue)))
-            kept = std::move(r);
+            kept = r;
     }
     // One venue per kiosk: the label on its latest row, from the export that reached furthest.
     for (std::size_t begin = 0; begin < out.size();) {
