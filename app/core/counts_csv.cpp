@@ -252,7 +252,7 @@ bool CountsCsvReader::nextLine(std::string_view& line) {
         end_ = rest.size();
         if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
         end_ += std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, in_);
-        if (std::ferror(in_)) throw error(1, "cannot read the file");
+        if (std::ferror(in_)) throw error(lineNo_ + 1, "cannot read the file");
         eof_ = std::feof(in_);
     }
 }
