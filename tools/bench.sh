@@ -140,7 +140,8 @@ done
 t1=$(date +%s%N)
 "$build/tools/pack/everyvoice-pack" counts merge "$year"/kiosk-*.csv -o "$year/all.csv" >/dev/null
 t2=$(date +%s%N)
-"$build/tools/pack/everyvoice-pack" report "$year/all.csv" -o "$year/dashboard.html" >/dev/null
+# The report sums as it reads: its peak RSS should not grow with the file.
+report_kib=$(/usr/bin/time -f %M "$build/tools/pack/everyvoice-pack" report "$year/all.csv" -o "$year/dashboard.html" 2>&1 >/dev/null)
 t3=$(date +%s%N)
 echo "counts files: $made; export of all 50 $(ms "$t0" "$t1") ms (budget 5000), merge $(ms "$t1" "$t2") ms," \
-     "report $(ms "$t2" "$t3") ms (budget 5000) from $(du -m "$year/all.csv" | cut -f1) MB"
+     "report $(ms "$t2" "$t3") ms (budget 5000, peak RSS $((report_kib / 1024)) MiB) from $(du -m "$year/all.csv" | cut -f1) MB"

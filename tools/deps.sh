@@ -11,7 +11,7 @@ build_pkgs=(build-essential cmake pkg-config
   libespeak-ng-dev catch2 fonts-noto-core)
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
 test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium)
-bench_pkgs=(xvfb xauth mesa-utils chromium)
+bench_pkgs=(xvfb xauth mesa-utils chromium time)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
 
 pkgs=("${build_pkgs[@]}")

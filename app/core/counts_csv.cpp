@@ -4,9 +4,9 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <cstring>
 #include <tuple>
+#include <unordered_map>
 
 #include "events.h"
 #include "kiosk_identity.h"
@@ -23,7 +23,10 @@ constexpr std::size_t kMaxIdBytes = 200;
 // Counts above this are not believable from one kiosk-hour, and stay clear of overflow.
 constexpr std::uint64_t kMaxCount = 1'000'000'000'000ULL;
 
-bool needsQuotes(std::string_view s) { return s.find_first_of(",\"\r\n") != std::string_view::npos; }
+// A loop rather than find_first_of, which calls memchr on the set for every character.
+bool needsQuotes(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+}
 
 void appendField(std::string& out, std::string_view s) {
     if (!needsQuotes(s)) {
@@ -38,35 +41,40 @@ void appendField(std::string& out, std::string_view s) {
     out += '"';
 }
 
-// Splits one line into fields (RFC 4180 quoting); false if the quoting is broken.
-bool splitFields(std::string_view line, std::vector<std::string>& fields) {
+// Splits one line into fields (RFC 4180 quoting); false if the quoting is broken. An unquoted
+// field is a view of the line; a quoted one, of `unquoted`, which never grows past the line's
+// size so the views stay valid.
+bool splitFields(std::string_view line, std::vector<std::string_view>& fields, std::string& unquoted) {
     fields.clear();
+    unquoted.clear();
+    unquoted.reserve(line.size());
     std::size_t i = 0;
     for (;;) {
-        std::string field;
         if (i < line.size() && line[i] == '"') {
+            const std::size_t start = unquoted.size();
             ++i;
             for (;;) {
                 if (i >= line.size()) return false; // unterminated quote
                 if (line[i] == '"') {
                     if (i + 1 < line.size() && line[i + 1] == '"') {
-                        field += '"';
+                        unquoted += '"';
                         i += 2;
                         continue;
                     }
                     ++i;
                     break;
                 }
-                field += line[i++];
+                unquoted += line[i++];
             }
             if (i < line.size() && line[i] != ',') return false; // text after a closing quote
+            fields.push_back(std::string_view(unquoted).substr(start));
         } else {
             const std::size_t end = std::min(line.find(',', i), line.size());
-            field.assign(line.substr(i, end - i));
-            if (field.find('"') != std::string::npos) return false;
+            const std::string_view field = line.substr(i, end - i);
+            if (field.find('"') != std::string_view::npos) return false;
+            fields.push_back(field);
             i = end;
         }
-        fields.push_back(std::move(field));
         if (i >= line.size()) return true;
         ++i; // the comma
     }
@@ -78,7 +86,7 @@ bool parseCount(std::string_view s, std::uint64_t& n) {
     return ec == std::errc() && end == s.data() + s.size() && n <= kMaxCount;
 }
 
-bool validDate(const std::string& s) {
+bool validDate(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     int y = 0, m = 0, d = 0;
     const auto num = [&](std::size_t at, std::size_t len, int& v) {
@@ -89,13 +97,14 @@ bool validDate(const std::string& s) {
     return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(unsigned(m)), std::chrono::day(unsigned(d))).ok();
 }
 
-bool validId(const std::string& s) {
+bool validId(std::string_view s) {
     if (s.size() > kMaxIdBytes) return false;
     return std::none_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
-// Why the row is not a valid count, or empty.
-std::string checkRow(const std::vector<std::string>& f, CountRow& row) {
+// Why the row is not a valid count, or empty. Fills `row` in place, so that reading a file
+// reuses one row's strings rather than allocating each line's.
+std::string checkRow(const std::vector<std::string_view>& f, CountRow& row) {
     if (f.size() != kColumns)
         return std::to_string(f.size()) + " fields, expected " + std::to_string(kColumns);
     row.kioskId = f[0];
@@ -111,16 +120,15 @@ std::string checkRow(const std::vector<std::string>& f, CountRow& row) {
     if (!KioskIdentity::validVenue(row.venue)) return "venue is too long, holds control characters or starts like a formula";
     if (!validDate(row.date)) return "date '" + row.date + "' is not a YYYY-MM-DD date";
     std::uint64_t hour = 0;
-    if (!parseCount(f[3], hour) || hour > 23) return "hour '" + f[3] + "' is not 0-23";
+    if (!parseCount(f[3], hour) || hour > 23) return "hour '" + std::string(f[3]) + "' is not 0-23";
     row.hour = static_cast<int>(hour);
     if (!eventFromName(row.event)) return "unknown event '" + row.event + "'";
     for (const std::string* s : {&row.pack, &row.page, &row.locale, &row.audience, &row.detail})
         if (!validId(*s)) return "a pack, page, locale, audience or detail value is too long or holds control characters";
-    const std::string& c = f[10];
+    const std::string_view c = f[10];
     row.count.suppressed = !c.empty() && c[0] == '<';
-    if (!parseCount(std::string_view(c).substr(row.count.suppressed ? 1 : 0), row.count.n) ||
-        (row.count.suppressed && row.count.n == 0))
-        return "count '" + c + "' is not a whole number or <N";
+    if (!parseCount(c.substr(row.count.suppressed ? 1 : 0), row.count.n) || (row.count.suppressed && row.count.n == 0))
+        return "count '" + std::string(c) + "' is not a whole number or <N";
     return {};
 }
 
@@ -158,107 +166,170 @@ std::pair<std::string, int> dateAndHour(std::int64_t hourBucket) {
     return {buf, hour};
 }
 
-std::string countsCsv(const std::vector<CountRow>& rows) {
-    std::string out;
-    out.reserve(rows.size() * 100 + 100);
-    out += kCountsFormatName;
-    out += std::to_string(kCountsFormatVersion) + "\n";
-    out += kCountsColumns;
-    out += '\n';
-    for (const CountRow& r : rows) {
-        appendField(out, r.kioskId);
-        out += ',';
-        appendField(out, r.venue);
-        out += ',';
-        out += r.date;
-        out += ',';
-        out += std::to_string(r.hour);
-        for (const std::string* s : {&r.event, &r.pack, &r.page, &r.locale, &r.audience, &r.detail}) {
-            out += ',';
-            appendField(out, *s);
-        }
-        out += ',';
-        out += r.count.text();
-        out += '\n';
+CountsCsvWriter::CountsCsvWriter() {
+    text_ += kCountsFormatName;
+    text_ += std::to_string(kCountsFormatVersion);
+    text_ += '\n';
+    text_ += kCountsColumns;
+    text_ += '\n';
+}
+
+void CountsCsvWriter::add(const CountRow& r) {
+    const auto number = [&](std::uint64_t n) {
+        char buf[24];
+        text_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    };
+    appendField(text_, r.kioskId);
+    text_ += ',';
+    appendField(text_, r.venue);
+    text_ += ',';
+    text_ += r.date;
+    text_ += ',';
+    number(static_cast<std::uint64_t>(r.hour));
+    for (const std::string* s : {&r.event, &r.pack, &r.page, &r.locale, &r.audience, &r.detail}) {
+        text_ += ',';
+        appendField(text_, *s);
     }
-    return out;
+    text_ += ',';
+    if (r.count.suppressed) text_ += '<';
+    number(r.count.n);
+    text_ += '\n';
+    ++rows_;
+}
+
+std::string countsCsv(const std::vector<CountRow>& rows) {
+    CountsCsvWriter out;
+    for (const CountRow& r : rows) out.add(r);
+    return out.take();
+}
+
+CountsCsvReader::CountsCsvReader(const fs::path& file) : file_(file), buffer_(std::size_t(1) << 20, '\0') {
+    in_ = std::fopen(file.c_str(), "rb");
+    if (!in_) throw error(1, "cannot open the file");
+    std::string_view line;
+    if (!nextLine(line)) throw error(1, "empty file");
+    if (!line.starts_with(kCountsFormatName))
+        throw error(1, "not an Every Voice counts file (it should begin '" + std::string(kCountsFormatName) +
+                           std::to_string(kCountsFormatVersion) + "')");
+    int version = 0;
+    const std::string_view v = line.substr(kCountsFormatName.size());
+    const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
+    if (ec != std::errc() || p != v.data() + v.size() || version < 1)
+        throw error(1, "unreadable format version '" + std::string(v) + "'");
+    if (version > kCountsFormatVersion)
+        throw error(1, "format version " + std::to_string(version) + " is newer than this tool reads (" +
+                           std::to_string(kCountsFormatVersion) + "); use a newer everyvoice-pack");
+    if (!nextLine(line)) throw error(1, "no column line");
+    if (line != kCountsColumns) throw error(2, "the columns should be " + std::string(kCountsColumns));
+}
+
+CountsCsvReader::~CountsCsvReader() {
+    if (in_) std::fclose(in_);
+}
+
+CountsCsvError CountsCsvReader::error(std::size_t line, const std::string& message) const {
+    return CountsCsvError(file_.string() + ":" + std::to_string(line) + ": " + message);
+}
+
+bool CountsCsvReader::nextLine(std::string_view& line) {
+    for (;;) {
+        const std::string_view rest(buffer_.data() + begin_, end_ - begin_);
+        std::size_t length = rest.find('\n');
+        if (length == std::string_view::npos && eof_) {
+            if (rest.empty()) return false;
+            length = rest.size(); // a last line without its newline
+        }
+        if (length != std::string_view::npos) {
+            line = rest.substr(0, length);
+            begin_ += std::min(length + 1, rest.size());
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            ++lineNo_;
+            return true;
+        }
+        // No whole line left: keep the part read, and read on (a longer line grows the buffer).
+        std::memmove(buffer_.data(), rest.data(), rest.size());
+        begin_ = 0;
+        end_ = rest.size();
+        if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+        end_ += std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, in_);
+        if (std::ferror(in_)) throw error(lineNo_ + 1, "cannot read the file");
+        eof_ = std::feof(in_);
+    }
+}
+
+bool CountsCsvReader::readRow(CountRow& row) {
+    std::string_view line;
+    if (!nextLine(line)) return false;
+    if (!splitFields(line, fields_, unquoted_)) throw error(lineNo_, "broken quoting");
+    if (const std::string why = checkRow(fields_, row); !why.empty()) throw error(lineNo_, why);
+    ++rows_;
+    return true;
+}
+
+bool CountsCsvReader::next(CountRow& row) {
+    if (!readRow(row)) {
+        if (repeat_) throw error(repeat_, "the same count is already on line " + std::to_string(repeated_));
+        if (unsorted_) checkRepeatsOfUnsorted();
+        return false;
+    }
+    // Once a key is found twice, or the order is broken, nothing later changes the answer.
+    if (!repeat_ && !unsorted_) {
+        if (rows_ > 1) {
+            const auto order = sortKey(row) <=> sortKey(previous_);
+            if (order == 0) {
+                repeat_ = lineNo_;
+                repeated_ = lineNo_ - 1;
+            }
+            unsorted_ = order < 0;
+        }
+        previous_ = row;
+    }
+    return true;
+}
+
+// A file out of the order export and merge write (edited by hand, say): its keys are held,
+// one string each, in a second reading, to find the first line whose key came before.
+void CountsCsvReader::checkRepeatsOfUnsorted() {
+    CountsCsvReader again(file_);
+    std::unordered_map<std::string, std::size_t> firstLine;
+    CountRow row;
+    std::string key;
+    while (again.readRow(row)) {
+        key.clear();
+        for (const std::string* s : {&row.kioskId, &row.date, &row.event, &row.pack, &row.page, &row.locale, &row.audience,
+                                     &row.detail}) {
+            key += *s;
+            key += '\0'; // a value never holds a control character
+        }
+        key += static_cast<char>(row.hour);
+        const auto [at, added] = firstLine.try_emplace(key, again.lineNo_);
+        if (!added) throw error(again.lineNo_, "the same count is already on line " + std::to_string(at->second));
+    }
 }
 
 std::vector<CountRow> readCountsCsv(const fs::path& file) {
-    const auto error = [&](std::size_t line, const std::string& message) {
-        return CountsCsvError(file.string() + ":" + std::to_string(line) + ": " + message);
-    };
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw error(1, "cannot open the file");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw error(1, "cannot read the file");
-    const std::string text = buffer.str();
-
+    CountsCsvReader in(file);
     std::vector<CountRow> rows;
-    std::vector<std::size_t> lines; // each row's line, to name both lines of a repeated key
-    std::vector<std::string> fields;
-    std::size_t lineNo = 0;
-    for (std::size_t at = 0; at < text.size();) {
-        ++lineNo;
-        std::size_t end = text.find('\n', at);
-        if (end == std::string::npos) end = text.size();
-        std::string_view line(text.data() + at, end - at);
-        at = end + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (lineNo == 1) {
-            if (!line.starts_with(kCountsFormatName))
-                throw error(1, "not an Every Voice counts file (it should begin '" + std::string(kCountsFormatName) +
-                                   std::to_string(kCountsFormatVersion) + "')");
-            int version = 0;
-            const std::string_view v = line.substr(kCountsFormatName.size());
-            const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
-            if (ec != std::errc() || p != v.data() + v.size() || version < 1)
-                throw error(1, "unreadable format version '" + std::string(v) + "'");
-            if (version > kCountsFormatVersion)
-                throw error(1, "format version " + std::to_string(version) + " is newer than this tool reads (" +
-                                   std::to_string(kCountsFormatVersion) + "); use a newer everyvoice-pack");
-            continue;
-        }
-        if (lineNo == 2) {
-            if (line != kCountsColumns) throw error(2, "the columns should be " + std::string(kCountsColumns));
-            continue;
-        }
-        if (!splitFields(line, fields)) throw error(lineNo, "broken quoting");
-        CountRow row;
-        if (const std::string why = checkRow(fields, row); !why.empty()) throw error(lineNo, why);
-        rows.push_back(std::move(row));
-        lines.push_back(lineNo);
-    }
-    if (lineNo < 2) throw error(std::max<std::size_t>(lineNo, 1), lineNo == 0 ? "empty file" : "no column line");
-    // A key given twice: sorting brings repeats together without building a key per row.
-    std::vector<std::size_t> order(rows.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // Stable: within a key, rows stay in line order.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return sortKey(rows[a]) < sortKey(rows[b]); });
-    std::size_t repeat = 0, first = 0;
-    for (std::size_t i = 1; i < order.size(); ++i)
-        if (sortKey(rows[order[i]]) == sortKey(rows[order[i - 1]]) && (!repeat || lines[order[i]] < repeat)) {
-            repeat = lines[order[i]];
-            first = lines[order[i - 1]];
-        }
-    if (repeat) throw error(repeat, "the same count is already on line " + std::to_string(first));
+    for (CountRow row; in.next(row);) rows.push_back(row);
     return rows;
 }
 
 std::vector<CountRow> mergeCounts(const std::vector<std::vector<CountRow>>& files) {
-    std::vector<CountRow> all;
+    // Rows are sorted by reference: a row is a dozen strings, costly to move. Each file is
+    // sorted already, and a merge sort takes such runs as they are.
+    std::vector<const CountRow*> all;
     std::size_t total = 0;
     for (const auto& rows : files) total += rows.size();
     all.reserve(total);
-    for (const auto& rows : files) all.insert(all.end(), rows.begin(), rows.end());
-    std::sort(all.begin(), all.end(), [](const CountRow& a, const CountRow& b) { return sortKey(a) < sortKey(b); });
+    for (const auto& rows : files)
+        for (const CountRow& r : rows) all.push_back(&r);
+    std::stable_sort(all.begin(), all.end(), [](const CountRow* a, const CountRow* b) { return sortKey(*a) < sortKey(*b); });
     std::vector<CountRow> out;
     out.reserve(all.size());
-    for (CountRow& r : all) {
+    for (const CountRow* p : all) {
+        const CountRow& r = *p;
         if (out.empty() || sortKey(out.back()) != sortKey(r)) {
-            out.push_back(std::move(r));
+            out.push_back(r);
             continue;
         }
         CountRow& kept = out.back();
@@ -268,7 +339,7 @@ std::vector<CountRow> mergeCounts(const std::vector<std::vector<CountRow>>& file
         const bool tie = keep == kept.count && keep == r.count;
         if (!(keep == kept.count) ||
             (tie && std::make_pair(!r.venue.empty(), r.venue) > std::make_pair(!kept.venue.empty(), kept.venue)))
-            kept = std::move(r);
+            kept = r;
     }
     // One venue per kiosk: the label on its latest row, from the export that reached furthest.
     for (std::size_t begin = 0; begin < out.size();) {

@@ -7,6 +7,7 @@
 //   kiosk_id,venue,date,hour,event,pack,page,locale,audience,detail,count
 //   3f2a...,Barking Library,2025-03-04,14,page_view,default,signs,bn,parent,,12
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -50,11 +51,59 @@ struct CountRow {
 // UTC date (YYYY-MM-DD) and hour of an hour bucket (Unix seconds / 3600).
 std::pair<std::string, int> dateAndHour(std::int64_t hourBucket);
 
+// A counts file made row by row, so that its maker need not hold the rows.
+class CountsCsvWriter {
+public:
+    CountsCsvWriter(); // the format line and the column line
+    void add(const CountRow& row);
+    std::size_t rows() const { return rows_; }
+    std::string take() { return std::move(text_); }
+
+private:
+    std::string text_;
+    std::size_t rows_ = 0;
+};
+
 // The whole file: format line, column line, one line per row.
 std::string countsCsv(const std::vector<CountRow>& rows);
 
-// Reads a counts file. Throws CountsCsvError at the first problem: not a counts file, a newer
-// format version, a malformed or invalid row, a key given twice.
+// Reads a counts file a row at a time, holding one row, so that a year of counts from many
+// kiosks can be summed as it is read. Throws CountsCsvError at the first problem, as
+// readCountsCsv says; a key given twice is reported only once every row has been checked,
+// by next() at the end of the file, so a bad row after it is still the one reported.
+class CountsCsvReader {
+public:
+    explicit CountsCsvReader(const std::filesystem::path& file); // reads the format and column lines
+    ~CountsCsvReader();
+    CountsCsvReader(const CountsCsvReader&) = delete;
+    CountsCsvReader& operator=(const CountsCsvReader&) = delete;
+
+    bool next(CountRow& row); // false at the end
+    std::size_t rows() const { return rows_; }
+
+private:
+    bool nextLine(std::string_view& line);
+    bool readRow(CountRow& row);
+    void checkRepeatsOfUnsorted();
+    CountsCsvError error(std::size_t line, const std::string& message) const;
+
+    std::filesystem::path file_;
+    std::FILE* in_ = nullptr;
+    std::string buffer_;            // lines not yet read are at [begin_, end_)
+    std::size_t begin_ = 0, end_ = 0;
+    bool eof_ = false;
+    std::size_t lineNo_ = 0, rows_ = 0;
+    std::vector<std::string_view> fields_;
+    std::string unquoted_;          // quoted fields, with "" made ", that fields_ point into
+    // Files are written sorted by key, so a key given twice sits on the line after its first;
+    // only a file edited out of that order needs its keys held (checkRepeatsOfUnsorted).
+    CountRow previous_;
+    std::size_t repeat_ = 0, repeated_ = 0; // the first line whose key is on an earlier line, and that line
+    bool unsorted_ = false;
+};
+
+// Reads a whole counts file. Throws CountsCsvError at the first problem: not a counts file, a
+// newer format version, a malformed or invalid row, a key given twice.
 std::vector<CountRow> readCountsCsv(const std::filesystem::path& file);
 
 // Combines files of counts (each as read) so that repeating a file, or adding an older export

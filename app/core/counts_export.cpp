@@ -1,6 +1,7 @@
 #include "counts_export.h"
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "counts_reader.h"
@@ -17,7 +18,7 @@ constexpr std::chrono::milliseconds kBusyWait{10'000};
 
 } // namespace
 
-std::vector<CountRow> readKioskCounts(const fs::path& stateDir, const Disclosure& disclosure) {
+CountsCsvWriter exportKioskCounts(const fs::path& stateDir, const Disclosure& disclosure) {
     CountsReader reader(stateDir / "counts.sqlite", kBusyWait);
     KioskIdentity identity = [&] {
         try {
@@ -27,7 +28,7 @@ std::vector<CountRow> readKioskCounts(const fs::path& stateDir, const Disclosure
         }
     }();
 
-    std::vector<CountRow> rows;
+    CountsCsvWriter out;
     try {
         // One statement is one consistent snapshot, however the kiosk writes meanwhile.
         sql::Stmt st(reader.db(),
@@ -35,26 +36,32 @@ std::vector<CountRow> readKioskCounts(const fs::path& stateDir, const Disclosure
                          ? "SELECT hour, event, pack, page, locale, audience, '', n FROM counts ORDER BY hour, event, pack, page, locale, audience"
                          : "SELECT hour, event, pack, page, locale, audience, detail, n FROM counts "
                            "ORDER BY hour, event, pack, page, locale, audience, detail");
+        // One row, refilled in place: its strings keep their memory from row to row.
+        CountRow r;
+        r.kioskId = identity.installId();
+        r.venue = identity.venue();
+        std::optional<std::int64_t> hour;
         while (st.step()) {
             const std::int64_t n = st.integer(7);
             if (n <= 0) continue;
-            CountRow r;
-            r.kioskId = identity.installId();
-            r.venue = identity.venue();
-            std::tie(r.date, r.hour) = dateAndHour(st.integer(0));
-            r.event = st.text(1);
-            r.pack = st.text(2);
-            r.page = st.text(3);
-            r.locale = st.text(4);
-            r.audience = st.text(5);
-            r.detail = st.text(6);
+            // Rows come by hour, a dozen or so to each: the date is worked out once per hour.
+            if (hour != st.integer(0)) {
+                hour = st.integer(0);
+                std::tie(r.date, r.hour) = dateAndHour(*hour);
+            }
+            r.event = st.view(1);
+            r.pack = st.view(2);
+            r.page = st.view(3);
+            r.locale = st.view(4);
+            r.audience = st.view(5);
+            r.detail = st.view(6);
             r.count = disclosure.apply(static_cast<std::uint64_t>(n));
-            rows.push_back(std::move(r));
+            out.add(r);
         }
     } catch (const sql::Error& e) {
         throw reader.fail(e.what());
     }
-    return rows;
+    return out;
 }
 
 } // namespace ev

@@ -1,16 +1,15 @@
 #pragma once
 // Reading a kiosk's counts database for export, while that kiosk may still be writing to it.
 #include <filesystem>
-#include <vector>
 
 #include "counts_csv.h"
 
 namespace ev {
 
-// The rows of <stateDir>/counts.sqlite (schema 1 or 2), opened read-only, stamped with the
-// kiosk's identity from <stateDir>/kiosk.toml and passed through `disclosure`. Sorted as
+// The counts file of <stateDir>/counts.sqlite (schema 1 or 2), opened read-only, stamped with
+// the kiosk's identity from <stateDir>/kiosk.toml and passed through `disclosure`. Sorted as
 // mergeCounts sorts. Throws CountsError (one line) if either file is missing or unreadable,
 // or the database is from a newer kiosk.
-std::vector<CountRow> readKioskCounts(const std::filesystem::path& stateDir, const Disclosure& disclosure);
+CountsCsvWriter exportKioskCounts(const std::filesystem::path& stateDir, const Disclosure& disclosure);
 
 } // namespace ev

@@ -16,7 +16,8 @@ const std::filesystem::path& existing(const std::filesystem::path& file) {
 
 sql::Db open(const std::filesystem::path& file) {
     try {
-        return sql::Db(existing(file), SQLITE_OPEN_READONLY);
+        // A reader is one thread's: SQLite's locking of the connection is not needed.
+        return sql::Db(existing(file), SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
     } catch (const sql::Error& e) {
         throw CountsError(file.string() + ": " + e.what());
     }

@@ -69,9 +69,9 @@ void Stmt::run() {
     }
 }
 
-std::string Stmt::text(int column) const {
+std::string_view Stmt::view(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string_view();
 }
 
 std::int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }

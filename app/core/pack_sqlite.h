@@ -45,7 +45,8 @@ public:
     bool step();
     void run(); // step() to the end, for statements without rows
 
-    std::string text(int column) const; // NULL reads as ""
+    std::string text(int column) const { return std::string(view(column)); } // NULL reads as ""
+    std::string_view view(int column) const; // as text(), valid until the next step()
     std::int64_t integer(int column) const;
 
 private:

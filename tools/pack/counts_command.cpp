@@ -99,9 +99,9 @@ int exportCounts(const std::vector<std::string>& args) {
     if (!stateDir) return usage("export needs --state-dir DIR", cmd);
     if (!out) return usage("export needs -o FILE.csv", cmd);
     try {
-        const auto rows = ev::readKioskCounts(*stateDir, disclosure);
-        ev::writeFileAtomically(*out, ev::countsCsv(rows));
-        std::cout << "wrote " << *out << ": " << rows.size() << " rows\n";
+        ev::CountsCsvWriter csv = ev::exportKioskCounts(*stateDir, disclosure);
+        ev::writeFileAtomically(*out, csv.take());
+        std::cout << "wrote " << *out << ": " << csv.rows() << " rows\n";
         return kOk;
     } catch (const ev::CountsError& e) {
         std::cerr << e.what() << "\n";
@@ -172,9 +172,11 @@ int reportCommand(const std::vector<std::string>& args) {
     if (inputs.size() != 1) return usage("report takes one counts file (merge several first)", cmd);
     if (!out) return usage("report needs -o dashboard.html", cmd);
     try {
-        const auto rows = ev::readCountsCsv(inputs[0]);
-        ev::writeFileAtomically(*out, dashboardHtml(rows, fs::path(inputs[0]).filename().string()));
-        std::cout << "wrote " << *out << " from " << rows.size() << " rows\n";
+        ev::CountsCsvReader in(inputs[0]);
+        DashboardTotals totals;
+        for (ev::CountRow row; in.next(row);) totals.add(row);
+        ev::writeFileAtomically(*out, dashboardHtml(totals, fs::path(inputs[0]).filename().string()));
+        std::cout << "wrote " << *out << " from " << totals.rows << " rows\n";
         return kOk;
     } catch (const ev::CountsCsvError& e) {
         std::cerr << e.what() << "\n";

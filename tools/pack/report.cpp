@@ -1,7 +1,6 @@
 #include "report.h"
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -13,26 +12,8 @@ namespace evpack {
 
 namespace {
 
-using ev::CountRow;
-
 // Bars shown in a "most ..." chart; the table behind it lists the same ones.
 constexpr std::size_t kTopN = 15;
-
-// A total of published counts. Suppressed cells ("<N") are never added as numbers: they are
-// counted apart, so a reader knows how much is hidden and how small each part is.
-struct Tally {
-    std::uint64_t n = 0;
-    std::uint64_t hidden = 0;      // suppressed cells
-    std::uint64_t hiddenBelow = 0; // each of them fewer than this
-    void add(const ev::CountValue& v) {
-        if (v.suppressed) {
-            ++hidden;
-            hiddenBelow = std::max(hiddenBelow, v.n);
-        } else {
-            n += v.n;
-        }
-    }
-};
 
 std::string escape(std::string_view s) {
     std::string out;
@@ -64,30 +45,12 @@ std::string shown(const Tally& t) {
     return s;
 }
 
-std::chrono::sys_days dayOf(const std::string& date) { // YYYY-MM-DD, checked by the reader
-    using namespace std::chrono;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    std::from_chars(date.data(), date.data() + 4, y);
-    std::from_chars(date.data() + 5, date.data() + 7, m);
-    std::from_chars(date.data() + 8, date.data() + 10, d);
-    return sys_days{year_month_day{year{y}, month{m}, day{d}}};
-}
-
-std::string dateText(std::chrono::sys_days day) {
+std::string dateText(Week day) {
     const std::chrono::year_month_day w{day};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(w.year()), unsigned(w.month()), unsigned(w.day()));
     return buf;
 }
-
-// The Monday (UTC) of the ISO week a date falls in.
-std::string weekOf(const std::string& date) {
-    const std::chrono::sys_days day = dayOf(date);
-    return dateText(day - (std::chrono::weekday{day} - std::chrono::Monday));
-}
-
-std::string nextWeek(const std::string& monday) { return dateText(dayOf(monday) + std::chrono::days{7}); }
 
 std::string audienceLabel(const std::string& id) {
     if (id == "child") return "Children and young people";
@@ -202,9 +165,7 @@ public:
             for (std::size_t i = 0; i < weeks.size(); ++i) {
                 const auto it = perWeek.find(weeks[i]);
                 if (it == perWeek.end()) continue;
-                sum.n += it->second.n;
-                sum.hidden += it->second.hidden;
-                sum.hiddenBelow = std::max(sum.hiddenBelow, it->second.hiddenBelow);
+                sum.add(it->second);
                 const double h = static_cast<double>(it->second.n) / static_cast<double>(top) * 32;
                 char rect[160];
                 std::snprintf(rect, sizeof rect, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"bar\"/>",
@@ -265,49 +226,26 @@ constexpr EventInfo kEvents[] = {
 
 } // namespace
 
-std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& source) {
-    std::map<std::string, Tally> byEvent, locales, readingLocales, audiences, pages, signposts, qr;
-    std::map<std::string, std::map<std::string, Tally>> visits, exits, feedback; // row -> column -> tally
-    std::map<std::string, Tally> sessionsByAudience;
-    std::uint64_t people = 0;
-    std::set<std::string> weekSet, kiosks;
-    std::map<std::string, std::string> venueOf; // kiosk -> label, from its latest row
-    std::string first, last;
-    for (const CountRow& r : rows) {
-        const std::string label = r.venue.empty() ? "kiosk " + r.kioskId.substr(0, 8) : r.venue;
-        venueOf[r.kioskId] = label; // rows come sorted by kiosk then date: the last is the latest
-    }
-    for (const CountRow& r : rows) {
-        kiosks.insert(r.kioskId);
-        if (first.empty() || r.date < first) first = r.date;
-        if (last.empty() || r.date > last) last = r.date;
-        const std::string week = weekOf(r.date);
-        weekSet.insert(week);
-        byEvent[r.event].add(r.count);
-        if (r.event == "session_start") visits[venueOf[r.kioskId]][week].add(r.count);
-        else if (r.event == "quick_exit") exits["All kiosks"][week].add(r.count);
-        else if (r.event == "language_selected") locales[r.locale].add(r.count);
-        else if (r.event == "audience_selected") audiences[r.audience].add(r.count);
-        else if (r.event == "page_view") {
-            pages[r.page].add(r.count);
-            readingLocales[r.locale].add(r.count);
-        } else if (r.event == "signpost_view") signposts[r.detail].add(r.count);
-        else if (r.event == "qr_shown") qr[r.detail].add(r.count);
-        else if (r.event == "feedback") feedback[r.page][r.detail].add(r.count);
-        else if (r.event == "facilitated_session") {
-            sessionsByAudience[r.audience].add(r.count);
-            std::uint64_t head = 0;
-            const auto [end, ec] = std::from_chars(r.detail.data(), r.detail.data() + r.detail.size(), head);
-            if (ec == std::errc() && end == r.detail.data() + r.detail.size() && !r.count.suppressed) people += head * r.count.n;
-        }
-    }
+std::string dashboardHtml(const DashboardTotals& t, const std::string& source) {
+    const auto& byEvent = t.byEvent;
+    const auto total = [&](const char* event) {
+        const auto it = byEvent.find(event);
+        return it == byEvent.end() ? Tally{} : it->second;
+    };
     // Every week from the first to the last, so that a quiet week shows as a gap, not nothing.
     std::vector<std::string> weeks;
-    if (!weekSet.empty()) {
-        for (std::string w = *weekSet.begin(); w <= *weekSet.rbegin(); w = nextWeek(w)) weeks.push_back(w);
+    if (!t.weeks.empty()) {
+        for (Week w = *t.weeks.begin(); w <= *t.weeks.rbegin(); w += std::chrono::days{7}) weeks.push_back(dateText(w));
     }
+    // Visits per venue: the label on each kiosk's latest row, kiosks of one venue added up.
+    std::map<std::string, std::map<std::string, Tally>> visits, exits; // row -> week -> tally
     std::set<std::string> venues;
-    for (const auto& [k, v] : venueOf) venues.insert(v);
+    for (const auto& [id, kiosk] : t.kiosks) {
+        const std::string label = kiosk.venue.empty() ? "kiosk " + id.substr(0, 8) : kiosk.venue;
+        venues.insert(label);
+        for (const auto& [w, n] : kiosk.visits) visits[label][dateText(w)].add(n);
+    }
+    for (const auto& [w, n] : t.exits) exits["All kiosks"][dateText(w)] = n;
 
     Page page;
     page.html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -315,13 +253,13 @@ std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& 
                 "<title>Every Voice: awareness activity</title>\n<style>" +
                 std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n";
     page.h(1, "Every Voice: awareness activity");
-    if (rows.empty()) page.p("The counts file " + escape(source) + " holds no counts yet.");
+    if (t.rows == 0) page.p("The counts file " + escape(source) + " holds no counts yet.");
     else
-        page.p("From " + escape(source) + ": " + number(kiosks.size()) + " kiosk" + (kiosks.size() == 1 ? "" : "s") + " at " +
-               number(venues.size()) + " venue" + (venues.size() == 1 ? "" : "s") + ", " + first + " to " + last +
+        page.p("From " + escape(source) + ": " + number(t.kiosks.size()) + " kiosk" + (t.kiosks.size() == 1 ? "" : "s") + " at " +
+               number(venues.size()) + " venue" + (venues.size() == 1 ? "" : "s") + ", " + t.first + " to " + t.last +
                " (UTC). Every figure counts events, never people: a kiosk cannot tell who used it.");
     bool anyHidden = false;
-    for (const auto& [e, t] : byEvent) anyHidden |= t.hidden > 0;
+    for (const auto& [e, n] : byEvent) anyHidden |= n.hidden > 0;
     if (anyHidden)
         page.html += "<p class=\"note\">Small counts were suppressed for disclosure control before this file left the "
                      "kiosks. They are shown apart (\"+ 3 small, each &lt;10\") and never added into the totals.</p>\n";
@@ -329,11 +267,8 @@ std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& 
     page.h(2, "Summary");
     page.html += "<table class=\"summary\"><caption class=\"sr\">Every event counted</caption><thead><tr><th scope=\"col\">"
                  "what was counted</th><th scope=\"col\">total</th></tr></thead><tbody>\n";
-    for (const EventInfo& e : kEvents) {
-        const auto it = byEvent.find(e.id);
-        page.html += "<tr><th scope=\"row\">" + escape(e.label) + "</th><td>" +
-                     (it == byEvent.end() ? std::string("0") : shown(it->second)) + "</td></tr>\n";
-    }
+    for (const EventInfo& e : kEvents)
+        page.html += "<tr><th scope=\"row\">" + escape(e.label) + "</th><td>" + shown(total(e.id)) + "</td></tr>\n";
     page.html += "</tbody></table>\n";
 
     page.h(2, "Activity to raise awareness of child sexual abuse");
@@ -342,33 +277,33 @@ std::string dashboardHtml(const std::vector<CountRow>& rows, const std::string& 
     page.h(3, "Activity per week per venue");
     page.weekly("Visits started per week (Monday to Sunday, UTC), one strip per venue", weeks, visits);
     page.h(3, "Languages");
-    page.bars("Languages chosen at the start of a visit", "language", sortedByTotal(locales, localeLabel, kTopN));
-    page.bars("Pages read, by the language they were read in", "language", sortedByTotal(readingLocales, localeLabel, kTopN));
+    page.bars("Languages chosen at the start of a visit", "language", sortedByTotal(t.locales, localeLabel, kTopN));
+    page.bars("Pages read, by the language they were read in", "language", sortedByTotal(t.readingLocales, localeLabel, kTopN));
     page.h(3, "Audiences");
-    page.bars("Who residents said they were", "audience", sortedByTotal(audiences, audienceText, kTopN));
+    page.bars("Who residents said they were", "audience", sortedByTotal(t.audiences, audienceText, kTopN));
     page.h(3, "Most-read pages");
-    page.bars("The " + std::to_string(kTopN) + " pages read most", "page", sortedByTotal(pages, plain, kTopN));
+    page.bars("The " + std::to_string(kTopN) + " pages read most", "page", sortedByTotal(t.pages, plain, kTopN));
     page.h(3, "Help and signpost views");
-    page.p("\"Get help now\" opened " + shown(byEvent["help_view"]) + " times.");
-    page.bars("Help services looked at", "service", sortedByTotal(signposts, plain, kTopN));
+    page.p("\"Get help now\" opened " + shown(total("help_view")) + " times.");
+    page.bars("Help services looked at", "service", sortedByTotal(t.signposts, plain, kTopN));
     page.h(3, "QR take-aways");
-    page.bars("QR codes shown to take away, by service", "service", sortedByTotal(qr, plain, kTopN));
+    page.bars("QR codes shown to take away, by service", "service", sortedByTotal(t.qr, plain, kTopN));
     page.h(3, "Quick exits");
-    page.p("Each quick exit is someone who felt they had to hide the screen: " + shown(byEvent["quick_exit"]) + " in all.");
+    page.p("Each quick exit is someone who felt they had to hide the screen: " + shown(total("quick_exit")) + " in all.");
     page.weekly("Quick exits per week, all kiosks", weeks, exits);
 
     page.h(2, "Working with the voluntary and community sector");
     page.p("Aim 1's second action: awareness sessions that partners run with the kiosk's content.");
     page.h(3, "Facilitated sessions");
-    page.p(shown(byEvent["facilitated_session"]) + " sessions recorded, reaching " + number(people) +
+    page.p(shown(total("facilitated_session")) + " sessions recorded, reaching " + number(t.people) +
            " people by the head counts partners gave.");
-    page.bars("Facilitated sessions by audience", "audience", sortedByTotal(sessionsByAudience, audienceText, kTopN));
+    page.bars("Facilitated sessions by audience", "audience", sortedByTotal(t.sessionsByAudience, audienceText, kTopN));
 
     page.h(2, "Feedback from residents");
     page.p("The strategy looks at feedback from residents and families. Each answer is one tap on \"Was this page "
            "helpful?\"; nothing else is asked.");
     Series helpful, unhelpful;
-    for (const auto& [p, answers] : feedback) {
+    for (const auto& [p, answers] : t.feedback) {
         const auto yes = answers.find("helpful"), no = answers.find("not_helpful");
         helpful.emplace_back(plain(p), yes == answers.end() ? Tally{} : yes->second);
         unhelpful.emplace_back(plain(p), no == answers.end() ? Tally{} : no->second);

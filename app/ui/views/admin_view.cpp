@@ -72,15 +72,15 @@ void AdminView::exportCounts(const Staff& staff, std::int64_t nowUnixSeconds) {
         return;
     }
     try {
-        const auto rows = readKioskCounts(staff.stateDir, Disclosure{});
+        CountsCsvWriter csv = exportKioskCounts(staff.stateDir, Disclosure{});
         const std::string id = KioskIdentity::read(staff.stateDir).installId();
         const auto [date, hour] = dateAndHour(nowUnixSeconds / 3600);
         const fs::path file =
             staff.exportDir / ("everyvoice-counts-" + id.substr(0, 8) + "-" + date + "-" + std::to_string(hour) + "h.csv");
         std::error_code ec;
         fs::create_directories(staff.exportDir, ec); // the default folder; a USB stick's is there already
-        writeFileAtomically(file, countsCsv(rows));
-        exportMessage_ = "Exported " + std::to_string(rows.size()) + " rows to " + file.string() + ".";
+        writeFileAtomically(file, csv.take());
+        exportMessage_ = "Exported " + std::to_string(csv.rows()) + " rows to " + file.string() + ".";
     } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
         exportMessage_ = std::string("Not exported: ") + e.what() + ". The counts are kept on this kiosk.";
     }

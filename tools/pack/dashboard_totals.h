@@ -1,0 +1,55 @@
+#pragma once
+// The figures the dashboard shows, summed as the counts file is read: a year of hourly counts
+// from many kiosks is millions of rows, and the page needs only totals per week, venue,
+// language, audience, page and service.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+
+#include "core/counts_csv.h"
+
+namespace evpack {
+
+// A total of published counts. Suppressed cells ("<N") are never added as numbers: they are
+// counted apart, so a reader knows how much is hidden and how small each part is.
+struct Tally {
+    std::uint64_t n = 0;
+    std::uint64_t hidden = 0;      // suppressed cells
+    std::uint64_t hiddenBelow = 0; // each of them fewer than this
+    void add(const ev::CountValue& v);
+    void add(const Tally& t);
+};
+
+using Week = std::chrono::sys_days; // its Monday (UTC)
+
+struct DashboardTotals {
+    DashboardTotals() = default;
+    DashboardTotals(const DashboardTotals&) = delete; // kiosk_ points into kiosks
+    DashboardTotals& operator=(const DashboardTotals&) = delete;
+
+    void add(const ev::CountRow& row);
+
+    struct Kiosk {
+        std::string venue; // as on its latest row: staff may rename it
+        std::map<Week, Tally> visits;
+    };
+    std::uint64_t rows = 0;
+    std::map<std::string, Kiosk> kiosks; // by kiosk id
+    std::string first, last;             // dates
+    std::set<Week> weeks;                // with any count
+    std::map<std::string, Tally> byEvent, locales, readingLocales, audiences, pages, signposts, qr, sessionsByAudience;
+    std::map<Week, Tally> exits;
+    std::map<std::string, std::map<std::string, Tally>> feedback; // page -> answer -> tally
+    std::uint64_t people = 0;                                     // reached by facilitated sessions
+
+private:
+    // Rows come grouped by kiosk and date: these skip looking either up again.
+    Kiosk* kiosk_ = nullptr;
+    const std::string* kioskId_ = nullptr;
+    std::string date_;
+    Week week_{};
+};
+
+} // namespace evpack
