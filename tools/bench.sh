@@ -44,6 +44,14 @@ page=$(echo "$frame" | awk '{print $2}')
 for l in ur bn; do echo "frame build: $("$build/tests/bench/frame_bench" "$pack" "$l" | head -1)"; done
 "$build/tests/bench/frame_bench" "$pack" | tail -1
 
+# Opening a pack with 20 MB of media (budget 100 ms): the default pack with a recording of
+# random bytes added, which readPack loads but does not decode.
+big="$state/big.evpack"
+cp "$pack" "$big"
+sqlite3 "$big" "insert into media values ('bench.ogg', 'audio/ogg', randomblob(20000000))"
+"$build/tests/bench/pack_open" "$big"
+"$build/tests/bench/pack_open" "$pack"
+
 locale=$(echo "$frame" | sed -n 's/^page [^ ]* (\([^,]*\),.*/\1/p')
 
 # tree PID: "pid ticks pss_kib" for PID and every process below it (Chromium is many).

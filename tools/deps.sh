@@ -10,7 +10,9 @@ build_pkgs=(build-essential cmake pkg-config
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
   libespeak-ng-dev catch2 fonts-noto-core)
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
-test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium)
+# espeak-ng, vorbis-tools and opus-tools record test narrations; xxd reads them back as hex.
+test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium
+  espeak-ng vorbis-tools opus-tools xxd)
 bench_pkgs=(xvfb xauth mesa-utils chromium time)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
 

@@ -53,6 +53,20 @@ const PageText* Pack::pageTextToShow(const std::string& id, const std::string& l
     return pageText(id, defaultLocale);
 }
 
+const MediaItem* Pack::media(const std::string& name) const {
+    const auto it = mediaByName.find(name);
+    return it == mediaByName.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::uint8_t>* Pack::narration(const std::string& pageId, const std::string& locale) const {
+    const Page* p = page(pageId);
+    if (!p) return nullptr;
+    const auto it = p->text.find(locale);
+    if (it == p->text.end() || it->second.narration.empty()) return nullptr;
+    const MediaItem* m = media(it->second.narration);
+    return m ? &m->bytes : nullptr;
+}
+
 const SignpostText* Signpost::textIn(const std::string& locale, const std::string& fallback) const {
     auto it = text.find(locale);
     if (it == text.end()) it = text.find(fallback);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "markdown.h"
+#include "media.h"
 
 namespace ev {
 
@@ -28,6 +29,7 @@ struct PageText {
     std::string translatedFrom; // hash of the English source it was translated from; empty for English
     bool stale = false;     // translatedFrom no longer matches the English source (set at build)
     Document body;
+    std::string narration;  // media name of a recording of this text read aloud; empty if none
 };
 
 struct Page {
@@ -77,6 +79,9 @@ struct Pack {
     std::vector<Signpost> signposts;
     std::map<std::string, NeutralScreen> neutral;        // by locale
     std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
+    // Images and recordings by name, loaded with the rest: a kiosk keeps no database open,
+    // and a 20 MB pack's media read in a few milliseconds.
+    std::map<std::string, MediaItem> mediaByName;
 
     const Page* page(const std::string& id) const;
     const Signpost* signpost(const std::string& id) const; // nullptr if the pack has no such service
@@ -86,6 +91,11 @@ struct Pack {
     // out-of-date safeguarding page could give a wrong number or service): the default
     // locale's text is, and `stale` says so, for the "being updated" note.
     const PageText* pageTextToShow(const std::string& id, const std::string& locale, bool& stale) const;
+    // A pack's image or recording by name; nullptr if it has none of that name.
+    const MediaItem* media(const std::string& name) const;
+    // The recording of a page read aloud in exactly this locale, to play instead of synthetic
+    // speech; nullptr when there is none. No fallback: a recording is of one language's text.
+    const std::vector<std::uint8_t>* narration(const std::string& pageId, const std::string& locale) const;
     // A UI string in a locale, falling back to the default locale, then to the key itself
     // (a copy: the key may be a temporary, and a reference to it would dangle).
     std::string string(const std::string& key, const std::string& locale) const;

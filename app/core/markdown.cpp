@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <optional>
 
+#include "media.h"
+
 namespace ev {
 
 std::vector<std::string> Document::links() const {
@@ -140,6 +142,10 @@ public:
     }
 
     int enterSpan(MD_SPANTYPE type, void* detail) {
+        if (image_) {
+            if (type == MD_SPAN_EM || type == MD_SPAN_STRONG) return 0; // alt text is plain
+            return fail("an image's alt text can only be words");
+        }
         switch (type) {
         case MD_SPAN_EM: ++emphasis_; return 0;
         case MD_SPAN_STRONG: ++strong_; return 0;
@@ -152,7 +158,7 @@ public:
             }
             return fail("link target '" + target + "' is not a kiosk location (use page:<page-id> or help)");
         }
-        case MD_SPAN_IMG: return fail("images are not supported in page text");
+        case MD_SPAN_IMG: return enterImage(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src);
         case MD_SPAN_CODE: return fail("code is not supported");
         default: return fail("unsupported Markdown");
         }
@@ -160,6 +166,8 @@ public:
 
     int leaveSpan(MD_SPANTYPE type) {
         if (error) return resolveAfterLastText();
+        if (type == MD_SPAN_IMG) return leaveImage();
+        if (image_) return 0;
         if (type == MD_SPAN_EM) --emphasis_;
         else if (type == MD_SPAN_STRONG) --strong_;
         else if (type == MD_SPAN_A) link_.clear();
@@ -201,6 +209,36 @@ public:
         }
     }
 
+    int enterImage(const MD_ATTRIBUTE& src) {
+        const std::string name(src.text, src.size);
+        if (src.text >= src_.data() && src.text < src_.data() + src_.size())
+            imageOffset_ = static_cast<std::size_t>(src.text - src_.data());
+        // Only a paragraph of the page's own (not a heading, a list item or a link) can be one.
+        const bool alone = current_ && lists_.empty() && link_.empty() && current_->kind == Block::Kind::Paragraph &&
+                           current_->image.empty() &&
+                           std::all_of(current_->spans.begin(), current_->spans.end(),
+                                       [](const Span& s) { return s.text.find_first_not_of(' ') == std::string::npos; });
+        if (!alone) return failAt(imageOffset_, kImageAlone);
+        if (!validMediaName(name) || mediaTypeFor(name) != kPngType)
+            return failAt(imageOffset_, "image '" + name + "' must name a PNG file in the pack's assets folder, "
+                                        "using a-z, 0-9, - and _ (like ![A drawing of ...](drawing.png))");
+        image_ = PendingImage{name, ""};
+        return 0;
+    }
+
+    int leaveImage() {
+        PendingImage image = std::move(*image_);
+        image_.reset();
+        const auto first = image.alt.find_first_not_of(' '), last = image.alt.find_last_not_of(' ');
+        if (first == std::string::npos)
+            return failAt(imageOffset_, "image '" + image.name + "' has no alt text: say in a few words what it shows, "
+                                        "like ![A drawing of ...](" + image.name + ")");
+        current_->image = image.name;
+        current_->spans = {Span{image.alt.substr(first, last - first + 1), false, false, ""}};
+        if (current_->line == 0) current_->line = lineAt(imageOffset_);
+        return 0;
+    }
+
     // A span that ends with no text of its own (an empty image) is placed at the first
     // character after the last text seen.
     int resolveAfterLastText() { return resolve(skipSpace(pos_)); }
@@ -210,6 +248,13 @@ private:
         bool ordered;
         int next;
     };
+    struct PendingImage {
+        std::string name;
+        std::string alt;
+    };
+    static constexpr const char* kImageAlone =
+        "an image must be a paragraph of its own: put ![alt text](name.png) on a line by itself, "
+        "with a blank line before and after, outside lists and links";
 
     int lineAt(std::size_t offset) const {
         const auto it = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), offset);
@@ -221,6 +266,11 @@ private:
     int fail(std::string message) {
         if (!error) error.emplace(0, std::move(message));
         return 0;
+    }
+
+    int failAt(std::size_t offset, std::string message) {
+        fail(std::move(message));
+        return resolve(offset);
     }
 
     // A block starts on a line after the last text seen (which belonged to an earlier block).
@@ -247,6 +297,7 @@ private:
 
     void closeBlock() {
         if (!current_) return;
+        if (!current_->image.empty()) current_->kind = Block::Kind::Image;
         auto& spans = current_->spans;
         if (!spans.empty()) {
             // Trailing and leading spaces come from breaks at the edges of a block.
@@ -260,6 +311,15 @@ private:
 
     void append(std::string_view t) {
         if (!current_ || error) return;
+        if (image_) {
+            image_->alt += t;
+            return;
+        }
+        // Text after an image in its paragraph (spaces md4c leaves at a line's end aside).
+        if (!current_->image.empty() && t.find_first_not_of(' ') != std::string_view::npos) {
+            failAt(imageOffset_, kImageAlone);
+            return;
+        }
         auto& spans = current_->spans;
         const bool strong = strong_ > 0, emphasis = emphasis_ > 0;
         if (spans.empty() || spans.back().strong != strong || spans.back().emphasis != emphasis || spans.back().link != link_)
@@ -275,6 +335,8 @@ private:
     int paragraphsInItem_ = 0;
     int strong_ = 0, emphasis_ = 0;
     std::string link_;
+    std::optional<PendingImage> image_; // inside ![...](...): text is its alt text
+    std::size_t imageOffset_ = 0;       // where the last image's name is in the source
     std::size_t pos_ = 0; // end of the last source text seen
 };
 

@@ -1,7 +1,9 @@
 #pragma once
 // The subset of Markdown a page may use, parsed into blocks the UI lays out and the pack tool
-// lints: headings, paragraphs, bullet and numbered lists, bold, emphasis and links. A link's
-// target is a kiosk location: "page:<page-id>" or "help" (the same words as --goto).
+// lints: headings, paragraphs, bullet and numbered lists, bold, emphasis, links and images.
+// A link's target is a kiosk location: "page:<page-id>" or "help" (the same words as --goto).
+// An image stands alone in its paragraph, ![alt text](name.png), naming a PNG in the pack's
+// media (core/media.h); its alt text is required, since some readers cannot see it.
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,12 +19,13 @@ struct Span {
 };
 
 struct Block {
-    enum class Kind { Heading, Paragraph, ListItem };
+    enum class Kind { Heading, Paragraph, ListItem, Image };
     Kind kind = Kind::Paragraph;
     int level = 0;        // heading level 1-3, or list nesting depth starting at 1
     bool ordered = false; // list items: numbered
     int number = 0;       // list items: the item's number when ordered
-    std::vector<Span> spans;
+    std::vector<Span> spans; // an image's are its alt text, one plain span
+    std::string image;       // images: the media name, "trusted-adults.png"
     int line = 0;         // 1-based source line, for lint messages
 };
 
@@ -37,8 +40,8 @@ struct MarkdownError : std::runtime_error {
     int line;
 };
 
-// Throws MarkdownError for constructs the kiosk cannot show (raw HTML, images in text,
-// tables, code blocks, links that are not kiosk locations). firstLine offsets line numbers
+// Throws MarkdownError for constructs the kiosk cannot show (raw HTML, images inside text or
+// without alt text, tables, code blocks, links that are not kiosk locations). firstLine offsets line numbers
 // for text that followed front matter.
 Document parseMarkdown(std::string_view markdown, int firstLine = 1);
 

@@ -83,6 +83,45 @@ std::map<std::string, std::string> readMeta(sql::Db& db) {
     return meta;
 }
 
+bool hasTable(sql::Db& db, const char* name) {
+    sql::Stmt st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    st.bind(1, name);
+    return st.step();
+}
+
+// The media table, the narration of each page text, and every image a page shows. The bytes
+// are not checked here (a damaged image costs its picture, not the pack); the names are.
+void loadMedia(sql::Db& db, Pack& pack) {
+    if (hasTable(db, "media")) {
+        for (sql::Stmt st(db, "SELECT name, type, bytes FROM media"); st.step();) {
+            MediaItem m{st.text(0), st.text(1), st.blob(2)};
+            if (!validMediaName(m.name)) throw Invalid("media name '" + m.name + "' is not a file name");
+            if (m.type != kPngType && m.type != kOggType) throw Invalid("media '" + m.name + "' has unknown type '" + m.type + "'");
+            pack.mediaByName[m.name] = std::move(m);
+        }
+    }
+    auto ofType = [&](const std::string& name, std::string_view type) {
+        const MediaItem* m = pack.media(name);
+        return m && m->type == type;
+    };
+    if (hasTable(db, "page_narration")) {
+        for (sql::Stmt st(db, "SELECT page, locale, media FROM page_narration"); st.step();) {
+            const std::string page = st.text(0), locale = st.text(1), name = st.text(2);
+            const auto p = std::find_if(pack.pages.begin(), pack.pages.end(), [&](const Page& pg) { return pg.id == page; });
+            if (p == pack.pages.end() || !p->text.contains(locale))
+                throw Invalid("table page_narration names page '" + page + "' (" + locale + "), which has no text in table page_text");
+            if (!ofType(name, kOggType))
+                throw Invalid("page '" + page + "' (" + locale + ") has narration '" + name + "', which is not a recording in table media");
+            p->text[locale].narration = name;
+        }
+    }
+    for (const Page& p : pack.pages)
+        for (const auto& [locale, text] : p.text)
+            for (const Block& b : text.body.blocks)
+                if (b.kind == Block::Kind::Image && !ofType(b.image, kPngType))
+                    throw Invalid("page '" + p.id + "' (" + locale + ") shows image '" + b.image + "', which is not a PNG in table media");
+}
+
 Pack load(sql::Db& db) {
     Pack pack;
     const auto meta = readMeta(db);
@@ -128,6 +167,8 @@ Pack load(sql::Db& db) {
             throw Invalid("page '" + id + "' has no text in the default locale " + pack.defaultLocale);
         pack.pages.push_back(std::move(page));
     }
+
+    loadMedia(db, pack);
 
     for (sql::Stmt st(db, "SELECT audience, page FROM topics ORDER BY audience, position"); st.step();) {
         const std::string page = st.text(1);

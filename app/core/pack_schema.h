@@ -11,7 +11,8 @@ inline constexpr std::int32_t kPackApplicationId = 0x4556504B;
 
 // Schema version 1. Adding a table or a meta key that an older kiosk can ignore keeps the
 // version; any change an older kiosk would misread (renamed or removed column, new meaning)
-// raises it, and older kiosks then refuse the pack.
+// raises it, and older kiosks then refuse the pack. media and page_narration came later in
+// version 1: older kiosks ignore them, and the reader takes a pack without them.
 inline constexpr const char* kPackSchemaSql = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY NOT NULL,
@@ -91,6 +92,17 @@ CREATE TABLE strings (
   value  TEXT NOT NULL,
   PRIMARY KEY (locale, key)
 ) WITHOUT ROWID;
+CREATE TABLE media (
+  name  TEXT PRIMARY KEY NOT NULL,
+  type  TEXT NOT NULL CHECK (type IN ('image/png', 'audio/ogg')),
+  bytes BLOB NOT NULL
+);
+CREATE TABLE page_narration (
+  page   TEXT NOT NULL REFERENCES pages (id),
+  locale TEXT NOT NULL REFERENCES locales (tag),
+  media  TEXT NOT NULL REFERENCES media (name),
+  PRIMARY KEY (page, locale)
+);
 )sql";
 
 } // namespace ev

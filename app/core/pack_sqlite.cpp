@@ -54,6 +54,16 @@ Stmt& Stmt::bind(int index, std::int64_t value) {
     return *this;
 }
 
+Stmt& Stmt::bind(int index, std::span<const std::uint8_t> blob) {
+    restartIfStepped();
+    // A zero-length blob with a null pointer would bind NULL, which NOT NULL refuses.
+    static const std::uint8_t none = 0;
+    const void* data = blob.empty() ? &none : blob.data();
+    const int rc = sqlite3_bind_blob64(stmt_, index, data, blob.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) fail(db_.handle(), rc);
+    return *this;
+}
+
 bool Stmt::step() {
     if (done_) restartIfStepped();
     stepped_ = true;
@@ -75,5 +85,10 @@ std::string_view Stmt::view(int column) const {
 }
 
 std::int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::vector<std::uint8_t> Stmt::blob(int column) const {
+    const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, column));
+    return p ? std::vector<std::uint8_t>(p, p + sqlite3_column_bytes(stmt_, column)) : std::vector<std::uint8_t>();
+}
 
 } // namespace ev::sql

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <span>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -41,6 +43,7 @@ public:
 
     Stmt& bind(int index, std::string_view text); // index is 1-based, as in SQL
     Stmt& bind(int index, std::int64_t value);
+    Stmt& bind(int index, std::span<const std::uint8_t> blob);
     // Runs the statement to its next row; false when done, and the next call starts over.
     bool step();
     void run(); // step() to the end, for statements without rows
@@ -48,6 +51,7 @@ public:
     std::string text(int column) const { return std::string(view(column)); } // NULL reads as ""
     std::string_view view(int column) const; // as text(), valid until the next step()
     std::int64_t integer(int column) const;
+    std::vector<std::uint8_t> blob(int column) const; // NULL reads as empty
 
 private:
     void restartIfStepped();

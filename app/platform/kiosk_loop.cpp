@@ -40,7 +40,11 @@ Look lookOf(const Session& s) { return {s.location(), s.locale(), s.idlePromptSh
 } // namespace
 
 KioskLoop::KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& clock, text::Engine& engine)
-    : host_(host), app_(app), session_(session), clock_(clock), engine_(engine) {}
+    : host_(host), app_(app), session_(session), clock_(clock), engine_(engine) {
+    app_.setTextureUploader(&images_);
+}
+
+KioskLoop::~KioskLoop() { app_.setTextureUploader(nullptr); }
 
 int KioskLoop::run(const LoopOptions& options) {
     app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));

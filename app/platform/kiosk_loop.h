@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/session.h"
 #include "driver.h"
+#include "gl_images.h"
 #include "gl_texture.h"
 #include "host.h"
 #include "pack_updates.h"
@@ -26,6 +27,10 @@ struct LoopOptions {
 class KioskLoop {
 public:
     KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& clock, text::Engine& engine);
+    // Releases the images' textures while the GL context is still there.
+    ~KioskLoop();
+    KioskLoop(const KioskLoop&) = delete;
+    KioskLoop& operator=(const KioskLoop&) = delete;
     // Returns the process exit code: 0 (also when staff closed the kiosk), or 1 when a script's expectation failed or a
     // screenshot could not be written.
     int run(const LoopOptions& options);
@@ -54,6 +59,7 @@ private:
     OffsetClock& clock_;
     text::Engine& engine_;
     GlAtlasTexture atlas_;
+    GlImageUploader images_;
     std::optional<ImVec2> pointer_; // injected pointer position for the next frame
     bool pointerDown_ = false;
 };

@@ -36,8 +36,15 @@ App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& e
 
 void App::showPack(const Pack& pack) {
     pack_ = &pack;
-    // The page view keeps a layout of the page it showed last, which may be the old pack's.
+    // The page view keeps a layout of the page it showed last, which may be the old pack's,
+    // and its images' textures.
     page_ = PageView{};
+    images_.clear();
+}
+
+void App::setTextureUploader(TextureUploader* uploader) {
+    page_ = PageView{};
+    images_.setUploader(uploader);
 }
 
 Ui App::makeUi(ImDrawList* dl) {
@@ -54,7 +61,7 @@ Ui App::makeUi(ImDrawList* dl) {
         text_.setLanguage(rtlLocale_, rtl_);
     }
     const Display& d = session_.display();
-    return Ui{*pack_, session_, text_, widgets_, focus_, narrator_, dl,
+    return Ui{*pack_, session_, text_, images_, widgets_, focus_, narrator_, dl,
               d.highContrast ? theme::kHighContrast : theme::kStandard, scale, theme::kTextScales[d.textSize],
               Rect{{0, 0}, size},
               Rect{{colX + margin, margin}, {colX + colWidth - margin, size.y - margin}},

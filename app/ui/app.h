@@ -24,6 +24,7 @@
 #include "views/pin_pad.h"
 #include "views/topics_view.h"
 #include "focus.h"
+#include "image_textures.h"
 #include "widget_registry.h"
 
 namespace ev::ui {
@@ -49,6 +50,9 @@ public:
     void key(Focus::Key k);
     // Reads pages aloud from now on; null (the default) for no "Listen" button.
     void setNarrator(Narrator* narrator) { narrator_ = narrator; }
+    // Uploads the pack's images for the pages to draw; null (the default) shows their alt
+    // text instead. The uploader must outlive the App or be unset first.
+    void setTextureUploader(TextureUploader* uploader);
     // Shows another pack from the next frame on. The caller keeps it alive while it is shown;
     // the old one may be freed once this returns.
     void showPack(const Pack& pack);
@@ -79,6 +83,7 @@ private:
     const Clock& clock_;
     AppSettings settings_;
     TextPainter text_;
+    ImageTextures images_;
     WidgetRegistry widgets_;
     Focus focus_;
     Narrator* narrator_ = nullptr;

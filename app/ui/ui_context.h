@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/narrator.h"
 #include "focus.h"
+#include "image_textures.h"
 #include "core/session.h"
 #include "text_painter.h"
 #include "theme.h"
@@ -29,6 +30,7 @@ struct Ui {
     const Pack& pack;
     Session& session;
     TextPainter& text;
+    ImageTextures& images;
     WidgetRegistry& widgets;
     Focus& focus;
     Narrator* narrator; // reads pages aloud; null when the kiosk has no audio

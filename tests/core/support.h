@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the pack tests: temporary folders, files, and running the real
-// command-line tools (everyvoice-pack, minisign, sqlite3) as a comms officer would.
+// command-line tools (everyvoice-pack, minisign, sqlite3) as a comms officer would, and
+// readPack as a kiosk would.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -11,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "core/pack_reader.h"
 
 namespace evtest {
 
@@ -51,6 +54,34 @@ inline std::string readFile(const fs::path& f) {
 
 inline void writeFile(const fs::path& f, const std::string& text) {
     std::ofstream(f, std::ios::binary) << text;
+}
+
+// sqlite3's answer to one query, trimmed.
+inline std::string sqlite(const fs::path& db, const std::string& sql) {
+    Run r = run("sqlite3 -readonly " + quote(db.string()) + " " + quote(sql));
+    REQUIRE(r.status == 0);
+    while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == ' ')) r.output.pop_back();
+    return r.output;
+}
+
+// The 1-based line of the first line of file that contains needle.
+inline int lineOf(const fs::path& file, const std::string& needle) {
+    std::istringstream in(readFile(file));
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n)
+        if (line.find(needle) != std::string::npos) return n;
+    FAIL("no '" << needle << "' in " << file);
+    return 0;
+}
+
+// readPack's one line about a file, or "" when it reads.
+inline std::string packError(const fs::path& file) {
+    try {
+        ev::readPack(file);
+    } catch (const ev::PackError& e) {
+        return e.what();
+    }
+    return "";
 }
 
 struct TempDir {

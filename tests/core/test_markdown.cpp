@@ -141,8 +141,8 @@ TEST_CASE("constructs the kiosk cannot show are refused at their line", "[markdo
     CHECK(errorLine("Fine.\n\nMail <someone@example.org>\n") == 3);
     CHECK(errorLine("[bad](page:)\n") == 1);
     CHECK(errorLine("[bad](page:Upper)\n") == 1);
-    CHECK(errorLine("One.\n\nTwo ![a cat](cat.png)\n") == 3);                      // image
-    CHECK(errorLine("One.\n\n![](cat.png)\n") == 3);                               // image without text
+    CHECK(errorLine("One.\n\nTwo ![a cat](cat.png)\n") == 3);                      // image in text
+    CHECK(errorLine("One.\n\n![](cat.png)\n") == 3);                               // image without alt text
     CHECK(errorLine("One.\n\n<div>\nhi\n</div>\n") == 3);                          // HTML block
     CHECK(errorLine("One.\n\nSome <b>bold</b> text\n") == 3);                     // inline HTML
     CHECK(errorLine("One.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n") == 3);           // table
@@ -154,6 +154,40 @@ TEST_CASE("constructs the kiosk cannot show are refused at their line", "[markdo
     CHECK(errorLine("One.\n\n#### Too deep\n") == 3);
     CHECK(errorLine("- # heading in a list\n") == 1);
     CHECK(errorLine("Para.\n\n[x](http://a)\n", 12) == 14);
+}
+
+TEST_CASE("an image on a paragraph of its own is an image block with its alt text", "[markdown]") {
+    const auto doc = parseMarkdown("Before.\n\n![A *calm* drawing &amp; a ring](trusted-adults.png)\n\nAfter.\n", 4);
+    REQUIRE(doc.blocks.size() == 3);
+    const Block& image = doc.blocks[1];
+    CHECK(image.kind == Block::Kind::Image);
+    CHECK(image.image == "trusted-adults.png");
+    CHECK(text(image) == "A calm drawing & a ring"); // alt text is plain
+    CHECK(image.line == 6);
+    CHECK(image.spans.size() == 1);
+    CHECK(doc.blocks[2].kind == Block::Kind::Paragraph);
+    // md4c leaves nothing of the line around it; spaces around it do not make it inline.
+    CHECK(parseMarkdown("  ![Alt](a.png)  \n").blocks.at(0).kind == Block::Kind::Image);
+}
+
+TEST_CASE("images inside text, without alt text or not naming a PNG are refused at their line", "[markdown]") {
+    const std::string alone = "an image must be a paragraph of its own";
+    CHECK(errorText("Text ![Alt](a.png)\n").find(alone) != std::string::npos);
+    CHECK(errorText("![Alt](a.png) and text\n").find(alone) != std::string::npos);
+    CHECK(errorText("Text on one line\n![Alt](a.png)\n").find(alone) != std::string::npos); // same paragraph
+    CHECK(errorText("![One](a.png) ![Two](b.png)\n").find(alone) != std::string::npos);
+    CHECK(errorText("- ![Alt](a.png)\n").find(alone) != std::string::npos);
+    CHECK(errorText("## ![Alt](a.png)\n").find(alone) != std::string::npos);
+    CHECK(errorText("[![Alt](a.png)](help)\n").find(alone) != std::string::npos);
+    CHECK(errorLine("One.\n\nTwo\n![Alt](a.png)\n") == 4);
+    CHECK(errorLine("One.\n\n![Alt](a.png) more\n") == 3);
+    CHECK(errorText("![](a.png)\n").find("image 'a.png' has no alt text") != std::string::npos);
+    CHECK(errorLine("One.\n\n![  ](a.png)\n", 7) == 9);
+    CHECK(errorText("![Alt](photo.jpg)\n").find("must name a PNG file") != std::string::npos);
+    CHECK(errorText("![Alt](../secret.png)\n").find("must name a PNG file") != std::string::npos);
+    CHECK(errorText("![Alt](https://example.org/a.png)\n").find("must name a PNG file") != std::string::npos);
+    CHECK(errorLine("One.\n\n![Alt](a.gif)\n") == 3);
+    CHECK(errorText("![See [this](help)](a.png)\n").find("alt text can only be words") != std::string::npos);
 }
 
 TEST_CASE("empty input gives an empty document", "[markdown]") {

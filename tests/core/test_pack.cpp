@@ -14,24 +14,6 @@ using namespace evtest;
 
 namespace {
 
-// sqlite3's answer to one query, trimmed.
-std::string sqlite(const fs::path& db, const std::string& sql) {
-    Run r = run("sqlite3 -readonly " + quote(db.string()) + " " + quote(sql));
-    REQUIRE(r.status == 0);
-    while (!r.output.empty() && (r.output.back() == '\n' || r.output.back() == ' ')) r.output.pop_back();
-    return r.output;
-}
-
-// The 1-based line of the first line of file that contains needle.
-int lineOf(const fs::path& file, const std::string& needle) {
-    std::istringstream in(readFile(file));
-    std::string line;
-    for (int n = 1; std::getline(in, line); ++n)
-        if (line.find(needle) != std::string::npos) return n;
-    FAIL("no '" << needle << "' in " << file);
-    return 0;
-}
-
 // A copy of the fixtures, safe to edit: DIR/content/good, DIR/content/broken, DIR/locales.
 fs::path copyFixtures(const TempDir& dir) {
     fs::copy(kFixtures, dir.path / "fixtures", fs::copy_options::recursive);
@@ -44,15 +26,6 @@ fs::path buildGood(const TempDir& dir) {
     INFO(r.output);
     REQUIRE(r.status == 0);
     return out;
-}
-
-std::string packError(const fs::path& file) {
-    try {
-        ev::readPack(file);
-    } catch (const ev::PackError& e) {
-        return e.what();
-    }
-    return "";
 }
 
 } // namespace

@@ -1,5 +1,7 @@
-// png_check FILE [WxH]: fails unless FILE is a PNG (of size WxH, if given) showing a real
-// screen: more than a handful of colours and no single colour covering nearly all of it.
+// png_check FILE [WxH [RRGGBB]]: fails unless FILE is a PNG (of size WxH, if given) showing a
+// real screen: more than a handful of colours and no single colour covering nearly all of it.
+// With RRGGBB, also unless at least 1000 pixels are exactly that colour (a drawing's flat
+// fill, shown unscaled or magnified).
 #include <png.h>
 
 #include <cstdio>
@@ -10,7 +12,7 @@
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: png_check FILE [WxH]\n");
+        std::fprintf(stderr, "usage: png_check FILE [WxH [RRGGBB]]\n");
         return 2;
     }
     png_image image{};
@@ -42,6 +44,15 @@ int main(int argc, char** argv) {
     if (histogram.size() < 16 || share > 0.985) {
         std::fprintf(stderr, "%s: looks blank\n", argv[1]);
         return 1;
+    }
+    if (argc > 3) {
+        const unsigned long rgb = std::strtoul(argv[3], nullptr, 16);
+        // RGBA bytes in memory, read as a little-endian 32-bit value: A B G R.
+        const png_uint_32 want = 0xFF000000u | ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
+        const auto it = histogram.find(want);
+        const std::size_t n = it == histogram.end() ? 0 : it->second;
+        std::printf("%s: %zu pixels of #%s\n", argv[1], n, argv[3]);
+        if (n < 1000) return 1;
     }
     return 0;
 }

@@ -1,5 +1,6 @@
 // Fuzz target: a pack file as the kiosk opens it (readPack: header, SQLite, schema, rows,
-// Markdown). The bytes go to a file because a pack is opened by path, like a real one.
+// Markdown), then each image decoded as a page would draw it. The bytes go to a file
+// because a pack is opened by path, like a real one.
 #include <unistd.h>
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "core/pack_reader.h"
+#include "core/png_image.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::filesystem::path file =
@@ -18,7 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     }
     try {
-        (void)ev::readPack(file);
+        const ev::Pack pack = ev::readPack(file);
+        std::string error;
+        for (const auto& [name, m] : pack.mediaByName)
+            if (m.type == ev::kPngType) (void)ev::decodePng(m.bytes, error);
     } catch (const ev::PackError&) {
     }
     std::filesystem::remove(file);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # everyvoice-pack export-html, checked with tools we did not write: every file through
 # html-validate (npm), pages rendered by Debian's Chromium and checked by png_check, the quick
-# exit played in Chromium. The default pack and tests/tools/fixtures/rtl (Urdu, a stale
-# translation, a signpost to verify) are both exported. SCREENSHOT_DIR keeps the screenshots.
+# exit played in Chromium. The default pack, tests/tools/fixtures/rtl (Urdu, a stale
+# translation, a signpost to verify) and tests/core/fixtures/content/media (an image and a
+# narration) are exported. SCREENSHOT_DIR keeps the screenshots.
 set -euo pipefail
 : "${PACK_TOOL:?}" "${PACK:?}" "${PNG_CHECK:?}" "${SOURCE_DIR:?}" "${NPM_DIR:?}"
 WORK=$(mktemp -d)
@@ -108,6 +109,26 @@ grep -qF 'A tag typed as text stays text: &lt;b&gt;.' "$site/en/page-staying-saf
 grep -qF '<a href="page-talking.html"><strong>talk</strong> to someone</a>' "$site/en/page-staying-safe.html" || fail "a page link did not become one <a>"
 grep -qF '<h2>Who to tell</h2>' "$site/en/page-staying-safe.html" || fail "a ### heading after the title did not become <h2>"
 
+# Images and narration: the default pack's drawing as an <img> with its alt text and size; the
+# media fixture's recording (made here with espeak-ng and oggenc) as <audio> on the English
+# page only, since it reads the English text; every file copied as it is.
+grep -qF '<img src="../media/trusted-adults.png" alt="A drawing of a child in the middle of a circle of five grown-ups they could tell." width="960" height="600">' \
+  "$WORK/site-default/en/page-people-you-can-tell.html" || fail "no <img> with alt text on the default pack's page"
+cmp -s "$WORK/site-default/media/trusted-adults.png" "$SOURCE_DIR/content/default/assets/trusted-adults.png" ||
+  fail "the default pack's image was not copied as it is"
+cp -r "$SOURCE_DIR/tests/core/fixtures/content/media" "$WORK/media"
+{ espeak-ng -w "$WORK/narration.wav" "You can tell a grown-up you trust." &&
+  oggenc -Q "$WORK/narration.wav" -o "$WORK/media/assets/narration.ogg"; } || fail "cannot record the narration"
+"$PACK_TOOL" build "$WORK/media" -o "$WORK/media.evpack" --locales "$SOURCE_DIR/locales" >/dev/null 2>&1 ||
+  fail "cannot build the media fixture"
+"$PACK_TOOL" export-html "$WORK/media.evpack" -o "$WORK/site-media" >/dev/null || fail "media: export-html exited with $?"
+# shellcheck disable=SC2046
+(cd "$WORK/site-media" && "$validator" $(find . -name '*.html' | sort)) || fail "media: html-validate found problems"
+grep -qF '<audio controls preload="none" src="../media/narration.ogg" aria-label="Listen"></audio>' "$WORK/site-media/en/page-picture.html" ||
+  fail "media: no <audio> for the English narration"
+! grep -q '<audio' "$WORK/site-media/pl/page-picture.html" || fail "media: the English recording is on the Polish page"
+cmp -s "$WORK/site-media/media/narration.ogg" "$WORK/media/assets/narration.ogg" || fail "media: the recording was not copied as it is"
+
 # Rendered by Chromium, as a person would see it.
 shoot() { # shoot NAME FILE
   chrome --screenshot="$shots/$1.png" --window-size=1080,1920 "file://$2" >/dev/null || fail "$1: chromium exited with $?"
@@ -115,6 +136,7 @@ shoot() { # shoot NAME FILE
 }
 shoot default-page "$WORK/site-default/en/page-$(sqlite3 "$PACK" 'select id from pages order by id limit 1').html"
 shoot default-help "$WORK/site-default/en/help.html"
+shoot default-image "$WORK/site-default/en/page-people-you-can-tell.html"
 shoot ur-page "$site/ur/page-talking.html"
 shoot ur-help "$site/ur/help.html"
 

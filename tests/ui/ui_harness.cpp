@@ -15,11 +15,11 @@ Pack samplePack() {
     for (int i = 0; i < 40; ++i) longBody += "A calm paragraph that fills the page so that it has to scroll.\n\n";
     longBody += "- one\n- two\n\nEnd of the page.\n";
     Page first{"first", {Audience::Parent}, {}};
-    first.text["en"] = PageText{"First page", "The first one", "reviewed", "", false, parseMarkdown(longBody)};
-    first.text["ur"] = PageText{"پہلا صفحہ", "", "draft", "x", false, parseMarkdown("ایک صفحہ۔ 0800 1111\n")};
+    first.text["en"] = PageText{"First page", "The first one", "reviewed", "", false, parseMarkdown(longBody), ""};
+    first.text["ur"] = PageText{"پہلا صفحہ", "", "draft", "x", false, parseMarkdown("ایک صفحہ۔ 0800 1111\n"), ""};
     Page second{"second", {Audience::Parent, Audience::Child}, {}};
-    second.text["en"] = PageText{"Second page", "The second one", "reviewed", "", false, parseMarkdown("Short.\n")};
-    second.text["ur"] = PageText{"دوسرا صفحہ", "", "draft", "old", true, parseMarkdown("پرانا\n")};
+    second.text["en"] = PageText{"Second page", "The second one", "reviewed", "", false, parseMarkdown("Short.\n"), ""};
+    second.text["ur"] = PageText{"دوسرا صفحہ", "", "draft", "old", true, parseMarkdown("پرانا\n"), ""};
     p.pages = {first, second};
     p.topics[Audience::Parent] = {"first", "second"};
     p.topics[Audience::Child] = {"second"};

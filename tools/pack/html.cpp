@@ -112,7 +112,7 @@ private:
 
 } // namespace
 
-std::string documentHtml(const ev::Document& doc, const LinkResolver& href) {
+std::string documentHtml(const ev::Document& doc, const LinkResolver& href, const ImageHtml& image) {
     std::string out;
     Lists lists(out);
     int previousHeading = 1; // the page title
@@ -134,6 +134,10 @@ std::string documentHtml(const ev::Document& doc, const LinkResolver& href) {
         case ev::Block::Kind::Paragraph:
             lists.closeAll();
             out += "<p>" + text + "</p>\n";
+            continue;
+        case ev::Block::Kind::Image:
+            lists.closeAll();
+            out += image(b.image, b.spans.front().text);
             continue;
         }
     }

@@ -22,8 +22,11 @@ std::string textHtml(std::string_view text);
 // does not exist (the link text is then kept, as plain text).
 using LinkResolver = std::function<std::string(const std::string& target)>;
 
+// The HTML for an image block, from its media name and alt text (plain text).
+using ImageHtml = std::function<std::string(const std::string& name, const std::string& alt)>;
+
 // The blocks of a page as HTML. Headings start at <h2> (the page title is the <h1>) and
 // never skip a level, as screen-reader users navigate by them.
-std::string documentHtml(const ev::Document& doc, const LinkResolver& href);
+std::string documentHtml(const ev::Document& doc, const LinkResolver& href, const ImageHtml& image);
 
 } // namespace evpack

@@ -4,10 +4,13 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "core/i18n.h"
+#include "core/png_image.h"
 #include "html.h"
 #include "site_assets.h"
 
@@ -26,9 +29,9 @@ void checkName(const std::string& name, const char* what) {
     if (!ok) throw std::runtime_error(std::string("cannot export ") + what + " '" + name + "': only A-Z, a-z, 0-9 and - make a file name");
 }
 
-void writeFile(const fs::path& file, const std::string& text) {
+void writeFile(const fs::path& file, std::string_view text) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << text;
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.close();
     if (!out) throw std::runtime_error("cannot write " + file.string() + ": " + std::strerror(errno));
 }
@@ -66,6 +69,7 @@ public:
         for (const ev::LocaleInfo& l : pack_.locales) checkName(l.tag, "locale");
         for (const ev::Page& p : pack_.pages) checkName(p.id, "page");
         fs::create_directories(dir_);
+        writeMedia();
         writeFile(dir_ / "style.css", kSiteCss);
         writeFile(dir_ / "index.html", languagesPage());
         writeFile(dir_ / "neutral.html", neutralPage());
@@ -89,6 +93,27 @@ public:
     }
 
 private:
+    // Every image and recording into DIR/media/ (the reader took only valid file names), and
+    // each image's size for its <img>: the browser then keeps its place before it loads.
+    void writeMedia() {
+        if (pack_.mediaByName.empty()) return;
+        fs::create_directories(dir_ / "media");
+        for (const auto& [name, m] : pack_.mediaByName) {
+            writeFile(dir_ / "media" / name, std::string_view(reinterpret_cast<const char*>(m.bytes.data()), m.bytes.size()));
+            std::string error;
+            if (m.type != ev::kPngType) continue;
+            if (const auto image = ev::decodePng(m.bytes, error)) imageSizes_[name] = {image->width, image->height};
+        }
+    }
+
+    // An image the browser could not show is given as its alt text.
+    std::string imageHtml(const std::string& name, const std::string& alt) const {
+        const auto size = imageSizes_.find(name);
+        if (size == imageSizes_.end()) return "<p>" + textHtml(alt) + "</p>\n";
+        return "<p><img src=\"../media/" + escapeHtml(name) + "\" alt=\"" + escapeHtml(alt) + "\" width=\"" +
+               std::to_string(size->second.first) + "\" height=\"" + std::to_string(size->second.second) + "\"></p>\n";
+    }
+
     std::string str(const std::string& key, const std::string& locale) const {
         return textHtml(pack_.string(key, locale));
     }
@@ -194,11 +219,18 @@ private:
         const std::string attrs = langAttrs(shown, locale);
         std::string body = "<h1" + attrs + ">" + textHtml(t->title) + "</h1>\n";
         if (stale) body += "<p class=\"note\">" + str("page.stale", locale) + "</p>\n";
-        const std::string content = documentHtml(t->body, [&](const std::string& target) -> std::string {
-            if (target == "help") return "help.html";
-            const std::string id = target.substr(5); // "page:"
-            return pack_.page(id) ? pageFile(id) : "";
-        });
+        // The recording is of the text shown, so it goes with that text (English when stale).
+        if (!t->narration.empty())
+            body += "<p" + attrs + "><audio controls preload=\"none\" src=\"../media/" + escapeHtml(t->narration) +
+                    "\" aria-label=\"" + str("page.listen", shown) + "\"></audio></p>\n";
+        const std::string content = documentHtml(
+            t->body,
+            [&](const std::string& target) -> std::string {
+                if (target == "help") return "help.html";
+                const std::string id = target.substr(5); // "page:"
+                return pack_.page(id) ? pageFile(id) : "";
+            },
+            [&](const std::string& name, const std::string& alt) { return imageHtml(name, alt); });
         body += attrs.empty() ? content : "<div" + attrs + ">\n" + content + "</div>\n";
         body += "<p>" + str("page.help_prompt", locale) + "</p>\n" + helpLink(locale);
         return document(locale, t->title, body, true);
@@ -241,6 +273,7 @@ private:
 
     const ev::Pack& pack_;
     fs::path dir_;
+    std::map<std::string, std::pair<int, int>> imageSizes_; // name -> width, height of images that decode
 };
 
 } // namespace

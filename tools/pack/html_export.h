@@ -9,6 +9,7 @@
 //   DIR/<locale>/topics-<audience>.html
 //   DIR/<locale>/page-<page-id>.html
 //   DIR/<locale>/help.html         help cards from the signposts
+//   DIR/media/<name>               the pack's images and narration recordings
 #include <filesystem>
 
 #include "core/content.h"

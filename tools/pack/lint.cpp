@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "asset_check.h"
 #include "core/i18n.h"
 #include "glyph_check.h"
 #include "readability.h"
@@ -191,6 +192,7 @@ void checkSource(const Source& src, bool release, Diagnostics& diag) {
     checkPackToml(src, release, diag);
     checkStrings(src, diag);
     checkGlyphs(src, diag);
+    checkAssets(src, diag);
     for (const ev::Page& page : src.pack.pages)
         if (!reachable.contains(page.id))
             diag.warning(src.files.at(page.id).at(src.pack.defaultLocale).file, 1,

@@ -1,6 +1,7 @@
 #pragma once
 // Checks across a content folder once it is read: links and topics that name missing pages,
-// audiences that disagree, drafts, details to verify, stale and missing translations.
+// audiences that disagree, drafts, details to verify, stale and missing translations, and
+// the images and narration in assets/ (asset_check.h).
 #include "diagnostics.h"
 #include "source.h"
 

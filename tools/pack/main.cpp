@@ -53,8 +53,9 @@ Run everyvoice-pack COMMAND --help for more.
 const std::map<std::string, const char*> kCommandHelp = {
     {"build", R"(usage: everyvoice-pack build SRC -o OUT [--release] [--locales DIR]
 
-Reads SRC (a folder with pack.toml and pages/), checks it as lint does and, if there is no
-error, writes the pack to OUT. OUT is replaced only once the new pack is complete.
+Reads SRC (a folder with pack.toml, pages/ and assets/), checks it as lint does and, if
+there is no error, writes the pack to OUT with the assets its pages use. OUT is replaced
+only once the new pack is complete.
 
   -o OUT          the .evpack file to write
   --release       also refuse anything marked verify = true (drafts stay warnings)
@@ -66,7 +67,8 @@ meta.built_at is today (UTC), or the day of SOURCE_DATE_EPOCH when it is set.
 
 Checks a content folder: front matter and Markdown, unknown keys, links and topics naming
 missing pages, topic audiences, drafts, verify = true details, stale and missing
-translations. Exit 1 if any error, 0 if only warnings.
+translations, and the images and narration in SRC/assets/ (missing, not a PNG or an Ogg
+Vorbis/Opus file, too large, unused). Exit 1 if any error, 0 if only warnings.
 
   --release       report verify = true as errors, as build --release would
   --locales DIR   UI string files <locale>.toml (default: SRC/../../locales)
@@ -74,14 +76,16 @@ translations. Exit 1 if any error, 0 if only warnings.
     {"info", R"(usage: everyvoice-pack info PACK
 
 Prints a pack's id, version, schema, build day, locales with their status, pages per
-audience and signposts. Exit 1 if the kiosk could not read it.
+audience, signposts, and images and recordings with their sizes. Exit 1 if the kiosk could
+not read it.
 )"},
     {"export-html", R"(usage: everyvoice-pack export-html PACK -o DIR
 
 Writes the pack as a static website in DIR, for the council's website and for people who
 use a screen reader: every page in every language, the topic lists for each audience, the
 help cards with their phone numbers, and a quick exit on every page (the exit link, or
-Shift pressed 3 times) to DIR/neutral.html, the pack's neutral screen. The site needs no
+Shift pressed 3 times) to DIR/neutral.html, the pack's neutral screen. Images and recorded
+narrations are copied to DIR/media/ and shown with their alt text. The site needs no
 server and fetches nothing: copy DIR as it is. Files already in DIR with the same names are
 replaced; others are left alone.
 
@@ -252,6 +256,10 @@ int info(const Args& a) {
         if (s.verify) std::cout << "  (verify)";
         std::cout << "\n";
     }
+    std::size_t mediaBytes = 0;
+    for (const auto& [name, m] : pack.mediaByName) mediaBytes += m.bytes.size();
+    std::cout << "media     " << pack.mediaByName.size() << " (" << (mediaBytes + 1023) / 1024 << " KB)\n";
+    for (const auto& [name, m] : pack.mediaByName) std::cout << "  " << name << "  " << m.type << ", " << (m.bytes.size() + 1023) / 1024 << " KB\n";
     return kOk;
 }
 

@@ -5,7 +5,9 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <set>
 
+#include "core/media.h"
 #include "core/pack_reader.h"
 #include "core/pack_schema.h"
 #include "core/pack_sqlite.h"
@@ -15,6 +17,26 @@ namespace evpack {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Only the assets a page uses go in: a folder's drafts and spare files stay out of packs.
+void insertMedia(ev::sql::Db& db, const Source& src) {
+    std::set<std::string> used;
+    ev::sql::Stmt narration(db, "INSERT INTO page_narration (page, locale, media) VALUES (?, ?, ?)");
+    for (const ev::Page& p : src.pack.pages) {
+        for (const auto& [tag, t] : p.text) {
+            for (const ev::Block& b : t.body.blocks)
+                if (b.kind == ev::Block::Kind::Image) used.insert(b.image);
+            if (t.narration.empty()) continue;
+            used.insert(t.narration);
+            narration.bind(1, p.id).bind(2, tag).bind(3, t.narration).run();
+        }
+    }
+    ev::sql::Stmt media(db, "INSERT INTO media (name, type, bytes) VALUES (?, ?, ?)");
+    for (const std::string& name : used) {
+        const std::vector<std::uint8_t> bytes = src.assetBytes(name);
+        media.bind(1, name).bind(2, ev::mediaTypeFor(name)).bind(3, std::span<const std::uint8_t>(bytes)).run();
+    }
+}
 
 void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
     const ev::Pack& pack = src.pack;
@@ -85,6 +107,7 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
         for (const auto& [tag, strings] : pack.strings)
             for (const auto& [key, value] : strings) st.bind(1, tag).bind(2, key).bind(3, value).run();
     }
+    insertMedia(db, src);
 }
 
 } // namespace

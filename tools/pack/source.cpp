@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
+#include <iterator>
 #include <set>
 #include <sstream>
 
 #include "core/markdown.h"
+#include "core/media.h"
 #include "core/pack_hash.h"
 
 namespace evpack {
@@ -379,6 +381,19 @@ void readPages(Source& src, const fs::path& dir, Diagnostics& diag) {
     }
 }
 
+// Lists SRC/assets. What the files hold is checked by lint (asset_check.h).
+void readAssets(Source& src, const fs::path& dir, Diagnostics& diag) {
+    src.assetsDir = dir / "assets";
+    if (!fs::is_directory(src.assetsDir)) return;
+    for (const auto& e : fs::directory_iterator(src.assetsDir)) {
+        if (!e.is_regular_file()) continue;
+        const std::string name = e.path().filename().string();
+        if (ev::validMediaName(name)) src.assets[name] = e.path();
+        else diag.warning(e.path(), 1, "file names in assets/ use only a-z, A-Z, 0-9, -, _ and . (and do not start with .); "
+                                        "this file is left out");
+    }
+}
+
 // Parses each page's Markdown and settles its status and staleness against the default locale.
 void finishPages(Source& src, Diagnostics& diag) {
     for (ev::Page& page : src.pack.pages) {
@@ -393,6 +408,7 @@ void finishPages(Source& src, Diagnostics& diag) {
                 diag.error(pf.file, e.line, e.what());
             }
             text.status = pf.status;
+            text.narration = pf.narration;
             text.translatedFrom = tag == src.pack.defaultLocale ? "" : pf.translatedFrom;
             text.stale = tag != src.pack.defaultLocale && pf.translatedFrom != hash;
         }
@@ -400,6 +416,13 @@ void finishPages(Source& src, Diagnostics& diag) {
 }
 
 } // namespace
+
+std::vector<std::uint8_t> Source::assetBytes(const std::string& name) const {
+    const auto it = assets.find(name);
+    if (it == assets.end()) return {};
+    std::ifstream in(it->second, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 int PageFile::line(const std::string& key) const {
     const auto it = keyLines.find(key);
@@ -429,7 +452,7 @@ std::optional<PageFile> parsePageFile(std::string_view text, const fs::path& fil
     pf.markdown = std::string(fm->markdown);
     pf.bodyLine = fm->bodyLine;
     for (auto&& [k, v] : *root) pf.keyLines[std::string(k.str())] = toml.line(k);
-    toml.knownKeys(*root, {"title", "summary", "audience", "status", "translated_from", "verify"}, "front matter");
+    toml.knownKeys(*root, {"title", "summary", "audience", "status", "translated_from", "verify", "narration"}, "front matter");
     pf.title = toml.string(*root, "title", true, "front matter").value_or("");
     if (pf.title.empty() && root->contains("title")) toml.error(pf.line("title"), "title is empty");
     pf.summary = toml.string(*root, "summary", false, "front matter").value_or("");
@@ -438,6 +461,12 @@ std::optional<PageFile> parsePageFile(std::string_view text, const fs::path& fil
     pf.status = status(toml, *root, "front matter");
     pf.translatedFrom = toml.string(*root, "translated_from", false, "front matter").value_or("");
     pf.verify = toml.flag(*root, "verify");
+    pf.narration = toml.string(*root, "narration", false, "front matter").value_or("");
+    if (!pf.narration.empty() && (!ev::validMediaName(pf.narration) || ev::mediaTypeFor(pf.narration) != ev::kOggType)) {
+        toml.error(pf.line("narration"), "narration must name an Ogg Vorbis (.ogg) or Ogg Opus (.opus) recording in "
+                                         "assets/, using a-z, 0-9, - and _, like narration = \"page-name-en.ogg\"");
+        pf.narration.clear();
+    }
     return pf;
 }
 
@@ -479,6 +508,7 @@ Source readSource(const fs::path& dir, const fs::path& localesDir, Diagnostics& 
     readSignposts(toml, *root, src);
     readStrings(src, diag);
     readPages(src, dir, diag);
+    readAssets(src, dir, diag);
     finishPages(src, diag);
     return src;
 }

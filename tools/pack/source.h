@@ -1,6 +1,7 @@
 #pragma once
-// Reads a content folder (pack.toml, pages/<page>/<locale>.md, UI strings) into an ev::Pack,
+// Reads a content folder (pack.toml, pages/<page>/<locale>.md, assets/, UI strings) into an ev::Pack,
 // keeping where each thing came from so later checks can name a file and line.
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -25,6 +26,7 @@ struct PageFile {
     bool hasAudience = false;      // the front matter names an audience list
     std::vector<ev::Audience> audiences;
     bool verify = false;
+    std::string narration;         // a recording in assets/, .ogg or .opus; empty if none
     std::map<std::string, int> keyLines; // front matter key -> file line
     int line(const std::string& key) const;
 };
@@ -44,7 +46,11 @@ struct Source {
     std::vector<SignpostSource> signposts;                        // parallel to pack.signposts
     std::map<std::string, int> localeLines;                       // tag -> pack.toml line
     std::map<std::string, std::map<std::string, int>> stringLines; // locale -> UI string key -> line in its file
+    std::filesystem::path assetsDir;                              // SRC/assets: images and narration
+    std::map<std::string, std::filesystem::path> assets;          // file name -> file, valid names only
     std::filesystem::path stringsFile(const std::string& tag) const { return localesDir / (tag + ".toml"); }
+    // The bytes of an asset listed in assets; empty if it cannot be read.
+    std::vector<std::uint8_t> assetBytes(const std::string& name) const;
 };
 
 // Problems in what was read (syntax, unknown keys, wrong types, Markdown outside the kiosk's

@@ -12,6 +12,9 @@ namespace {
 
 constexpr std::uint32_t kLinkTag = 1; // runs that are links draw in the link colour
 constexpr float kIndent = 56.0f;      // per list level, design px
+// Images are never drawn bigger than this many screen pixels per image pixel: a small
+// drawing stretched to the column's width would turn blurry.
+constexpr float kMaxImageUpscale = 2.0f;
 
 float sizeOf(const Block& b) {
     if (b.kind != Block::Kind::Heading) return theme::kTextBody;
@@ -27,7 +30,15 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
     blocks_.clear();
     std::set<std::string> seen;
     for (const Block& b : text.body.blocks) {
-        LaidBlock laid{b.kind, b.level, b.ordered, b.number, nullptr, nullptr, {}};
+        LaidBlock laid{b.kind, b.level, b.ordered, b.number, nullptr, nullptr, nullptr, {}};
+        if (b.kind == Block::Kind::Image) {
+            // Decoded and uploaded here, once per pack; a page drawn again only looks it up.
+            laid.image = ui.images.get(ui.pack, b.image);
+            if (!laid.image)
+                laid.text = ui.text.layoutIn(tag, rtl, b.spans.front().text, ui.fs(theme::kTextSmall), width - ui.px(48));
+            blocks_.push_back(std::move(laid));
+            continue;
+        }
         std::vector<text::Run> runs;
         const bool heading = b.kind == Block::Kind::Heading;
         for (const Span& s : b.spans) {
@@ -79,6 +90,22 @@ float PageView::listen(Ui& ui, const PageText& text, const std::string& tag, flo
         }
     }
     return r.height() + ui.px(28);
+}
+
+// An image across the column, or its alt text in a frame when it cannot be shown (damaged).
+float PageView::image(Ui& ui, const LaidBlock& b, float y) {
+    const Rect& col = ui.column;
+    if (b.image) {
+        const float w = std::min(col.width(), b.image->width * kMaxImageUpscale);
+        const float h = w * static_cast<float>(b.image->height) / static_cast<float>(b.image->width);
+        const float x = col.min.x + (col.width() - w) * 0.5f;
+        ui.dl->AddImage(b.image->id, {x, y}, {x + w, y + h});
+        return h + ui.px(28);
+    }
+    const float h = TextPainter::size(*b.text).y + ui.px(40);
+    ui.dl->AddRect({col.min.x, y}, {col.max.x, y + h}, ui.c.line, ui.px(12), 0, ui.px(2));
+    ui.text.draw(ui.dl, *b.text, {col.min.x + ui.px(24), y + ui.px(20)}, ui.c.inkSoft);
+    return h + ui.px(28);
 }
 
 // "Was this page helpful?": two large buttons, counted, nothing else asked; then thanks.
@@ -141,6 +168,10 @@ void PageView::draw(Ui& ui) {
 
     const ImU32 tagColours[] = {ui.c.ink, ui.c.accent};
     for (const LaidBlock& b : blocks_) {
+        if (b.kind == Block::Kind::Image) {
+            y += image(ui, b, y);
+            continue;
+        }
         const ImVec2 size = TextPainter::size(*b.text);
         float x = col.min.x;
         if (b.kind == Block::Kind::ListItem) {

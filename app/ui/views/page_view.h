@@ -7,8 +7,8 @@
 
 namespace ev::ui {
 
-// One page of awareness content: its Markdown laid out as headings, paragraphs and lists,
-// scrolled by dragging, with a large button for each link and "Get help now" at the end.
+// One page of awareness content: its Markdown laid out as headings, paragraphs, lists and
+// images, scrolled by dragging, with a large button for each link and "Get help now" at the end.
 class PageView {
 public:
     void draw(Ui& ui);
@@ -19,13 +19,15 @@ private:
         int level;
         bool ordered;
         int number;
-        ParagraphPtr text;
+        ParagraphPtr text;   // an image's alt text, laid out in case the image cannot be shown
         ParagraphPtr marker; // "3." for numbered items
+        const Texture* image = nullptr; // an image that can be shown
         std::vector<std::pair<std::string, std::string>> links; // target, label: first seen here
     };
     void layout(Ui& ui, const PageText& text, const std::string& tag, float width);
     float feedback(Ui& ui, const std::string& pageId, float y); // returns its height
     float listen(Ui& ui, const PageText& text, const std::string& tag, float y); // returns its height
+    static float image(Ui& ui, const LaidBlock& b, float y);                     // returns its height
 
     std::string key_; // page, locale and width the blocks were laid out for
     ParagraphPtr title_;
