@@ -8,9 +8,11 @@ build_pkgs=(build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
-  libespeak-ng-dev catch2 fonts-noto-core)
+  libespeak-ng-dev libvorbis-dev libopusfile-dev catch2 fonts-noto-core)
+# espeak-ng, oggenc (vorbis-tools) and opusenc (opus-tools) make the recordings the decoder is
+# tested on, with tools that are not ours.
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
-test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium)
+test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium espeak-ng vorbis-tools opus-tools)
 bench_pkgs=(xvfb xauth mesa-utils chromium)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
 
