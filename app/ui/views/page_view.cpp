@@ -56,17 +56,25 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
     }
 }
 
-// "Listen": the page read aloud in its own language, where a voice exists for it.
+// "Listen": the page read aloud in its own language, where a voice exists for it. While it
+// plays, the same button stops it, and pause and volume controls appear beneath.
 float PageView::listen(Ui& ui, const PageText& text, const std::string& tag, float y) {
     if (!ui.narrator || !ui.narrator->canRead(tag)) return 0;
     const Rect& col = ui.column;
-    const bool reading = ui.narrator->reading();
-    const float w = std::min(col.width(), ui.px(360));
-    const float x = ui.rtl ? col.max.x - w : col.min.x;
-    const Rect r{{x, y}, {x + w, y + ui.px(theme::kButton)}};
-    if (button(ui, "page:listen", ui.str(reading ? "page.stop_listening" : "page.listen"), r,
-               reading ? Look::Primary : Look::Secondary, Icon::Speaker)) {
-        if (reading) {
+    const Narrator::State state = ui.narrator->state();
+    const bool active = state != Narrator::State::Idle;
+    const float gap = ui.px(theme::kGap), h = ui.px(theme::kButton);
+    const float w = std::min((col.width() - gap) * 0.5f, ui.px(360));
+    // The n-th button of a row from the reading-start side.
+    const auto cell = [&](int n, float top) {
+        const float x = ui.rtl ? col.max.x - (n + 1) * w - n * gap : col.min.x + n * (w + gap);
+        return Rect{{x, top}, {x + w, top + h}};
+    };
+    // One id for Listen and Stop, and one for Pause and Resume: the focus stays on the control
+    // a keyboard or switch user just took.
+    if (button(ui, "page:listen", ui.str(active ? "page.stop_listening" : "page.listen"), cell(0, y),
+               active ? Look::Primary : Look::Secondary, active ? Icon::Stop : Icon::Speaker)) {
+        if (active) {
             ui.narrator->stop();
         } else {
             std::string all = text.title + ".\n";
@@ -75,10 +83,35 @@ float PageView::listen(Ui& ui, const PageText& text, const std::string& tag, flo
                 all += b.kind == Block::Kind::Paragraph ? "\n" : ".\n"; // headings and items end a sentence
             }
             ui.narrator->read(all, tag);
-            ui.session.playAudio();
+            ui.session.playAudio(Narration::Speech);
         }
     }
-    return r.height() + ui.px(28);
+    if (!active) return h + ui.px(28);
+
+    const bool paused = state == Narrator::State::Paused;
+    if (button(ui, "page:pause", ui.str(paused ? "page.resume" : "page.pause"), cell(1, y), Look::Secondary,
+               paused ? Icon::Play : Icon::Pause)) {
+        if (paused) ui.narrator->resume();
+        else ui.narrator->pause();
+    }
+    // Volume: quieter, the level in words, louder.
+    const float y2 = y + h + gap;
+    const int volume = ui.session.volume();
+    const float third = (col.width() - 2 * gap) / 3;
+    const auto slot = [&](int n) {
+        const float x = ui.rtl ? col.max.x - (n + 1) * third - n * gap : col.min.x + n * (third + gap);
+        return Rect{{x, y2}, {x + third, y2 + h}};
+    };
+    if (button(ui, "page:quieter", ui.str("page.quieter"), slot(0), Look::Secondary, Icon::Quieter))
+        ui.session.setVolume(volume - Narrator::kVolumeStep);
+    const long steps = Narrator::kVolumeMax / Narrator::kVolumeStep;
+    const std::string level = ui.message("page.volume", {{"level", volume / Narrator::kVolumeStep}, {"levels", steps}});
+    const Rect mid = slot(1);
+    auto laid = ui.text.layout(level, ui.fs(theme::kTextSmall), mid.width(), text::Align::Center);
+    ui.text.draw(ui.dl, *laid, {mid.min.x, mid.min.y + (h - TextPainter::size(*laid).y) * 0.5f}, ui.c.ink);
+    if (button(ui, "page:louder", ui.str("page.louder"), slot(2), Look::Secondary, Icon::Louder))
+        ui.session.setVolume(volume + Narrator::kVolumeStep);
+    return 2 * h + gap + ui.px(28);
 }
 
 // "Was this page helpful?": two large buttons, counted, nothing else asked; then thanks.
