@@ -63,9 +63,8 @@ float PageView::listen(Ui& ui, const PageText& text, const std::string& tag, flo
     const Rect& col = ui.column;
     const Narrator::State state = ui.narrator->state();
     const bool active = state != Narrator::State::Idle;
-    const float gap = ui.px(theme::kGap), h = ui.px(theme::kButton);
-    const float w = std::min((col.width() - gap) * 0.5f, ui.px(360));
-    // The n-th button of a row from the reading-start side.
+    // The controls sit in a grid of three columns, counted from the reading-start side.
+    const float gap = ui.px(theme::kGap), h = ui.px(theme::kButton), w = (col.width() - 2 * gap) / 3;
     const auto cell = [&](int n, float top) {
         const float x = ui.rtl ? col.max.x - (n + 1) * w - n * gap : col.min.x + n * (w + gap);
         return Rect{{x, top}, {x + w, top + h}};
@@ -94,24 +93,20 @@ float PageView::listen(Ui& ui, const PageText& text, const std::string& tag, flo
         if (paused) ui.narrator->resume();
         else ui.narrator->pause();
     }
-    // Volume: quieter, the level in words, louder.
-    const float y2 = y + h + gap;
+    // Volume: quieter, the level in words, louder. A level that wraps (large text, a long
+    // translation) makes the row taller rather than spill over the page.
     const int volume = ui.session.volume();
-    const float third = (col.width() - 2 * gap) / 3;
-    const auto slot = [&](int n) {
-        const float x = ui.rtl ? col.max.x - (n + 1) * third - n * gap : col.min.x + n * (third + gap);
-        return Rect{{x, y2}, {x + third, y2 + h}};
-    };
-    if (button(ui, "page:quieter", ui.str("page.quieter"), slot(0), Look::Secondary, Icon::Quieter))
-        ui.session.setVolume(volume - Narrator::kVolumeStep);
     const long steps = Narrator::kVolumeMax / Narrator::kVolumeStep;
     const std::string level = ui.message("page.volume", {{"level", volume / Narrator::kVolumeStep}, {"levels", steps}});
-    const Rect mid = slot(1);
-    auto laid = ui.text.layout(level, ui.fs(theme::kTextSmall), mid.width(), text::Align::Center);
-    ui.text.draw(ui.dl, *laid, {mid.min.x, mid.min.y + (h - TextPainter::size(*laid).y) * 0.5f}, ui.c.ink);
-    if (button(ui, "page:louder", ui.str("page.louder"), slot(2), Look::Secondary, Icon::Louder))
+    const auto laid = ui.text.layout(level, ui.fs(theme::kTextSmall), w, text::Align::Center);
+    const float levelH = TextPainter::size(*laid).y, rowH = std::max(h, levelH);
+    const float y2 = y + h + gap, buttonsY = y2 + (rowH - h) * 0.5f;
+    if (button(ui, "page:quieter", ui.str("page.quieter"), cell(0, buttonsY), Look::Secondary, Icon::Quieter))
+        ui.session.setVolume(volume - Narrator::kVolumeStep);
+    ui.text.draw(ui.dl, *laid, {cell(1, y2).min.x, y2 + (rowH - levelH) * 0.5f}, ui.c.ink);
+    if (button(ui, "page:louder", ui.str("page.louder"), cell(2, buttonsY), Look::Secondary, Icon::Louder))
         ui.session.setVolume(volume + Narrator::kVolumeStep);
-    return 2 * h + gap + ui.px(28);
+    return h + gap + rowH + ui.px(28);
 }
 
 // "Was this page helpful?": two large buttons, counted, nothing else asked; then thanks.
