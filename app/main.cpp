@@ -58,7 +58,8 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
                        | page:<page-id> | help | signpost:<id> | neutral | admin
   --script FILE        play a script: tap <id or label> | tap X Y | drag X1 Y1 X2 Y2 |
                        hold <id or label> SECONDS |
-                       key NAME | wait SECONDS | screenshot FILE.png | expect <id or label>
+                       key NAME | wait SECONDS | sleep SECONDS (real time, for sound) |
+                       screenshot FILE.png | expect <id or label>
   --screenshot FILE    draw until settled, write a PNG, exit (after --script, if both)
   --monkey N           N random taps, drags, keys and waits (soak and fuzz testing)
   --seed S             seed for --monkey (default 1)

@@ -8,7 +8,9 @@ build_pkgs=(build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
-  libespeak-ng-dev catch2 fonts-noto-core)
+  libespeak-ng-dev libvorbis-dev libopusfile-dev catch2 fonts-noto-core)
+# espeak-ng, oggenc (vorbis-tools) and opusenc (opus-tools) make the recordings the decoder is
+# tested on, with tools that are not ours.
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
 # espeak-ng, vorbis-tools and opus-tools record test narrations; xxd reads them back as hex.
 test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium

@@ -10,7 +10,7 @@ build=${EV_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${1:-60}
 case $seconds in '' | *[!0-9]*) echo "usage: tools/fuzz.sh [seconds per target]" >&2; exit 2 ;; esac
 "$root/tools/deps.sh" fuzz
-targets=(markdown page_file pack_reader ui_strings)
+targets=(markdown page_file pack_reader ui_strings ogg_audio)
 
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DEV_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)" --target "${targets[@]/#/fuzz_}"
@@ -20,7 +20,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$build/corpus/$t" "$build/crashes/$t"
   echo "== $t: ${seconds}s"
   # The first corpus folder receives new inputs; the seeds in the source tree are only read.
-  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  if ! ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$root/tests/fuzz/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/crashes/$t/" "$build/corpus/$t" "$root/tests/fuzz/$t" 2>"$build/$t.log"; then
     failed+=("$t")

@@ -34,4 +34,6 @@ std::optional<Event> eventFromName(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view narrationName(Narration n) { return n == Narration::Recording ? "recording" : "speech"; }
+
 } // namespace ev

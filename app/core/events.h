@@ -17,7 +17,7 @@ enum class Event {
     SignpostView,     // a service's card opened on the help screen (detail = signpost id)
     QrShown,          // a service's QR code shown to take away (detail = signpost id)
     Feedback,         // "Was this page helpful?" answered (page; detail = helpful | not_helpful)
-    AudioPlayed,      // a page's narration played (page, locale)
+    AudioPlayed,      // a page's narration started (page, locale; detail = recording | speech)
     FacilitatedSession, // a partner recorded a group session (audience, locale; detail = head count)
 };
 
@@ -30,11 +30,15 @@ struct EventContext {
     std::string page;
     std::string locale;
     std::string audience;
-    std::string detail; // one event-specific value: a signpost id, a feedback answer, a head count
+    std::string detail; // one event-specific value: a signpost id, a feedback answer, a head count,
+                        // what narration played
 };
 
 // Feedback's detail values: the answer, and nothing else asked.
 inline constexpr std::string_view kHelpful = "helpful", kNotHelpful = "not_helpful";
+// AudioPlayed's detail values: the pack's recorded narration, or espeak-ng reading the text.
+enum class Narration { Recording, Speech };
+std::string_view narrationName(Narration n);
 
 class EventSink {
 public:

@@ -140,6 +140,11 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         if (!seconds) throw LineError{"wait needs a number of seconds from 0 to 86400, e.g. wait 4.9"};
         c.kind = Kind::Wait;
         c.wait = Millis(std::llround(*seconds * 1000));
+    } else if (command == "sleep") {
+        const auto seconds = args.size() == 1 ? number(args[0], kMaxScriptSleepSeconds) : std::nullopt;
+        if (!seconds) throw LineError{"sleep needs a number of seconds from 0 to 10, e.g. sleep 1.5"};
+        c.kind = Kind::Sleep;
+        c.wait = Millis(std::llround(*seconds * 1000));
     } else if (command == "hold") {
         constexpr const char* kUsage = "hold needs a widget id or label and seconds from 0 to 86400, e.g. hold attract:title 5";
         const auto space = rest.find_last_of(" \t");
@@ -167,7 +172,7 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         c.text = args[0];
     } else {
         throw LineError{"unknown command " + quoted(command) +
-                         " (expected tap, drag, key, wait, hold, screenshot, expect or goto)"};
+                         " (expected tap, drag, key, wait, sleep, hold, screenshot, expect or goto)"};
     }
     return c;
 }

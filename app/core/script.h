@@ -9,6 +9,8 @@
 //   key <name>                          shift tab enter space escape left right up down;
 //                                       any other single word is some other key
 //   wait <seconds>                      advances the kiosk's clock; decimal, 0 to kMaxWait
+//   sleep <seconds>                     lets real time pass, for sound, which plays in real
+//                                       time (the kiosk's clock stays); 0 to kMaxSleep
 //   hold <widget-id or label> <seconds> presses on it, lets the clock run, releases
 //                                       (hold attract:title 5 asks for the staff keypad)
 //   screenshot <file.png>               relative to the current folder
@@ -28,19 +30,21 @@
 namespace ev {
 
 struct ScriptCommand {
-    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Hold, Screenshot, Expect, Goto };
+    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Sleep, Hold, Screenshot, Expect, Goto };
     Kind kind = Kind::Wait;
     std::string text;        // TapTarget/Hold/Expect: widget id or label; Key: name (lower case if
                              // one of the named keys above); Screenshot: the file;
                              // Goto: the screen, as --goto takes it
     float x1 = 0, y1 = 0;    // TapPoint: the point; Drag: where it starts
     float x2 = 0, y2 = 0;    // Drag: where it ends
-    Millis wait{0};          // Wait; Hold: how long the finger stays down
+    Millis wait{0};          // Wait, Sleep; Hold: how long the finger stays down
     std::string where;       // "FILE:LINE", for messages while playing
 };
 
 // Longest `wait`: a day is far beyond any idle limit and keeps the clock arithmetic small.
 inline constexpr double kMaxScriptWaitSeconds = 86'400;
+// Longest `sleep`: a script's real time is a test's run time.
+inline constexpr double kMaxScriptSleepSeconds = 10;
 
 class ScriptError : public std::runtime_error {
 public:

@@ -80,6 +80,8 @@ void Session::leaveVisit(Screen to) {
     history_.clear();
     audience_.reset();
     display_ = {};
+    listening_ = false;
+    volume_ = Narrator::kVolumeDefault;
     promptShown_ = false;
     shiftCount_ = 0;
 }
@@ -154,9 +156,16 @@ void Session::recordGroupSession(Audience audience, const std::string& locale, i
                                             .detail = std::to_string(headCount)});
 }
 
-void Session::playAudio() {
+void Session::playAudio(Narration what) {
     activity();
-    if (location_.screen == Screen::Page) sink_.count(Event::AudioPlayed, context(location_.id));
+    if (location_.screen != Screen::Page) return;
+    listening_ = true;
+    sink_.count(Event::AudioPlayed, context(location_.id, std::string(narrationName(what))));
+}
+
+void Session::setVolume(int percent) {
+    activity();
+    volume_ = std::clamp(percent, Narrator::kVolumeMin, Narrator::kVolumeMax);
 }
 
 void Session::openLanguages() {

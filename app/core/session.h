@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "content.h"
 #include "events.h"
+#include "narrator.h"
 
 namespace ev {
 
@@ -68,7 +69,8 @@ public:
     void openSignpost(const std::string& signpostId); // -> one service's card, larger
     void showQr(const std::string& signpostId);       // a service's QR code, to take away
     void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
-    void playAudio();                          // a page's narration
+    void playAudio(Narration what);            // a page's narration started (Listen)
+    void setVolume(int percent);               // narration's volume (Narrator::kVolume*)
     // Staff (admin screen) record a group session a partner ran with the kiosk's content:
     // who it was for, its main language and how many came. Only from the admin screen.
     void recordGroupSession(Audience audience, const std::string& locale, int headCount);
@@ -94,6 +96,10 @@ public:
     const std::string& locale() const { return locale_; }
     std::optional<Audience> audience() const { return audience_; }
     const Display& display() const { return display_; }
+    // The visitor used Listen in this visit: the kiosk speaks to them ("Still there?" is read
+    // aloud too) until the quick exit or the idle reset, which forget it with the volume.
+    bool listening() const { return listening_; }
+    int volume() const { return volume_; } // percent, Narrator::kVolumeMin..kVolumeMax
     bool canGoBack() const { return !history_.empty(); }
     bool idlePromptShown() const { return promptShown_; }
     Millis promptRemaining() const; // zero when no prompt
@@ -118,6 +124,8 @@ private:
     std::string locale_;
     std::optional<Audience> audience_;
     Display display_;
+    bool listening_ = false;
+    int volume_ = Narrator::kVolumeDefault;
     Millis lastActivity_;
     bool promptShown_ = false;
     Millis promptStarted_{0};

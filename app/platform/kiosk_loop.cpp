@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <thread>
 
 #include "png_writer.h"
 
@@ -229,6 +230,9 @@ bool KioskLoop::play(const Action& a) {
         break;
     case Action::Kind::Wait:
         clock_.advance(a.wait);
+        break;
+    case Action::Kind::Sleep:
+        std::this_thread::sleep_for(a.wait);
         break;
     case Action::Kind::Screenshot:
         return screenshot(a.text);

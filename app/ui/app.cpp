@@ -123,11 +123,9 @@ void App::frame() {
         }
     }
     // The panel belongs to the screen it was opened on; a prompt or a quick exit closes it.
-    if (!(session_.location() == shownAt_) || session_.idlePromptShown()) {
-        display_.close();
-        // Reading stops with the page: at once on the quick exit, the idle prompt and reset.
-        if (narrator_) narrator_->stop();
-    }
+    if (!(session_.location() == shownAt_) || session_.idlePromptShown()) display_.close();
+    // Reading stops with the page: at once on the quick exit, the idle prompt and reset.
+    if (narrator_) narrate();
     if (!(session_.location() == shownAt_)) {
         // Back from a service's own screen is the same look at the help screen, not a new one.
         if (session_.screen() == Screen::Help && shownAt_.screen != Screen::Signpost) help_.arrive();
@@ -172,11 +170,26 @@ void App::frame() {
     drawOverlays();
     focus_.endFrame();
     // "Stop" turns back into "Listen" when the reading ends by itself: look again soon.
-    if (narrator_ && narrator_->reading()) nextAnimation_ = nextAnimation_ ? std::min(*nextAnimation_, Millis(250)) : Millis(250);
+    if (narrator_ && narrator_->state() == Narrator::State::Playing) nextAnimation_ = nextAnimation_ ? std::min(*nextAnimation_, Millis(250)) : Millis(250);
     if (settings_.scanEvery > Millis(0)) {
         const Millis next = settings_.scanEvery - (clock_.now() - lastScan_);
         nextAnimation_ = nextAnimation_ ? std::min(*nextAnimation_, next) : next;
     }
+}
+
+// Reading stops with the page: at once on the quick exit and the idle reset. "Still there?"
+// interrupts it, and is itself read aloud to a visitor who has been listening (who may not
+// read the screen), until it is answered or runs out.
+void App::narrate() {
+    narrator_->setVolume(session_.volume());
+    const bool moved = !(session_.location() == shownAt_);
+    const bool prompt = session_.idlePromptShown();
+    if (!moved && prompt == promptWasShown_) return;
+    narrator_->stop();
+    if (!prompt || !session_.listening()) return;
+    const Ui ui = makeUi(nullptr);
+    const long seconds = (session_.promptRemaining().count() + 999) / 1000;
+    narrator_->read(ui.str("idle.title") + "\n" + ui.message("idle.body", {{"seconds", seconds}}), ui.locale);
 }
 
 void App::openPinPad() {

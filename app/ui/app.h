@@ -74,6 +74,7 @@ private:
     Ui makeUi(ImDrawList* dl);
     void drawFlow(Ui& ui);
     void drawOverlays();
+    void narrate();
     void layoutFlow(Ui& ui, float& barTop, Rect& footer) const;
     void openPinPad();
     void drawPinPad(Ui& ui);

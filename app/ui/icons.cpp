@@ -70,6 +70,21 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, bool mirr
         }
         break;
     }
+    // The media controls keep their direction in right-to-left languages, as players do.
+    case Icon::Play:
+        dl->AddTriangleFilled({c.x - h * 0.55f, c.y - h * 0.75f}, {c.x + h * 0.75f, c.y}, {c.x - h * 0.55f, c.y + h * 0.75f}, col);
+        break;
+    case Icon::Pause:
+        for (float x : {-0.55f, 0.2f}) dl->AddRectFilled({c.x + h * x, c.y - h * 0.7f}, {c.x + h * (x + 0.35f), c.y + h * 0.7f}, col);
+        break;
+    case Icon::Stop:
+        dl->AddRectFilled({c.x - h * 0.6f, c.y - h * 0.6f}, {c.x + h * 0.6f, c.y + h * 0.6f}, col);
+        break;
+    case Icon::Quieter:
+    case Icon::Louder:
+        dl->AddLine({c.x - h * 0.7f, c.y}, {c.x + h * 0.7f, c.y}, col, t * 1.2f);
+        if (icon == Icon::Louder) dl->AddLine({c.x, c.y - h * 0.7f}, {c.x, c.y + h * 0.7f}, col, t * 1.2f);
+        break;
     case Icon::Help:
         dl->AddCircle(c, h * 0.85f, col, 36, t);
         dl->AddLine({c.x, c.y - h * 0.45f}, {c.x, c.y + h * 0.15f}, col, t * 1.2f);

@@ -4,7 +4,8 @@
 
 namespace ev::ui {
 
-enum class Icon { None, Back, Home, Globe, Help, Exit, Child, Parent, Community, Phone, Web, Next, Display, Speaker };
+enum class Icon { None, Back, Home, Globe, Help, Exit, Child, Parent, Community, Phone, Web, Next, Display, Speaker,
+                  Play, Pause, Stop, Quieter, Louder };
 
 // Draws icon centred in a square of side size. mirrored flips arrows for right-to-left.
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour, bool mirrored);

@@ -55,9 +55,10 @@ TEST_CASE("every command parses", "[script]") {
                                   "goto page:staying-safe\n"
                                   "goto topics:child\n"
                                   "hold attract:title 5\n"
-                                  "hold Every Voice  4.9\n",
+                                  "hold Every Voice  4.9\n"
+                                  "sleep 1.5\n",
                                   "walk.evscript");
-    REQUIRE(cmds.size() == 19);
+    REQUIRE(cmds.size() == 20);
     CHECK(cmds[0].kind == Kind::TapTarget);
     CHECK(cmds[0].text == "start");
     CHECK(cmds[0].where == "walk.evscript:3");
@@ -94,6 +95,8 @@ TEST_CASE("every command parses", "[script]") {
     CHECK(cmds[17].wait == 5s);
     CHECK(cmds[18].text == "Every Voice"); // a label with spaces, the seconds last
     CHECK(cmds[18].wait == 4900ms);
+    CHECK(cmds[19].kind == Kind::Sleep);
+    CHECK(cmds[19].wait == 1500ms);
 }
 
 TEST_CASE("an empty script, or only comments, is no commands", "[script]") {
@@ -117,6 +120,8 @@ TEST_CASE("mistakes are refused with the line they are on", "[script]") {
     CHECK(errorLine("wait nan\n") == 1);
     CHECK(errorLine("wait inf\n") == 1);
     CHECK(errorLine("wait 86401\n") == 1);
+    CHECK(errorLine("sleep 11\n") == 1); // a test that long is waiting for nothing
+    CHECK(errorLine("sleep\n") == 1);
     CHECK(errorLine("wait 3 s\n") == 1);
     CHECK(errorLine("wait 3s\n") == 1);
     CHECK(errorLine("screenshot\n") == 1);
@@ -153,7 +158,7 @@ TEST_CASE("a script file is read, and an unreadable one named", "[script]") {
         parseScriptFile(file);
         FAIL("accepted a bad script");
     } catch (const ScriptError& e) {
-        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, hold, screenshot, expect or goto)");
+        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, sleep, hold, screenshot, expect or goto)");
     }
     std::ofstream(file) << "tap start\nwait 2.5\n";
     CHECK(parseScriptFile(file).size() == 2);

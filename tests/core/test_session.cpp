@@ -140,7 +140,7 @@ TEST_CASE("each step counts what it should and nothing that identifies anyone", 
 TEST_CASE("signposts, QR codes, feedback and narration carry only their one detail", "[session]") {
     Fixture f;
     f.toPage("signs");
-    f.session.playAudio();
+    f.session.playAudio(Narration::Speech);
     f.session.giveFeedback(true);
     f.session.giveFeedback(false);
     f.session.openHelp();
@@ -155,7 +155,7 @@ TEST_CASE("signposts, QR codes, feedback and narration carry only their one deta
         CHECK(f.sink.events[i].ctx.locale == "bn");
         CHECK(f.sink.events[i].ctx.audience == "parent");
     };
-    is(4, Event::AudioPlayed, "signs", "");
+    is(4, Event::AudioPlayed, "signs", "speech");
     is(5, Event::Feedback, "signs", "helpful");
     is(6, Event::Feedback, "signs", "not_helpful");
     is(8, Event::SignpostView, "", "childline");
@@ -176,9 +176,33 @@ TEST_CASE("signposts, QR codes, feedback and narration carry only their one deta
 
     SECTION("feedback and narration away from a page count nothing") {
         f.session.giveFeedback(true);
-        f.session.playAudio();
+        f.session.playAudio(Narration::Recording);
         CHECK(f.sink.events.size() == 10);
     }
+}
+
+TEST_CASE("narration counts what played, and listening and its volume last for the visit", "[session]") {
+    Fixture f;
+    f.toPage("signs");
+    CHECK_FALSE(f.session.listening());
+    CHECK(f.session.volume() == Narrator::kVolumeDefault);
+    f.session.playAudio(Narration::Recording);
+    CHECK(f.sink.events.back().event == Event::AudioPlayed);
+    CHECK(f.sink.events.back().ctx.detail == "recording");
+    CHECK(f.session.listening());
+    f.session.setVolume(Narrator::kVolumeMax + 50);
+    CHECK(f.session.volume() == Narrator::kVolumeMax);
+    f.session.setVolume(0);
+    CHECK(f.session.volume() == Narrator::kVolumeMin);
+
+    SECTION("the quick exit forgets them") { f.session.quickExit(); }
+    SECTION("the idle reset forgets them") {
+        f.wait(f.session.settings().idleLimit);
+        f.wait(f.session.settings().promptTime);
+        CHECK(f.session.screen() == Screen::Attract);
+    }
+    CHECK_FALSE(f.session.listening());
+    CHECK(f.session.volume() == Narrator::kVolumeDefault);
 }
 
 TEST_CASE("changing language from the bar returns to the page, in the new language", "[session]") {

@@ -168,6 +168,8 @@ TEST_CASE("a landscape window keeps the reading column and every control inside 
 
 TEST_CASE("controls are finger-sized and apart on every flow screen, in every theme and text size") {
     UiHarness h;
+    test::FakeNarrator narrator; // a page reading aloud shows its pause and volume controls too
+    h.app.setNarrator(&narrator);
     for (const bool contrast : {false, true})
         for (int size = 0; size < Display::kTextSizes; ++size)
             for (const bool low : {false, true})
@@ -177,6 +179,9 @@ TEST_CASE("controls are finger-sized and apart on every flow screen, in every th
                     h.session.goTo(where, Audience::Parent);
                     h.session.setDisplay({size, contrast, low});
                     h.frames(3);
+                    narrator.now = Narrator::State::Playing; // arriving stopped whatever was playing
+                    h.frames(2);
+                    if (where.screen == Screen::Page) CHECK(h.has("page:louder"));
                     const auto& all = h.app.widgets().all();
                     for (std::size_t i = 0; i < all.size(); ++i) {
                         const auto& w = all[i];

@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/content.h"
+#include "core/narrator.h"
 #include "core/session.h"
 #include "text/engine.h"
 #include "ui/app.h"
@@ -23,6 +24,37 @@ struct RecordingSink final : EventSink {
         contexts.push_back(c);
     }
     long n(Event e) const { return std::count(events.begin(), events.end(), e); }
+};
+
+// Stands in for the kiosk's audio: remembers what it was asked, and plays until stopped.
+struct FakeNarrator final : Narrator {
+    std::vector<std::string> texts, tags; // each read(), in order
+    int stops = 0;
+    int volume = 0; // as last set
+    State now = State::Idle;
+    bool canPlay() override { return true; }
+    bool canRead(const std::string& tag) override { return tag == "en" || tag == "ur"; }
+    void read(const std::string& text, const std::string& tag) override {
+        texts.push_back(text);
+        tags.push_back(tag);
+        now = State::Playing;
+    }
+    std::vector<Recording> played; // each play() that started, in order
+    // Empty bytes stand for a recording that does not decode.
+    bool play(Recording recording) override {
+        if (!recording || recording->empty()) return false;
+        played.push_back(recording);
+        now = State::Playing;
+        return true;
+    }
+    void pause() override { now = now == State::Playing ? State::Paused : now; }
+    void resume() override { now = now == State::Paused ? State::Playing : now; }
+    void stop() override {
+        ++stops;
+        now = State::Idle;
+    }
+    State state() const override { return now; }
+    void setVolume(int percent) override { volume = percent; }
 };
 
 // A small pack in two languages, one of them right to left, with a page long enough to scroll.

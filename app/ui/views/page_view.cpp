@@ -1,5 +1,6 @@
 #include "page_view.h"
 
+#include <memory>
 #include <set>
 
 #include "../theme.h"
@@ -67,29 +68,62 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
     }
 }
 
-// "Listen": the page read aloud in its own language, where a voice exists for it.
-float PageView::listen(Ui& ui, const PageText& text, const std::string& tag, float y) {
-    if (!ui.narrator || !ui.narrator->canRead(tag)) return 0;
+// "Listen": the page read aloud in its own language, where a voice exists for it. While it
+// plays, the same button stops it, and pause and volume controls appear beneath.
+float PageView::listen(Ui& ui, const std::string& pageId, const PageText& text, const std::string& tag, float y) {
+    // A recording of the text shown, in its language; else espeak-ng's voice for it; else no button.
+    const std::vector<std::uint8_t>* recording = ui.pack.narration(pageId, tag);
+    const bool recorded = recording && ui.narrator && ui.narrator->canPlay();
+    if (!ui.narrator || (!recorded && !ui.narrator->canRead(tag))) return 0;
     const Rect& col = ui.column;
-    const bool reading = ui.narrator->reading();
-    const float w = std::min(col.width(), ui.px(360));
-    const float x = ui.rtl ? col.max.x - w : col.min.x;
-    const Rect r{{x, y}, {x + w, y + ui.px(theme::kButton)}};
-    if (button(ui, "page:listen", ui.str(reading ? "page.stop_listening" : "page.listen"), r,
-               reading ? Look::Primary : Look::Secondary, Icon::Speaker)) {
-        if (reading) {
+    const Narrator::State state = ui.narrator->state();
+    const bool active = state != Narrator::State::Idle;
+    // The controls sit in a grid of three columns, counted from the reading-start side.
+    const float gap = ui.px(theme::kGap), h = ui.px(theme::kButton), w = (col.width() - 2 * gap) / 3;
+    const auto cell = [&](int n, float top) {
+        const float x = ui.rtl ? col.max.x - (n + 1) * w - n * gap : col.min.x + n * (w + gap);
+        return Rect{{x, top}, {x + w, top + h}};
+    };
+    // One id for Listen and Stop, and one for Pause and Resume: the focus stays on the control
+    // a keyboard or switch user just took.
+    if (button(ui, "page:listen", ui.str(active ? "page.stop_listening" : "page.listen"), cell(0, y),
+               active ? Look::Primary : Look::Secondary, active ? Icon::Stop : Icon::Speaker)) {
+        if (active) {
             ui.narrator->stop();
-        } else {
+        } else if (recorded && ui.narrator->play(std::make_shared<const std::vector<std::uint8_t>>(*recording))) {
+            ui.session.playAudio(Narration::Recording);
+        } else if (ui.narrator->canRead(tag)) { // no recording, or one that does not decode
             std::string all = text.title + ".\n";
             for (const Block& b : text.body.blocks) {
                 for (const Span& s : b.spans) all += s.text;
                 all += b.kind == Block::Kind::Paragraph ? "\n" : ".\n"; // headings and items end a sentence
             }
             ui.narrator->read(all, tag);
-            ui.session.playAudio();
+            ui.session.playAudio(Narration::Speech);
         }
     }
-    return r.height() + ui.px(28);
+    if (!active) return h + ui.px(28);
+
+    const bool paused = state == Narrator::State::Paused;
+    if (button(ui, "page:pause", ui.str(paused ? "page.resume" : "page.pause"), cell(1, y), Look::Secondary,
+               paused ? Icon::Play : Icon::Pause)) {
+        if (paused) ui.narrator->resume();
+        else ui.narrator->pause();
+    }
+    // Volume: quieter, the level in words, louder. A level that wraps (large text, a long
+    // translation) makes the row taller rather than spill over the page.
+    const int volume = ui.session.volume();
+    const long steps = Narrator::kVolumeMax / Narrator::kVolumeStep;
+    const std::string level = ui.message("page.volume", {{"level", volume / Narrator::kVolumeStep}, {"levels", steps}});
+    const auto laid = ui.text.layout(level, ui.fs(theme::kTextSmall), w, text::Align::Center);
+    const float levelH = TextPainter::size(*laid).y, rowH = std::max(h, levelH);
+    const float y2 = y + h + gap, buttonsY = y2 + (rowH - h) * 0.5f;
+    if (button(ui, "page:quieter", ui.str("page.quieter"), cell(0, buttonsY), Look::Secondary, Icon::Quieter))
+        ui.session.setVolume(volume - Narrator::kVolumeStep);
+    ui.text.draw(ui.dl, *laid, {cell(1, y2).min.x, y2 + (rowH - levelH) * 0.5f}, ui.c.ink);
+    if (button(ui, "page:louder", ui.str("page.louder"), cell(2, buttonsY), Look::Secondary, Icon::Louder))
+        ui.session.setVolume(volume + Narrator::kVolumeStep);
+    return h + gap + rowH + ui.px(28);
 }
 
 // An image across the column, or its alt text in a frame when it cannot be shown (damaged).
@@ -156,7 +190,7 @@ void PageView::draw(Ui& ui) {
     const float top = y;
     ui.text.draw(ui.dl, *title_, {col.min.x, y}, ui.c.ink);
     y += TextPainter::size(*title_).y + ui.px(28);
-    y += listen(ui, *text, shown, y);
+    y += listen(ui, pageId, *text, shown, y);
 
     if (stale) {
         auto note = ui.text.layout(ui.str("page.stale"), ui.fs(theme::kTextSmall), col.width() - ui.px(48));

@@ -26,7 +26,7 @@ private:
     };
     void layout(Ui& ui, const PageText& text, const std::string& tag, float width);
     float feedback(Ui& ui, const std::string& pageId, float y); // returns its height
-    float listen(Ui& ui, const PageText& text, const std::string& tag, float y); // returns its height
+    float listen(Ui& ui, const std::string& pageId, const PageText& text, const std::string& tag, float y); // returns its height
     static float image(Ui& ui, const LaidBlock& b, float y);                     // returns its height
 
     std::string key_; // page, locale and width the blocks were laid out for

@@ -1,0 +1,153 @@
+// "Listen" on a page, with a stand-in narrator: the controls shown while it plays, what they
+// ask of the narrator, the silence at the quick exit and the idle reset, and "Still there?"
+// spoken to a visitor who has been listening.
+#include <catch2/catch.hpp>
+
+#include "ui_harness.h"
+
+using namespace ev;
+using ev::test::FakeNarrator;
+using ev::test::UiHarness;
+
+namespace {
+
+struct Listening {
+    UiHarness h;
+    FakeNarrator narrator;
+    Listening() {
+        h.pack.strings["en"].insert({{"page.listen", "Listen"}, {"page.stop_listening", "Stop"}, {"page.pause", "Pause"},
+                                     {"page.resume", "Continue"}, {"page.quieter", "Quieter"}, {"page.louder", "Louder"},
+                                     {"page.volume", "Volume {level} of {levels}"}, {"idle.title", "Still there?"},
+                                     {"idle.body", "Back to the start in {seconds} seconds."}});
+        h.app.setNarrator(&narrator);
+        h.session.goTo({Screen::Page, "first"}, Audience::Parent);
+        h.frames(3);
+    }
+};
+
+} // namespace
+
+TEST_CASE("Listen reads the page, counts once as speech, and shows pause and volume while it plays") {
+    Listening l;
+    REQUIRE(l.h.has("page:listen"));
+    CHECK_FALSE(l.h.has("page:pause")); // only while something plays
+    CHECK_FALSE(l.h.has("page:louder"));
+    l.h.tap("page:listen");
+    REQUIRE(l.narrator.texts.size() == 1);
+    CHECK(l.narrator.texts[0].starts_with("First page."));
+    CHECK(l.narrator.tags[0] == "en");
+    CHECK(std::count(l.h.sink.events.begin(), l.h.sink.events.end(), Event::AudioPlayed) == 1);
+    CHECK(l.h.sink.contexts.back().detail == "speech");
+
+    CHECK(l.h.widget("page:listen").label == "Stop");
+    CHECK(l.h.widget("page:pause").label == "Pause");
+    CHECK(l.h.has("page:quieter"));
+    l.h.tap("page:pause");
+    CHECK(l.narrator.now == Narrator::State::Paused);
+    CHECK(l.h.widget("page:pause").label == "Continue");
+    l.h.tap("page:pause");
+    CHECK(l.narrator.now == Narrator::State::Playing);
+
+    SECTION("volume steps up to the most and down to the least, applied to the narrator") {
+        CHECK(l.narrator.volume == Narrator::kVolumeDefault);
+        l.h.tap("page:louder");
+        l.h.tap("page:louder");
+        CHECK(l.h.session.volume() == Narrator::kVolumeMax);
+        CHECK(l.narrator.volume == Narrator::kVolumeMax);
+        for (int i = 0; i < 5; ++i) l.h.tap("page:quieter");
+        CHECK(l.narrator.volume == Narrator::kVolumeMin);
+        CHECK(l.narrator.now == Narrator::State::Playing); // still reading meanwhile
+    }
+    SECTION("Stop silences it and the page shows Listen alone again") {
+        l.h.tap("page:listen");
+        CHECK(l.narrator.now == Narrator::State::Idle);
+        CHECK(l.h.widget("page:listen").label == "Listen");
+        CHECK_FALSE(l.h.has("page:pause"));
+        CHECK(std::count(l.h.sink.events.begin(), l.h.sink.events.end(), Event::AudioPlayed) == 1);
+    }
+}
+
+TEST_CASE("the quick exit and the idle reset silence the narrator and forget the volume") {
+    Listening l;
+    l.h.tap("page:listen");
+    l.h.tap("page:quieter");
+    l.h.tap("page:pause"); // paused is silenced too
+    const int stopsBefore = l.narrator.stops;
+    SECTION("quick exit") { l.h.tap("nav:exit"); }
+    SECTION("Shift three times") {
+        for (int i = 0; i < 3; ++i) l.h.session.keyDown(Key::Shift);
+        l.h.frame();
+    }
+    SECTION("idle reset") {
+        l.h.clock.advance(l.h.session.settings().idleLimit);
+        l.h.frames(2);
+        l.h.clock.advance(l.h.session.settings().promptTime);
+        l.h.frames(2);
+        CHECK(l.h.session.screen() == Screen::Attract);
+    }
+    CHECK(l.narrator.stops > stopsBefore);
+    CHECK(l.narrator.now == Narrator::State::Idle);
+    CHECK(l.narrator.volume == Narrator::kVolumeDefault);
+}
+
+TEST_CASE("Still there? is spoken to a visitor who listened, and falls silent when answered") {
+    Listening l;
+    SECTION("a visitor who never listened hears nothing") {
+        l.h.clock.advance(l.h.session.settings().idleLimit);
+        l.h.frames(2);
+        REQUIRE(l.h.session.idlePromptShown());
+        CHECK(l.narrator.texts.empty());
+    }
+    SECTION("a visitor who listened hears the prompt in their language, once") {
+        l.h.tap("page:listen");
+        l.h.tap("page:listen"); // stopped again: listening is on for the visit all the same
+        l.h.clock.advance(l.h.session.settings().idleLimit);
+        l.h.frames(2);
+        REQUIRE(l.h.session.idlePromptShown());
+        REQUIRE(l.narrator.texts.size() == 2);
+        CHECK(l.narrator.texts[1] == "Still there?\nBack to the start in 30 seconds.");
+        CHECK(l.narrator.tags[1] == "en");
+        l.h.clock.advance(Millis(1000));
+        l.h.frames(3);
+        CHECK(l.narrator.texts.size() == 2); // not again with each tick of the countdown
+        const int stops = l.narrator.stops;
+        l.h.tap("idle:continue");
+        CHECK(l.narrator.stops > stops);
+        CHECK(l.narrator.now == Narrator::State::Idle);
+    }
+}
+
+TEST_CASE("a page with a recording in its language plays it; without one, or if it does not decode, speech reads it") {
+    Listening l;
+    l.h.pack.mediaByName["first.en.ogg"] = MediaItem{"first.en.ogg", "audio/ogg", {'O', 'g', 'g', 'S', 1, 2, 3}};
+    l.h.pack.pages[0].text["en"].narration = "first.en.ogg";
+    l.h.tap("page:listen");
+    REQUIRE(l.narrator.played.size() == 1);
+    CHECK(*l.narrator.played[0] == l.h.pack.mediaByName["first.en.ogg"].bytes);
+    CHECK(l.narrator.texts.empty());
+    CHECK(l.h.sink.contexts.back().detail == "recording");
+    l.h.tap("page:listen"); // Stop
+    CHECK(l.narrator.now == Narrator::State::Idle);
+
+    // Urdu has no recording of its own: the English one is not played over Urdu text.
+    l.h.session.chooseLanguage("ur");
+    l.h.session.goTo({Screen::Page, "first"});
+    l.h.frames(3);
+    l.h.tap("page:listen");
+    CHECK(l.narrator.played.size() == 1);
+    REQUIRE(l.narrator.tags.size() == 1);
+    CHECK(l.narrator.tags[0] == "ur");
+    CHECK(l.h.sink.contexts.back().detail == "speech");
+    l.h.tap("page:listen");
+
+    // A damaged recording: the page is read by the voice instead, and counted as speech.
+    l.h.pack.mediaByName["first.en.ogg"].bytes.clear();
+    l.h.session.chooseLanguage("en");
+    l.h.session.goTo({Screen::Page, "first"});
+    l.h.frames(3);
+    l.h.tap("page:listen");
+    CHECK(l.narrator.played.size() == 1);
+    REQUIRE(l.narrator.tags.size() == 2);
+    CHECK(l.narrator.tags[1] == "en");
+    CHECK(l.h.sink.contexts.back().detail == "speech");
+}
