@@ -75,7 +75,9 @@ std::string keyIdHex(const std::array<unsigned char, 8>& id) {
         std::snprintf(byte, sizeof byte, "%02X", *it);
         hex += byte;
     }
-    return hex;
+    // minisign prints the id as a number, without leading zeros (one key in 16 has one).
+    const auto first = hex.find_first_not_of('0');
+    return first == std::string::npos ? "0" : hex.substr(first);
 }
 
 PublicKey readPublicKey(const fs::path& file) {

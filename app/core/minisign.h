@@ -30,7 +30,7 @@ struct PublicKey {
 };
 
 // A key id as minisign prints it ("minisign public key 9A8B..."): the 8 bytes as a
-// little-endian number in upper-case hex.
+// little-endian number in upper-case hex, without leading zeros.
 std::string keyIdHex(const std::array<unsigned char, 8>& id);
 
 // Throws SignatureError, one line, naming the file.

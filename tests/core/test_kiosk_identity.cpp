@@ -27,7 +27,7 @@ std::string contentsOf(const fs::path& file) {
 
 } // namespace
 
-TEST_CASE("the first run makes a random install id and an empty venue; later runs keep them", "[identity]") {
+TEST_CASE("the first run makes a random install id and an empty venue, later runs keep them", "[identity]") {
     TempDir dir;
     const fs::path state = dir.path / "state";
     const KioskIdentity first = KioskIdentity::loadOrCreate(state);

@@ -150,7 +150,7 @@ TEST_CASE("a bad pack in the inbox leaves the current one and says why", "[store
     CHECK(restarted.openCurrent()->version == 8);
 }
 
-TEST_CASE("staff can force an older pack; the newest accepted is still remembered", "[store]") {
+TEST_CASE("staff can force an older pack, the newest accepted is still remembered", "[store]") {
     Kiosk k;
     {
         ev::PackStore store = k.store();

@@ -162,6 +162,12 @@ TEST_CASE("legacy signatures and broken key files are refused clearly", "[signin
     CHECK(tool("verify " + quote(pack.string())).status == 2);
 }
 
+TEST_CASE("key ids read as minisign prints them, leading zeros dropped", "[signing]") {
+    CHECK(ev::keyIdHex({0x11, 0x50, 0xC4, 0x95, 0xC1, 0x28, 0xC6, 0x0A}) == "AC628C195C45011");
+    CHECK(ev::keyIdHex({0x9B, 0x8A, 0x00, 0x00, 0x00, 0x00, 0x00, 0x9A}) == "9A00000000008A9B");
+    CHECK(ev::keyIdHex({0, 0, 0, 0, 0, 0, 0, 0}) == "0");
+}
+
 TEST_CASE("trusted comment syntax", "[signing]") {
     const auto claim = ev::parseTrustedComment("everyvoice pack=default version=12");
     REQUIRE(claim);

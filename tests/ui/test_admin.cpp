@@ -72,7 +72,7 @@ struct Staffed {
 
 } // namespace
 
-TEST_CASE("holding the title 4.9 s is a tap that starts; 5 s opens the keypad", "[admin]") {
+TEST_CASE("holding the title 4.9 s is a tap that starts, 5 s opens the keypad", "[admin]") {
     Staffed s;
     s.hold(Millis(4900));
     CHECK_FALSE(s.h.has("pin:ok"));
@@ -106,7 +106,7 @@ TEST_CASE("a tap on the title starts like anywhere else, and without a PIN a hol
     bare.frames(2);
 }
 
-TEST_CASE("the right PIN opens the admin screen; a wrong one says how many tries are left", "[admin]") {
+TEST_CASE("the right PIN opens the admin screen, a wrong one says how many tries are left", "[admin]") {
     Staffed s;
     s.hold(Millis(5000));
     s.type("1111");

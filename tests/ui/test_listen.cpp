@@ -117,7 +117,7 @@ TEST_CASE("Still there? is spoken to a visitor who listened, and falls silent wh
     }
 }
 
-TEST_CASE("a page with a recording in its language plays it; without one, or if it does not decode, speech reads it") {
+TEST_CASE("a page with a recording in its language plays it, without one, or if it does not decode, speech reads it") {
     Listening l;
     l.h.pack.mediaByName["first.en.ogg"] = MediaItem{"first.en.ogg", "audio/ogg", {'O', 'g', 'g', 'S', 1, 2, 3}};
     l.h.pack.pages[0].text["en"].narration = "first.en.ogg";
