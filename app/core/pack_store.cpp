@@ -233,10 +233,9 @@ void PackStore::findKept() {
 }
 
 std::string PackStore::kept() const {
-    if (kept_.empty()) return {};
-    const std::string stem = kept_.substr(0, kept_.size() - 7);
-    const auto dash = stem.rfind('-');
-    return stem.substr(0, dash) + " version " + stem.substr(dash + 1);
+    const auto version = versionInName(kept_); // findKept() keeps only names it parses
+    if (!version) return {};
+    return kept_.substr(0, kept_.rfind('-')) + " version " + std::to_string(*version);
 }
 
 bool PackStore::switchToKept() {
