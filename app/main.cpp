@@ -1,4 +1,4 @@
-// everyvoice-kiosk: command line and wiring. See README.md and DESIGN.md "Interfaces".
+// everyvoice-kiosk: command line and wiring. See README.md and docs/design.md.
 #include <imgui.h>
 #include <termios.h>
 #include <unistd.h>

@@ -200,7 +200,7 @@ void Counter::count(Event e, const EventContext& ctx) {
     if (const auto it = tally_.find(k); it != tally_.end()) ++it->second;
     else tally_.emplace(Key{hour, e, pack_, ctx.page, ctx.locale, ctx.audience, ctx.detail}, 1);
     ++counted_;
-    // A reset ends a visit: commit now rather than within the second (DESIGN "Counts").
+    // A reset ends a visit: commit now rather than within the second (docs/design.md, "Counts are hourly totals").
     if (e == Event::QuickExit || e == Event::IdleReset) {
         flushWanted_ = true;
         wake_.notify_one();

@@ -1,7 +1,8 @@
 #pragma once
 // The main loop. It draws only when something changes: after input it draws a few frames
 // (ImGui sizes some things on a first pass), then sleeps in the host until the next input or
-// the next deadline (idle prompt, reset, attract cycling). See DESIGN.md "Power".
+// the next deadline (idle prompt, reset, attract cycling). See docs/design.md, "Draw only when
+// something changes".
 #include <filesystem>
 #include <optional>
 #include <vector>

@@ -75,7 +75,7 @@ public:
         if (!window_) return fail("SDL2 could not open a window");
         // SDL starts text input by default wherever there is no on-screen keyboard: it opens an
         // input method and, on touch devices, may bring up a keyboard. The kiosk takes no text
-        // from anyone (DESIGN.md, safeguarding rule 1), so text input is never on.
+        // from anyone (docs/design.md, safeguarding rule 1), so text input is never on.
         SDL_StopTextInput();
 
         context_ = SDL_GL_CreateContext(window_);
