@@ -4,7 +4,9 @@
 # The peer is Debian's Chromium in kiosk mode showing export-html's site of the same pack:
 # what a council would otherwise deploy (docs/performance.md says how each figure is taken).
 # Usage: tools/bench.sh [runs]   (default 7 runs for the first-frame figures)
-set -euo pipefail
+set -eEuo pipefail
+# Any failure names the step that broke instead of ending the run in silence.
+trap 'echo "bench.sh: failed at line $LINENO: $BASH_COMMAND (exit $?)" >&2' ERR
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${EV_BUILD_DIR:-$root/build}
 runs=${1:-7}
@@ -70,7 +72,8 @@ locale=$(echo "$frame" | sed -n 's/^page [^ ]* (\([^,]*\),.*/\1/p')
 
 # tree PID: "pid ticks pss_kib" for PID and every process below it (Chromium is many).
 tree() {
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" '{
+  # A process can end between the glob and the read: cat then fails, which is no error here.
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v root="$1" '{
       # Fields after the command name, which may hold spaces: state ppid ... utime stime
       rest = substr($0, match($0, /\) [A-Za-z] /) + 4); split(rest, f, " ")
       parent[$1] = f[1]; ticks[$1] = f[11] + f[12]
