@@ -255,7 +255,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         if (start->first.screen == Screen::Topics && !start->second)
-            usageError("--goto topics needs an audience: topics:child, topics:parent or topics:community");
+            usageError("--goto topics needs an audience: topics:child, topics:teen, topics:parent or topics:community");
     }
 
     std::optional<std::vector<ScriptCommand>> script;

@@ -5,6 +5,7 @@ namespace ev {
 const char* audienceId(Audience a) {
     switch (a) {
     case Audience::Child: return "child";
+    case Audience::Teen: return "teen";
     case Audience::Parent: return "parent";
     case Audience::Community: return "community";
     }

@@ -11,11 +11,12 @@
 
 namespace ev {
 
-// Audience ids, as stored in packs and counts: "child", "parent", "community".
-enum class Audience { Child, Parent, Community };
+// Audience ids, as stored in packs and counts: "child" (under 13), "teen" (13 to 17),
+// "parent", "community". Packs of schema 1 know only child, parent and community.
+enum class Audience { Child, Teen, Parent, Community };
 const char* audienceId(Audience a);
 std::optional<Audience> audienceFromId(const std::string& id);
-inline constexpr Audience kAllAudiences[] = {Audience::Child, Audience::Parent, Audience::Community};
+inline constexpr Audience kAllAudiences[] = {Audience::Child, Audience::Teen, Audience::Parent, Audience::Community};
 
 struct LocaleInfo {
     std::string tag;        // BCP 47, e.g. "en", "pa"

@@ -9,7 +9,7 @@ namespace ev {
 // pack from any other SQLite database before a table is read.
 inline constexpr std::int32_t kPackApplicationId = 0x4556504B;
 
-// Schema version 1. Adding a table or a meta key that an older kiosk can ignore keeps the
+// Schema version 2 (kPackSchemaVersion): 1 plus the audience 'teen'. Adding a table or a meta key that an older kiosk can ignore keeps the
 // version; any change an older kiosk would misread (renamed or removed column, new meaning)
 // raises it, and older kiosks then refuse the pack. media and page_narration came later in
 // version 1: older kiosks ignore them, and the reader takes a pack without them.
@@ -28,7 +28,7 @@ CREATE TABLE pages (
 );
 CREATE TABLE page_audiences (
   page     TEXT NOT NULL REFERENCES pages (id),
-  audience TEXT NOT NULL CHECK (audience IN ('child', 'parent', 'community')),
+  audience TEXT NOT NULL CHECK (audience IN ('child', 'teen', 'parent', 'community')),
   PRIMARY KEY (page, audience)
 );
 CREATE TABLE page_text (
@@ -43,7 +43,7 @@ CREATE TABLE page_text (
   PRIMARY KEY (page, locale)
 );
 CREATE TABLE topics (
-  audience TEXT NOT NULL CHECK (audience IN ('child', 'parent', 'community')),
+  audience TEXT NOT NULL CHECK (audience IN ('child', 'teen', 'parent', 'community')),
   position INTEGER NOT NULL,
   page     TEXT NOT NULL REFERENCES pages (id),
   PRIMARY KEY (audience, position)
@@ -62,7 +62,7 @@ CREATE TABLE signpost_phones (
 );
 CREATE TABLE signpost_audiences (
   signpost TEXT NOT NULL REFERENCES signposts (id),
-  audience TEXT NOT NULL CHECK (audience IN ('child', 'parent', 'community')),
+  audience TEXT NOT NULL CHECK (audience IN ('child', 'teen', 'parent', 'community')),
   PRIMARY KEY (signpost, audience)
 );
 CREATE TABLE signpost_text (

@@ -97,6 +97,9 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, bool mirr
     case Icon::Child:
         person(dl, c, s, col, t, 0.75f);
         break;
+    case Icon::Teen: // taller than the child, shorter than the parent
+        person(dl, c, s, col, t, 0.9f);
+        break;
     case Icon::Parent:
         person(dl, {c.x - h * 0.35f, c.y}, s, col, t, 1.0f);
         person(dl, {c.x + h * 0.5f, c.y}, s, col, t, 0.6f);

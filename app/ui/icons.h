@@ -4,7 +4,7 @@
 
 namespace ev::ui {
 
-enum class Icon { None, Back, Home, Globe, Help, Exit, Child, Parent, Community, Phone, Web, Next, Display, Speaker,
+enum class Icon { None, Back, Home, Globe, Help, Exit, Child, Teen, Parent, Community, Phone, Web, Next, Display, Speaker,
                   Play, Pause, Stop, Quieter, Louder };
 
 // Draws icon centred in a square of side size. mirrored flips arrows for right-to-left.

@@ -112,6 +112,47 @@ TEST_CASE("sqlite3 agrees with what readPack loaded", "[pack]") {
           source.substr(source.rfind("+++\n") + 4, source.size() - source.rfind("+++\n") - 5));
 }
 
+TEST_CASE("a teenager audience is written and read back, and a schema 1 pack still loads", "[pack]") {
+    TempDir dir;
+    const fs::path src = copyFixtures(dir) / "content/good";
+    std::string toml = readFile(src / "pack.toml");
+    toml.replace(toml.find("[topics]"), 8, "[topics]\nteen = [\"talking\"]");
+    writeFile(src / "pack.toml", toml);
+    std::string page = readFile(src / "pages/talking/en.md");
+    const std::size_t at = page.find("audience = [");
+    page.insert(at + 12, "\"teen\", ");
+    writeFile(src / "pages/talking/en.md", page);
+    const fs::path out = dir.path / "teen.evpack";
+    const Run r = tool("build " + quote(src.string()) + " -o " + quote(out.string()));
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    const ev::Pack pack = ev::readPack(out);
+    CHECK(pack.topics.at(ev::Audience::Teen) == std::vector<std::string>{"talking"});
+    const auto& aud = pack.page("talking")->audiences;
+    CHECK(std::find(aud.begin(), aud.end(), ev::Audience::Teen) != aud.end());
+    CHECK(sqlite(out, "SELECT page FROM topics WHERE audience = 'teen'") == "talking");
+    CHECK(sqlite(out, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+
+    // Built before teenagers were an audience: its tables allow only child, parent, community.
+    const fs::path old = fs::path(EV_SOURCE_DIR) / "tests/fuzz/pack_reader/fixture-good.evpack";
+    REQUIRE(sqlite(old, "SELECT value FROM meta WHERE key = 'schema_version'") == "1");
+    const ev::Pack before = ev::readPack(old);
+    CHECK(before.schemaVersion == 1);
+    CHECK_FALSE(before.topics.contains(ev::Audience::Teen));
+    CHECK(before.topics.contains(ev::Audience::Child));
+}
+
+TEST_CASE("an unknown audience in [topics] is named with the ones there are", "[pack]") {
+    TempDir dir;
+    const fs::path src = copyFixtures(dir) / "content/good";
+    std::string toml = readFile(src / "pack.toml");
+    toml.replace(toml.find("[topics]"), 8, "[topics]\nteens = [\"talking\"]");
+    writeFile(src / "pack.toml", toml);
+    const Run r = tool("lint " + quote(src.string()));
+    CHECK(r.status != 0);
+    CHECK(r.output.find("unknown audience 'teens' in [topics] (known: child, teen, parent or community)") != std::string::npos);
+}
+
 TEST_CASE("readPack refuses bad files with one clear line", "[pack]") {
     TempDir dir;
     const fs::path good = buildGood(dir);

@@ -285,6 +285,7 @@ TEST_CASE("parseTarget knows every --goto word and nothing else", "[session]") {
     CHECK(topics->second == Audience::Child);
     CHECK(parseTarget("topics:parent")->second == Audience::Parent);
     CHECK(parseTarget("topics:community")->second == Audience::Community);
+    CHECK(parseTarget("topics:teen")->second == Audience::Teen);
     CHECK_FALSE(parseTarget("topics")->second); // main names the missing audience
     const auto page = parseTarget("page:if-a-child-tells-you");
     REQUIRE(page);

@@ -29,7 +29,7 @@ signposts=$(sqlite3 "$PACK" "select id from signposts")
 while IFS='|' read -r event page locale audience detail; do
   [ -z "$page" ] || grep -qx -- "$page" <<<"$pages" || fail "page '$page' is not in the pack"
   case "$locale" in ''|en|ro|lt|pl|pt|bn|ur|pa|so|yo) ;; *) fail "locale '$locale'" ;; esac
-  case "$audience" in ''|child|parent|community) ;; *) fail "audience '$audience'" ;; esac
+  case "$audience" in ''|child|teen|parent|community) ;; *) fail "audience '$audience'" ;; esac
   # A detail says which service or which answer, from a fixed list; never anything typed.
   case "$event:$detail" in
     *:) ;;

@@ -6,7 +6,7 @@
 out=${SCREENSHOT_DIR:-$WORK/shots}
 mkdir -p "$out"
 
-screens=(attract languages audience topics:child topics:parent topics:community help signpost:childline neutral)
+screens=(attract languages audience topics:child topics:teen topics:parent topics:community help signpost:childline neutral)
 for page in $(sqlite3 "$PACK" 'select id from pages order by id'); do screens+=("page:$page"); done
 [ "${#screens[@]}" -ge 20 ] || fail "expected at least 12 pages in the default pack, found ${#screens[@]} screens"
 

@@ -40,7 +40,7 @@ for name in default rtl; do
   pages=$(sqlite3 "$pack" 'select id from pages order by id')
   expected=2
   for l in $locales; do
-    for f in index help topics-child topics-parent topics-community; do
+    for f in index help topics-child topics-teen topics-parent topics-community; do
       [ -f "$site/$l/$f.html" ] || fail "$name: no $l/$f.html"
       expected=$((expected + 1))
     done

@@ -21,7 +21,7 @@ for pack in "$PACK" "$WORK/rtl.evpack"; do
   "$PACK_TOOL" preview "$pack" -o "$out" --kiosk "$KIOSK" || fail "$pack: preview exited with $?"
   expected=2 # attract and neutral, once
   for l in $(sqlite3 "$pack" 'select tag from locales order by position'); do
-    for s in languages audience topics-child topics-parent topics-community help \
+    for s in languages audience topics-child topics-teen topics-parent topics-community help \
       $(sqlite3 "$pack" "select 'page-' || id from pages order by id"); do
       [ -f "$out/$l/$s.png" ] || fail "$pack: no $l/$s.png"
       expected=$((expected + 1))

@@ -31,6 +31,23 @@ TEST_CASE("touching the attract screen starts, then language, audience and topic
     CHECK(h.session.location().id == "second");
 }
 
+TEST_CASE("the audience screen asks child or teenager apart and a teenager's topics are their own") {
+    UiHarness h;
+    h.pack.topics[Audience::Teen] = {"first"};
+    h.pack.strings["en"]["audience.exit_hint"] = "Touch Exit at any time to hide this screen quickly.";
+    h.tap("start");
+    h.tap("lang:en");
+    REQUIRE(h.session.screen() == Screen::Audience);
+    for (const char* id : {"audience:child", "audience:teen", "audience:parent", "audience:community"}) CHECK(h.has(id));
+    CHECK(h.widget("audience:child").max.y <= h.widget("audience:teen").min.y); // child first, then teenager
+    h.tap("audience:teen");
+    REQUIRE(h.session.screen() == Screen::Topics);
+    CHECK(h.session.audience() == Audience::Teen);
+    CHECK(h.sink.contexts.back().audience == "teen");
+    CHECK(h.has("topic:first"));
+    CHECK_FALSE(h.has("topic:second"));
+}
+
 TEST_CASE("tapping Get help now opens the help screen") {
     UiHarness h;
     toPage(h, "first");

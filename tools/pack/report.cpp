@@ -53,7 +53,8 @@ std::string dateText(Week day) {
 }
 
 std::string audienceLabel(const std::string& id) {
-    if (id == "child") return "Children and young people";
+    if (id == "child") return "Children";
+    if (id == "teen") return "Teenagers";
     if (id == "parent") return "Parents and carers";
     if (id == "community") return "Anyone in the community";
     return id.empty() ? "(not chosen)" : id;

@@ -20,6 +20,14 @@ using ev::Audience;
 
 namespace {
 
+// "child, teen, parent or community", for messages.
+std::string audienceList() {
+    std::string out;
+    const std::size_t n = std::size(ev::kAllAudiences);
+    for (std::size_t i = 0; i < n; ++i) out += (i == 0 ? "" : i + 1 == n ? " or " : ", ") + std::string(ev::audienceId(ev::kAllAudiences[i]));
+    return out;
+}
+
 bool validId(std::string_view id) {
     if (id.empty() || id.front() == '-') return false;
     return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
@@ -120,7 +128,7 @@ public:
             if (auto a = ev::audienceFromId(id)) {
                 if (std::find(out.begin(), out.end(), *a) == out.end()) out.push_back(*a);
             } else {
-                error(ln, "unknown audience '" + id + "' (use child, parent or community)");
+                error(ln, "unknown audience '" + id + "' (use " + audienceList() + ")");
             }
         }
         std::sort(out.begin(), out.end());
@@ -192,7 +200,9 @@ void readLocales(Toml& toml, const toml::table& root, Source& src) {
 void readTopics(Toml& toml, const toml::table& root, Source& src) {
     const toml::table* topics = toml.table(root, "topics", true, "pack.toml");
     if (!topics) return;
-    toml.knownKeys(*topics, {"child", "parent", "community"}, "[topics]");
+    for (auto&& [k, v] : *topics)
+        if (!ev::audienceFromId(std::string(k.str())))
+            toml.error(toml.line(k), "unknown audience '" + std::string(k.str()) + "' in [topics] (known: " + audienceList() + ")");
     for (Audience a : ev::kAllAudiences) {
         for (const auto& [id, ln] : toml.strings(*topics, ev::audienceId(a))) {
             src.pack.topics[a].push_back(id);

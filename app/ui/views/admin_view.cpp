@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "../theme.h"
 #include "../widgets.h"
@@ -116,13 +117,15 @@ float AdminView::drawGroupSession(Ui& ui, float y) {
     if (groupLocale_.empty()) groupLocale_ = ui.pack.defaultLocale;
     y += paragraph(ui, "Record a group session", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
 
-    const float w3 = (col.width() - 2 * gap) / 3;
-    for (int i = 0; i < 3; ++i) {
+    const char* names[] = {"Children", "Teenagers", "Parents and carers", "Community"};
+    static_assert(std::size(names) == std::size(kAllAudiences));
+    const int count = int(std::size(names));
+    const float wa = (col.width() - float(count - 1) * gap) / float(count);
+    for (int i = 0; i < count; ++i) {
         const Audience a = kAllAudiences[i];
-        const float x = col.min.x + float(i) * (w3 + gap);
+        const float x = col.min.x + float(i) * (wa + gap);
         const std::string id = std::string("group:") + audienceId(a);
-        const char* names[] = {"Children", "Parents and carers", "Community"};
-        if (button(ui, id, names[i], Rect{{x, y}, {x + w3, y + bh}}, a == groupAudience_ ? Look::Primary : Look::Secondary))
+        if (button(ui, id, names[i], Rect{{x, y}, {x + wa, y + bh}}, a == groupAudience_ ? Look::Primary : Look::Secondary))
             groupAudience_ = a;
     }
     y += bh + gap;

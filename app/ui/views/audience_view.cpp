@@ -1,6 +1,7 @@
 #include "audience_view.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "../theme.h"
@@ -12,16 +13,19 @@ void AudienceView::draw(Ui& ui) {
     const Rect& col = ui.column;
     float y = col.min.y;
     y += paragraph(ui, ui.str("audience.title"), {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
-    y += ui.px(32);
+    y += ui.px(12);
+    y += paragraph(ui, ui.str("audience.exit_hint"), {col.min.x, y}, col.width(), theme::kTextSmall, ui.c.inkSoft);
+    y += ui.px(28);
 
     struct Choice {
         Audience audience;
         Icon icon;
     };
-    const Choice choices[] = {{Audience::Child, Icon::Child}, {Audience::Parent, Icon::Parent},
-                              {Audience::Community, Icon::Community}};
+    const Choice choices[] = {{Audience::Child, Icon::Child}, {Audience::Teen, Icon::Teen},
+                              {Audience::Parent, Icon::Parent}, {Audience::Community, Icon::Community}};
+    constexpr float n = float(std::size(choices));
     const float gap = ui.px(theme::kGap);
-    const float h = std::clamp((col.max.y - y - 2 * gap) / 3.0f, ui.px(theme::kBigButton), ui.px(300));
+    const float h = std::clamp((col.max.y - y - (n - 1) * gap) / n, ui.px(theme::kBigButton), ui.px(300));
     const Rect view{{col.min.x, y}, col.max};
     y = scroll_.begin(ui, view);
     const float top = y;

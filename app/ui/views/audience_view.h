@@ -3,13 +3,14 @@
 
 namespace ev::ui {
 
-// "Who are you?": child or young person, parent or carer, anyone in the community.
+// "Who are you?": child, teenager, parent or carer, anyone in the community; and, under the
+// question, one line on what Exit does.
 class AudienceView {
 public:
     void draw(Ui& ui);
 
 private:
-    ScrollArea scroll_; // large text or buttons lower down can leave too little room for three
+    ScrollArea scroll_; // large text or buttons lower down can leave too little room for four
 };
 
 } // namespace ev::ui
