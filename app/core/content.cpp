@@ -1,5 +1,7 @@
 #include "content.h"
 
+#include <algorithm>
+
 namespace ev {
 
 const char* audienceId(Audience a) {
@@ -22,6 +24,12 @@ std::string Signpost::webUrl() const {
     if (web.empty()) return {};
     if (web.starts_with("https://") || web.starts_with("http://")) return web;
     return web.starts_with("www.") ? "https://" + web : "https://www." + web;
+}
+
+const std::vector<NeutralScreen>* Pack::neutralItems(const std::string& locale) const {
+    for (const std::string* tag : {&locale, &defaultLocale})
+        if (const auto it = neutral.find(*tag); it != neutral.end() && !it->second.empty()) return &it->second;
+    return nullptr;
 }
 
 const Page* Pack::page(const std::string& id) const {
@@ -66,6 +74,15 @@ const std::vector<std::uint8_t>* Pack::narration(const std::string& pageId, cons
     if (it == p->text.end() || it->second.narration.empty()) return nullptr;
     const MediaItem* m = media(it->second.narration);
     return m ? &m->bytes : nullptr;
+}
+
+bool Signpost::confirmed(std::string_view field) const {
+    if (!verify) return true;
+    return !verifyFields.empty() && std::find(verifyFields.begin(), verifyFields.end(), field) == verifyFields.end();
+}
+
+bool Signpost::isFor(Audience a) const {
+    return audiences.empty() || std::find(audiences.begin(), audiences.end(), a) != audiences.end();
 }
 
 const SignpostText* Signpost::textIn(const std::string& locale, const std::string& fallback) const {

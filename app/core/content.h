@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "markdown.h"
@@ -55,15 +56,25 @@ struct Signpost {
     // the services give their sites (FACTS.md); empty when there is no web address.
     std::string webUrl() const;
     bool verify = false;    // a detail still to be confirmed; release packs refuse it
+    // With verify, the contact fields still to confirm ("phones", "web", "hours"); empty means
+    // all of them. The kiosk never shows an unconfirmed field as if it were real.
+    std::vector<std::string> verifyFields;
     std::vector<Audience> audiences; // who the card is most for; all if empty
     std::map<std::string, SignpostText> text;
+
+    // False for a contact field ("phones", "web", "hours") that is still to be confirmed.
+    bool confirmed(std::string_view field) const;
+    // The card belongs on the help screen of someone in this audience.
+    bool isFor(Audience a) const;
 
     // The card's text in a locale, else in the fallback locale; nullptr if neither.
     const SignpostText* textIn(const std::string& locale, const std::string& fallback) const;
 };
 
+// An ordinary library or school fact. The quick exit shows one at random and the attract
+// screen shows them too, so the screen after an exit looks like the kiosk idling.
 struct NeutralScreen {
-    std::string title;      // says nothing about abuse
+    std::string title;      // says nothing about abuse, help or safety
     std::string body;
 };
 
@@ -78,7 +89,7 @@ struct Pack {
     std::map<Audience, std::vector<std::string>> topics; // page ids in tile order
     std::vector<Page> pages;
     std::vector<Signpost> signposts;
-    std::map<std::string, NeutralScreen> neutral;        // by locale
+    std::map<std::string, std::vector<NeutralScreen>> neutral; // by locale, in pack order; never empty in the default locale
     std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
     // Images and recordings by name, loaded with the rest: a kiosk keeps no database open,
     // and a 20 MB pack's media read in a few milliseconds.
@@ -97,6 +108,8 @@ struct Pack {
     // The recording of a page read aloud in exactly this locale, to play instead of synthetic
     // speech; nullptr when there is none. No fallback: a recording is of one language's text.
     const std::vector<std::uint8_t>* narration(const std::string& pageId, const std::string& locale) const;
+    // The neutral items of a locale, else of the default locale; nullptr if neither has any.
+    const std::vector<NeutralScreen>* neutralItems(const std::string& locale) const;
     // A UI string in a locale, falling back to the default locale, then to the key itself
     // (a copy: the key may be a temporary, and a reference to it would dangle).
     std::string string(const std::string& key, const std::string& locale) const;

@@ -52,6 +52,18 @@ Audience audience(const std::string& id, const char* table) {
     throw Invalid(std::string("unknown audience '") + id + "' in table " + table);
 }
 
+// "phones web" -> {"phones", "web"}.
+std::vector<std::string> splitFields(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < s.size()) {
+        const std::size_t end = std::min(s.find(' ', at), s.size());
+        if (end > at) out.push_back(s.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
 void checkIdentity(sql::Db& db) {
     sql::Stmt appId(db, "PRAGMA application_id");
     if (!appId.step() || appId.integer(0) != kPackApplicationId)
@@ -177,9 +189,14 @@ Pack load(sql::Db& db) {
     }
 
     std::map<std::string, std::size_t> signpostIndex;
-    for (sql::Stmt st(db, "SELECT id, web, verify FROM signposts ORDER BY position"); st.step();) {
+    const char* signposts = pack.schemaVersion >= 2 ? "SELECT id, web, verify, verify_fields FROM signposts ORDER BY position"
+                                                    : "SELECT id, web, verify, '' FROM signposts ORDER BY position";
+    for (sql::Stmt st(db, signposts); st.step();) {
         signpostIndex[st.text(0)] = pack.signposts.size();
-        pack.signposts.push_back(Signpost{st.text(0), {}, st.text(1), st.integer(2) != 0, {}, {}});
+        Signpost s{st.text(0), {}, st.text(1), st.integer(2) != 0, splitFields(st.text(3)), {}, {}};
+        for (const std::string& f : s.verifyFields)
+            if (f != "phones" && f != "web" && f != "hours") throw Invalid("signpost '" + s.id + "' has unknown verify field '" + f + "'");
+        pack.signposts.push_back(std::move(s));
     }
     auto signpostFor = [&](const std::string& id, const char* table) -> Signpost& {
         auto it = signpostIndex.find(id);
@@ -204,8 +221,10 @@ Pack load(sql::Db& db) {
             throw Invalid("signpost '" + s.id + "' has no text in the default locale " + pack.defaultLocale);
     }
 
-    for (sql::Stmt st(db, "SELECT locale, title, body FROM neutral"); st.step();)
-        pack.neutral[st.text(0)] = NeutralScreen{st.text(1), st.text(2)};
+    const char* neutral = pack.schemaVersion >= 2 ? "SELECT locale, title, body FROM neutral ORDER BY locale, position"
+                                                  : "SELECT locale, title, body FROM neutral"; // one row a locale
+    for (sql::Stmt st(db, neutral); st.step();)
+        pack.neutral[st.text(0)].push_back(NeutralScreen{st.text(1), st.text(2)});
     if (!pack.neutral.contains(pack.defaultLocale))
         throw Invalid("no neutral screen in the default locale " + pack.defaultLocale);
 

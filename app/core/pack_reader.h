@@ -10,7 +10,7 @@ namespace ev {
 
 // The newest pack schema this build can read and the one the pack tool writes; a pack with a
 // higher major version is refused. 2 added the audience "teen", which a kiosk reading up to 1
-// would refuse as unknown; packs of schema 1 still load.
+// would refuse as unknown, and several neutral items per locale; packs of schema 1 still load.
 inline constexpr int kPackSchemaVersion = 2;
 
 struct PackError : std::runtime_error {

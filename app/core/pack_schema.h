@@ -9,7 +9,9 @@ namespace ev {
 // pack from any other SQLite database before a table is read.
 inline constexpr std::int32_t kPackApplicationId = 0x4556504B;
 
-// Schema version 2 (kPackSchemaVersion): 1 plus the audience 'teen'. Adding a table or a meta key that an older kiosk can ignore keeps the
+// Schema version 2 (kPackSchemaVersion): 1 plus the audience 'teen', several neutral items
+// per locale (neutral.position; schema 1 had one row per locale and no position) and
+// signposts.verify_fields (schema 1: a verify signpost has every field to confirm). Adding a table or a meta key that an older kiosk can ignore keeps the
 // version; any change an older kiosk would misread (renamed or removed column, new meaning)
 // raises it, and older kiosks then refuse the pack. media and page_narration came later in
 // version 1: older kiosks ignore them, and the reader takes a pack without them.
@@ -52,7 +54,8 @@ CREATE TABLE signposts (
   position INTEGER PRIMARY KEY,
   id       TEXT NOT NULL UNIQUE,
   web      TEXT NOT NULL,
-  verify   INTEGER NOT NULL CHECK (verify IN (0, 1))
+  verify   INTEGER NOT NULL CHECK (verify IN (0, 1)),
+  verify_fields TEXT NOT NULL  -- with verify: e.g. 'hours' or 'phones web'; '' means every field
 );
 CREATE TABLE signpost_phones (
   signpost TEXT NOT NULL REFERENCES signposts (id),
@@ -82,9 +85,11 @@ CREATE TABLE signpost_phone_labels (
   PRIMARY KEY (signpost, locale, position)
 );
 CREATE TABLE neutral (
-  locale TEXT PRIMARY KEY NOT NULL REFERENCES locales (tag),
-  title  TEXT NOT NULL,
-  body   TEXT NOT NULL
+  locale   TEXT NOT NULL REFERENCES locales (tag),
+  position INTEGER NOT NULL,
+  title    TEXT NOT NULL,
+  body     TEXT NOT NULL,
+  PRIMARY KEY (locale, position)
 );
 CREATE TABLE strings (
   locale TEXT NOT NULL REFERENCES locales (tag),

@@ -130,6 +130,7 @@ void App::frame() {
         // Back from a service's own screen is the same look at the help screen, not a new one.
         if (session_.screen() == Screen::Help && shownAt_.screen != Screen::Signpost) help_.arrive();
         if (session_.screen() == Screen::Signpost) signpost_.arrive();
+        if (session_.screen() == Screen::Neutral) neutral_.arrive();
     }
     if (session_.screen() == Screen::Admin && shownAt_.screen != Screen::Admin) {
         // Every way in (--goto admin, a script's goto) asks for the PIN once one is set.

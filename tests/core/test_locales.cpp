@@ -2,9 +2,12 @@
 #include <catch2/catch.hpp>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/i18n.h"
 
@@ -120,4 +123,55 @@ TEST_CASE("languages are named in their own script and capitalised as a label") 
     CHECK(ev::autonym("pa") == "ਪੰਜਾਬੀ");
     CHECK(ev::isRightToLeft("ur"));
     CHECK_FALSE(ev::isRightToLeft("pa"));
+}
+
+namespace {
+
+// Words that say something was told or heard, per language. After "Was this page helpful?"
+// a child who was told to "tell someone" must not read the kiosk's thanks as "we heard you
+// and help is coming". Each list is checked against the wording it replaced, so a list that
+// would not have caught it fails too.
+struct DisclosureWords {
+    const char* tag;
+    std::vector<std::string> words;
+    const char* replaced; // the thanks this test was written against
+};
+const DisclosureWords kDisclosureWords[] = {
+    {"en", {"tell", "told", "heard", "hear", "listen"}, "Thank you for telling us."},
+    {"pl", {"powiedział", "znać", "mówi", "słysz", "wysłuch"}, "Dziękujemy, że dajesz nam znać."},
+    {"ro", {"spus", "spune", "auzit", "ascult"}, "Vă mulțumim că ne-ați spus."},
+    {"lt", {"pasak", "sakė", "girdėj", "išklaus"}, "Ačiū, kad mums pasakėte."},
+    {"bn", {"জানানো", "জানিয়ে", "বলা", "বলে", "শুন"}, "আমাদের জানানোর জন্য ধন্যবাদ।"},
+    {"so", {"sheeg", "maqal", "dhegeys"}, "Waad ku mahadsan tahay inaad noo sheegtay."},
+    {"pt", {"dizer", "disse", "contar", "contou", "ouvi", "escut"}, "Obrigado por nos dizer."},
+    {"ur", {"بتا", "سنا", "سن ", "کہا"}, "ہمیں بتانے کا شکریہ۔"},
+    {"yo", {"sọ fún", "sọ", "gbọ́"}, "A dúpẹ́ pé o sọ fún wa."},
+    {"pa", {"ਦੱਸ", "ਸੁਣ", "ਕਿਹਾ"}, "ਸਾਨੂੰ ਦੱਸਣ ਲਈ ਧੰਨਵਾਦ।"},
+};
+
+std::string asciiLower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string disclosureWordIn(const std::string& text, const std::vector<std::string>& words) {
+    const std::string lower = asciiLower(text);
+    for (const std::string& w : words)
+        if (lower.find(w) != std::string::npos) return w;
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("the thanks after Was this page helpful cannot be read as a disclosure received") {
+    const auto files = localeFiles();
+    for (const auto& [tag, strings] : files) {
+        INFO(tag << ".toml: page.thanks = " << strings.at("page.thanks"));
+        const auto list = std::find_if(std::begin(kDisclosureWords), std::end(kDisclosureWords),
+                                       [&](const DisclosureWords& d) { return d.tag == tag; });
+        REQUIRE(list != std::end(kDisclosureWords)); // a new language needs its list here
+        CHECK_FALSE(disclosureWordIn(list->replaced, list->words).empty());
+        CHECK(disclosureWordIn(strings.at("page.thanks"), list->words) == "");
+    }
 }

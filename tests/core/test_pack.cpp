@@ -77,7 +77,11 @@ TEST_CASE("a pack built from the fixtures reads back whole", "[pack]") {
     CHECK(pack.signposts[2].phones == std::vector<std::string>{"999", "101"});
     CHECK(pack.signposts[2].text.at("en").phoneLabels.size() == 2);
 
-    CHECK(pack.neutral.at("pl").title == "Witamy w bibliotece");
+    // [neutral.pl] is one item; [[neutral.en]] twice is two, in order.
+    REQUIRE(pack.neutral.at("pl").size() == 1);
+    CHECK(pack.neutral.at("pl").front().title == "Witamy w bibliotece");
+    REQUIRE(pack.neutral.at("en").size() == 2);
+    CHECK(pack.neutral.at("en")[1].body == "The library lends board games as well as books.");
     CHECK(pack.string("attract.touch", "pl") == "Dotknij, aby zacząć");
     CHECK(pack.string("idle.body", "pl").starts_with("Back to the start")); // falls back to en
     CHECK(pack.pageText("worried-adult", "pl")->title == "If you are worried about a child");
@@ -95,7 +99,8 @@ TEST_CASE("sqlite3 agrees with what readPack loaded", "[pack]") {
     CHECK(sqlite(file, "SELECT value FROM meta WHERE key = 'schema_version'") == std::to_string(pack.schemaVersion));
     CHECK(sqlite(file, "SELECT value FROM meta WHERE key = 'built_at'") == pack.builtAt);
     CHECK(sqlite(file, "SELECT count(*) FROM pages") == std::to_string(pack.pages.size()));
-    std::size_t texts = 0, topics = 0, strings = 0, phones = 0;
+    std::size_t texts = 0, topics = 0, strings = 0, phones = 0, neutral = 0;
+    for (const auto& [l, items] : pack.neutral) neutral += items.size();
     for (const ev::Page& p : pack.pages) texts += p.text.size();
     for (const auto& [a, ids] : pack.topics) topics += ids.size();
     for (const auto& [l, s] : pack.strings) strings += s.size();
@@ -105,7 +110,7 @@ TEST_CASE("sqlite3 agrees with what readPack loaded", "[pack]") {
     CHECK(sqlite(file, "SELECT count(*) FROM strings") == std::to_string(strings));
     CHECK(sqlite(file, "SELECT count(*) FROM signpost_phones") == std::to_string(phones));
     CHECK(sqlite(file, "SELECT count(*) FROM signposts") == std::to_string(pack.signposts.size()));
-    CHECK(sqlite(file, "SELECT count(*) FROM neutral") == std::to_string(pack.neutral.size()));
+    CHECK(sqlite(file, "SELECT count(*) FROM neutral") == std::to_string(neutral));
     // The Markdown is stored as written after the front matter.
     const std::string source = readFile(kFixtures / "content/good/pages/talking/en.md");
     CHECK(sqlite(file, "SELECT markdown FROM page_text WHERE page = 'talking' AND locale = 'en'") ==
@@ -140,6 +145,7 @@ TEST_CASE("a teenager audience is written and read back, and a schema 1 pack sti
     CHECK(before.schemaVersion == 1);
     CHECK_FALSE(before.topics.contains(ev::Audience::Teen));
     CHECK(before.topics.contains(ev::Audience::Child));
+    CHECK(before.neutral.at("en").size() == 1); // one neutral row a locale, no position column
 }
 
 TEST_CASE("an unknown audience in [topics] is named with the ones there are", "[pack]") {
@@ -400,4 +406,93 @@ TEST_CASE("lint warns when a page for children reads above age 9 or a page is to
     INFO(tooLong.output);
     CHECK_THAT(tooLong.output, Catch::Contains(": warning: 700 words, about 4 minutes standing at a kiosk"));
     CHECK(tooLong.output.find("reading age") == std::string::npos);
+}
+
+TEST_CASE("lint finds an invented phone number or web address in page text of every script", "[pack][facts]") {
+    TempDir dir;
+    const fs::path src = copyFixtures(dir) / "content/good";
+    const fs::path page = src / "pages/talking/pl.md";
+    // One unlisted contact a line, in each script's digits and each address form.
+    const std::vector<std::string> invented = {
+        "Zadzwoń: 0800 123 4567.",            // Latin digits, spaced
+        "Zadzwoń: 08001234567.",              // not spaced
+        "ফোন: ০৮০০ ১২৩ ৪৫৬৭।",                // Bengali digits
+        "ਫ਼ੋਨ: ੦੮੦੦ ੧੨੩ ੪੫੬੭।",                // Gurmukhi
+        "فون: ٠٨٠٠ ١٢٣ ٤٥٦٧",                 // Arabic-Indic
+        "فون: ۰۸۰۰ ۱۲۳ ۴۵۶۷",                 // Extended Arabic-Indic (Urdu)
+        "Zadzwoń: tel:08081234567",          // a tel: address
+        "Zadzwoń pod +44 20 7946 0000.",      // international form
+        "Wejdź na www.invented-helpline.org.", // www.
+        "Wejdź na invented-helpline.org.uk.", // a bare domain
+        "Wejdź na https://example.com/help.", // a URL
+    };
+    std::string text = readFile(page);
+    for (const std::string& line : invented) text += "\n" + line + "\n";
+    // Listed facts pass in any script and form: Childline's number in Bengali digits, its site with www.
+    text += "\n০৮০০ ১১১১ i www.childline.org.uk/ i https://childline.org.uk\n";
+    writeFile(page, text);
+
+    const Run lint = tool("lint " + quote(src.string()));
+    INFO(lint.output);
+    CHECK(lint.status == 0); // warnings while drafting
+    const std::string facts = (dir.path / "fixtures/content/facts.toml").lexically_normal().string();
+    for (const std::string& line : invented) {
+        INFO(line);
+        CHECK_THAT(lint.output, Catch::Contains(page.string() + ":" + std::to_string(lineOf(page, line)) + ": warning: "));
+    }
+    CHECK_THAT(lint.output, Catch::Contains("phone number '০৮০০ ১২৩ ৪৫৬৭' is not in " + facts));
+    CHECK_THAT(lint.output, Catch::Contains("web address 'invented-helpline.org.uk' is not in " + facts));
+    CHECK(lint.output.find(std::to_string(lineOf(page, "০৮০০ ১১১১")) + ": warning: phone") == std::string::npos);
+    CHECK(lint.output.find("'www.childline.org.uk") == std::string::npos);
+    CHECK(lint.output.find("FACTS.md") == std::string::npos); // never a file outside the repository
+
+    const Run release = tool("lint " + quote(src.string()) + " --release");
+    CHECK(release.status == 1);
+    CHECK_THAT(release.output, Catch::Contains(page.string() + ":" + std::to_string(lineOf(page, "0800 123 4567")) +
+                                               ": error: phone number '0800 123 4567' is not in"));
+}
+
+TEST_CASE("a signpost's unlisted number is caught unless it is marked verify = true", "[pack][facts]") {
+    TempDir dir;
+    const fs::path src = copyFixtures(dir) / "content/good";
+    std::string toml = readFile(src / "pack.toml");
+    toml += "\n[[signposts]]\nid = \"invented\"\nphones = [\"0800 555 0199\"]\nweb = \"invented.org.uk\"\n"
+            "[signposts.text.en]\nname = \"Invented\"\n"
+            "\n[[signposts]]\nid = \"to-confirm\"\nphones = [\"0800 555 0123\"]\nweb = \"\"\nverify = true\n"
+            "[signposts.text.en]\nname = \"To confirm\"\n"
+            "\n[[signposts]]\nid = \"hours-to-confirm\"\nphones = [\"0800 1111\"]\nweb = \"\"\nverify = [\"hours\"]\n"
+            "[signposts.text.en]\nname = \"Hours\"\nhours = \"Call 0800 555 0777 first\"\n";
+    writeFile(src / "pack.toml", toml);
+    const Run lint = tool("lint " + quote(src.string()));
+    INFO(lint.output);
+    const fs::path file = src / "pack.toml";
+    CHECK_THAT(lint.output, Catch::Contains(file.string() + ":" + std::to_string(lineOf(file, "0800 555 0199")) +
+                                            ": warning: phone number '0800 555 0199'"));
+    CHECK_THAT(lint.output, Catch::Contains("web address 'invented.org.uk'"));
+    CHECK(lint.output.find("'0800 555 0123'") == std::string::npos); // verify = true: listed as such instead
+    CHECK(lint.output.find("'0800 555 0777'") == std::string::npos); // in the field verify = ["hours"] names
+    CHECK_THAT(lint.output, Catch::Contains("signpost 'hours-to-confirm' (hours) is marked verify = true"));
+    const ev::Pack pack = [&] {
+        const fs::path out = dir.path / "v.evpack";
+        REQUIRE(tool("build " + quote(src.string()) + " -o " + quote(out.string())).status == 0);
+        return ev::readPack(out);
+    }();
+    CHECK_FALSE(pack.signpost("to-confirm")->confirmed("phones"));
+    CHECK(pack.signpost("hours-to-confirm")->confirmed("phones"));
+    CHECK_FALSE(pack.signpost("hours-to-confirm")->confirmed("hours"));
+    CHECK(pack.signpost("invented")->confirmed("web"));
+}
+
+TEST_CASE("the default pack states no phone number or web address that is not in content/facts.toml", "[pack][facts]") {
+    const fs::path src = fs::path(EV_SOURCE_DIR) / "content/default";
+    const Run lint = tool("lint " + quote(src.string()));
+    INFO(lint.output);
+    CHECK(lint.status == 0);
+    CHECK(lint.output.find("is not in") == std::string::npos);
+    CHECK(lint.output.find("no facts list") == std::string::npos);
+    CHECK(lint.output.find("FACTS.md") == std::string::npos);
+    CHECK_THAT(lint.output, Catch::Contains("list it in " + (src / "../facts.toml").lexically_normal().string()));
+    // A readability figure for each audience.
+    for (const char* a : {"child ", "teen ", "parent ", "community "}) CHECK_THAT(lint.output, Catch::Contains("  " + std::string(a)));
+    CHECK_THAT(lint.output, Catch::Contains("Flesch-Kincaid grade"));
 }

@@ -48,6 +48,60 @@ TEST_CASE("the audience screen asks child or teenager apart and a teenager's top
     CHECK_FALSE(h.has("topic:second"));
 }
 
+TEST_CASE("a service's details still to be confirmed are never shown as if they were real") {
+    UiHarness h;
+    Signpost all = h.pack.signposts[0]; // Childline: a number, an address, a phone label
+    all.id = "all";
+    all.text["en"].name = "All";
+    all.verify = true;
+    Signpost none = all;
+    none.id = "none";
+    none.text["en"].name = "None";
+    none.phones.clear();
+    none.web.clear();
+    Signpost hours = h.pack.signposts[0];
+    hours.id = "hours";
+    hours.text["en"].name = "Hours";
+    hours.text["en"].hours = "Monday to Friday, 9am to 5pm";
+    hours.verify = true;
+    hours.verifyFields = {"hours"};
+    Signpost noHours = hours;
+    noHours.id = "no-hours";
+    noHours.text["en"].name = "No hours";
+    noHours.text["en"].hours.clear();
+    h.pack.signposts = {all, none, hours, noHours};
+    h.pack.strings["en"]["help.verify"] = "Contact details are being checked.";
+    h.pack.strings["en"]["help.verify_hours"] = "Opening hours are being checked.";
+    h.session.goTo({Screen::Help, {}});
+    h.frames(2);
+    const auto height = [&](const char* id) { return h.widget(id).max.y - h.widget(id).min.y; };
+    // The number and address of a signpost marked verify = true take no room: they are not drawn.
+    CHECK(height("signpost:all") == Approx(height("signpost:none")));
+    CHECK(height("signpost:hours") == Approx(height("signpost:no-hours")));
+    CHECK(h.sink.n(Event::QrShown) == 2); // the two whose address is confirmed; none for "all"
+}
+
+TEST_CASE("the help screen lists the services for the audience chosen") {
+    UiHarness h;
+    Signpost adults = h.pack.signposts[0];
+    adults.id = "adults";
+    adults.text["en"].name = "For adults";
+    adults.audiences = {Audience::Parent, Audience::Community};
+    h.pack.signposts.push_back(adults);
+    h.session.goTo({Screen::Help, {}});
+    h.frames(2);
+    CHECK(h.has("signpost:adults")); // nobody has said who they are yet: every service
+    h.session.goTo({Screen::Topics, {}}, Audience::Child);
+    h.session.goTo({Screen::Help, {}});
+    h.frames(2);
+    CHECK(h.has("signpost:childline"));
+    CHECK_FALSE(h.has("signpost:adults"));
+    h.session.goTo({Screen::Topics, {}}, Audience::Parent);
+    h.session.goTo({Screen::Help, {}});
+    h.frames(2);
+    CHECK(h.has("signpost:adults"));
+}
+
 TEST_CASE("tapping Get help now opens the help screen") {
     UiHarness h;
     toPage(h, "first");
@@ -83,6 +137,25 @@ TEST_CASE("the quick exit on a page goes to the neutral screen and clears langua
     CHECK_FALSE(h.session.canGoBack());
     CHECK_FALSE(h.has("nav:exit")); // nothing on the neutral screen gives away the kiosk's subject
     CHECK_FALSE(h.has("nav:help"));
+}
+
+TEST_CASE("each quick exit shows one of the neutral items at random, and the attract screen shows them in turn") {
+    UiHarness h;
+    std::set<std::string> afterExit, onAttract;
+    for (int i = 0; i < 40; ++i) {
+        toPage(h, "first");
+        h.tap("nav:exit");
+        h.frame();
+        afterExit.insert(h.widget("neutral:item").label);
+    }
+    CHECK(afterExit.size() >= 2); // three items, forty exits: the same one every time is (1/3)^39
+    h.session.goTo({Screen::Attract, {}});
+    for (int i = 0; i < 3; ++i) {
+        h.frame();
+        onAttract.insert(h.widget("neutral:item").label);
+        h.clock.advance(ui::AttractView::kItemCycle);
+    }
+    CHECK(onAttract == std::set<std::string>{"Did you know?", "Fact of the day", "At the library"});
 }
 
 TEST_CASE("every flow screen shows the bar with the quick exit and Get help now") {

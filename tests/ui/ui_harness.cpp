@@ -29,7 +29,9 @@ Pack samplePack() {
     childline.web = "childline.org.uk";
     childline.text["en"] = SignpostText{"Childline", "For children", "Talk to someone.", "", {"Call free"}};
     p.signposts = {childline};
-    p.neutral["en"] = NeutralScreen{"Did you know?", "The Moon is slowly moving away from the Earth."};
+    p.neutral["en"] = {NeutralScreen{"Did you know?", "The Moon is slowly moving away from the Earth."},
+                       NeutralScreen{"Fact of the day", "A day on Venus is longer than its year."},
+                       NeutralScreen{"At the library", "Board games can be borrowed like books."}};
     p.strings["en"] = {{"nav.help", "Get help now"}, {"nav.exit", "Exit"}, {"nav.back", "Back"},
                        {"nav.home", "Home"}, {"nav.language", "Language"}, {"attract.touch", "Touch to start"},
                        {"idle.continue", "I'm still here"}};

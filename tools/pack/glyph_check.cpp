@@ -79,10 +79,12 @@ void checkGlyphs(const Source& src, Diagnostics& diag) {
             for (const std::string& label : t.phoneLabels) glyphs.check(label, tag, src.packToml, line);
         }
     }
-    for (const auto& [tag, n] : src.pack.neutral) {
-        const int line = src.localeLines.contains(tag) ? src.localeLines.at(tag) : 1;
-        glyphs.check(n.title, tag, src.packToml, line);
-        glyphs.check(n.body, tag, src.packToml, line);
+    for (const auto& [tag, items] : src.pack.neutral) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const int line = src.neutralLines.at(tag).at(i);
+            glyphs.check(items[i].title, tag, src.packToml, line);
+            glyphs.check(items[i].body, tag, src.packToml, line);
+        }
     }
     for (const auto& [tag, strings] : src.pack.strings)
         for (const auto& [key, value] : strings)

@@ -165,7 +165,8 @@ private:
     std::string neutralPage() const {
         const std::string& def = pack_.defaultLocale;
         const auto it = pack_.neutral.find(def);
-        const ev::NeutralScreen n = it == pack_.neutral.end() ? ev::NeutralScreen{} : it->second;
+        // The first item: a static page has no script to choose one at random.
+        const ev::NeutralScreen n = it == pack_.neutral.end() || it->second.empty() ? ev::NeutralScreen{} : it->second.front();
         // Nothing here may hint at the site left behind: no bar, no links, no script.
         return "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(def) + "\" dir=\"" + (ev::isRightToLeft(def) ? "rtl" : "ltr") +
                "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
@@ -245,23 +246,23 @@ private:
                           textHtml(t->name) + "</h2>\n";
         if (!t->forWhom.empty()) out += "<p class=\"for\">" + textHtml(t->forWhom) + "</p>\n";
         // Details still to be confirmed are not shown at all, on the web as in a release pack.
-        if (!s.verify) {
-            for (std::size_t i = 0; i < s.phones.size(); ++i) {
-                const std::string label =
-                    i < t->phoneLabels.size() ? textHtml(t->phoneLabels[i]) : str("help.call", textTag);
-                // Numbers are shown as in the pack, left to right in every language, and never
-                // broken across lines: its spaces are no-break spaces.
-                std::string shown = escapeHtml(s.phones[i]);
-                for (std::size_t at = shown.find(' '); at != std::string::npos; at = shown.find(' ', at))
-                    shown.replace(at, 1, "&nbsp;");
-                out += "<p class=\"label\">" + label + "</p>\n<p class=\"phone\"><a href=\"" + telHref(s.phones[i]) +
-                       "\" dir=\"ltr\">" + shown + "</a></p>\n";
-            }
-            if (!s.web.empty()) out += "<p class=\"web\"><bdi dir=\"ltr\">" + escapeHtml(s.web) + "</bdi></p>\n";
+        const bool phones = s.confirmed("phones"), web = s.confirmed("web"), hours = s.confirmed("hours");
+        for (std::size_t i = 0; phones && i < s.phones.size(); ++i) {
+            const std::string label =
+                i < t->phoneLabels.size() ? textHtml(t->phoneLabels[i]) : str("help.call", textTag);
+            // Numbers are shown as in the pack, left to right in every language, and never
+            // broken across lines: its spaces are no-break spaces.
+            std::string shown = escapeHtml(s.phones[i]);
+            for (std::size_t at = shown.find(' '); at != std::string::npos; at = shown.find(' ', at))
+                shown.replace(at, 1, "&nbsp;");
+            out += "<p class=\"label\">" + label + "</p>\n<p class=\"phone\"><a href=\"" + telHref(s.phones[i]) +
+                   "\" dir=\"ltr\">" + shown + "</a></p>\n";
         }
-        if (!t->hours.empty()) out += "<p class=\"hours\">" + textHtml(t->hours) + "</p>\n";
+        if (web && !s.web.empty()) out += "<p class=\"web\"><bdi dir=\"ltr\">" + escapeHtml(s.web) + "</bdi></p>\n";
+        if (hours && !t->hours.empty()) out += "<p class=\"hours\">" + textHtml(t->hours) + "</p>\n";
+        if (!hours && phones && web) out += "<p class=\"pending\">" + str("help.verify_hours", textTag) + "</p>\n";
         if (!t->description.empty()) out += "<p>" + textHtml(t->description) + "</p>\n";
-        if (s.verify) out += "<p class=\"pending\">" + str("help.verify", textTag) + "</p>\n";
+        if (!phones || !web) out += "<p class=\"pending\">" + str("help.verify", textTag) + "</p>\n";
         return out + "</section>\n";
     }
 

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ostream>
 #include <set>
 
 #include "asset_check.h"
 #include "core/i18n.h"
+#include "facts.h"
 #include "glyph_check.h"
 #include "readability.h"
 
@@ -19,9 +21,10 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-void flagVerify(Diagnostics& diag, bool release, const std::filesystem::path& file, int line, const std::string& what) {
+void flagVerify(const Source& src, Diagnostics& diag, bool release, const std::filesystem::path& file, int line, const std::string& what) {
     if (release) diag.error(file, line, what + " is marked verify = true; a release pack cannot carry it");
-    else diag.verify(file, line, what + " is marked verify = true: confirm it against reference/FACTS.md");
+    else diag.verify(file, line, what + " is marked verify = true: once its public source confirms it, list it in " +
+                                     src.factsFile.string() + " and drop the mark");
 }
 
 void checkLinks(const Source& src, Diagnostics& diag, std::set<std::string>& linked) {
@@ -101,7 +104,7 @@ void checkPages(const Source& src, bool release, Diagnostics& diag) {
         for (const auto& [tag, text] : page.text) {
             const PageFile& pf = src.files.at(page.id).at(tag);
             if (text.status == "draft") diag.warning(pf.file, pf.line("status"), "draft: not reviewed yet");
-            if (pf.verify) flagVerify(diag, release, pf.file, pf.line("verify"), "this page");
+            if (pf.verify) flagVerify(src, diag, release, pf.file, pf.line("verify"), "this page");
             checkLength(pf, text, diag);
             if (tag == "en") checkReadingAge(page, pf, text, diag);
             if (tag == def) {
@@ -122,16 +125,28 @@ void checkPages(const Source& src, bool release, Diagnostics& diag) {
     }
 }
 
+// Neutral items a language should have, so that a screen seen once does not mark every exit.
+constexpr std::size_t kNeutralItems = 5;
+
 void checkPackToml(const Source& src, bool release, Diagnostics& diag) {
     for (const ev::LocaleInfo& l : src.pack.locales) {
         if (l.status == "draft") diag.warning(src.packToml, src.localeLines.at(l.tag), "locale " + l.tag + " is a draft");
-        if (!src.pack.neutral.contains(l.tag) && src.pack.neutral.contains(src.pack.defaultLocale))
-            diag.warning(src.packToml, src.localeLines.at(l.tag), "no [neutral." + l.tag + "] screen; the kiosk shows " + src.pack.defaultLocale);
+        const auto n = src.pack.neutral.find(l.tag);
+        const std::size_t items = n == src.pack.neutral.end() ? 0 : n->second.size();
+        if (items < kNeutralItems)
+            diag.warning(src.packToml, items ? src.neutralLines.at(l.tag).front() : src.localeLines.at(l.tag),
+                         std::to_string(items) + " [[neutral." + l.tag + "]] items: give each language at least " +
+                             std::to_string(kNeutralItems) + ", so the screen after a quick exit is not the same every time");
     }
     for (std::size_t i = 0; i < src.pack.signposts.size(); ++i) {
         const ev::Signpost& s = src.pack.signposts[i];
         const SignpostSource& where = src.signposts[i];
-        if (s.verify) flagVerify(diag, release, src.packToml, *where.verifyLine, "signpost '" + s.id + "'");
+        if (s.verify) {
+            std::string what = "signpost '" + s.id + "'";
+            for (std::size_t f = 0; f < s.verifyFields.size(); ++f) what += (f == 0 ? " (" : ", ") + s.verifyFields[f];
+            if (!s.verifyFields.empty()) what += ")";
+            flagVerify(src, diag, release, src.packToml, *where.verifyLine, what);
+        }
         std::vector<std::string> missing;
         for (const ev::LocaleInfo& l : src.pack.locales)
             if (!s.text.contains(l.tag)) missing.push_back(l.tag);
@@ -193,10 +208,41 @@ void checkSource(const Source& src, bool release, Diagnostics& diag) {
     checkStrings(src, diag);
     checkGlyphs(src, diag);
     checkAssets(src, diag);
+    checkFacts(src, readFacts(src.factsFile, diag), release, diag);
     for (const ev::Page& page : src.pack.pages)
         if (!reachable.contains(page.id))
             diag.warning(src.files.at(page.id).at(src.pack.defaultLocale).file, 1,
                          "page '" + page.id + "' is in no topic list and no page links to it");
+}
+
+void printReadability(const Source& src, std::ostream& out) {
+    const bool english = src.pack.defaultLocale == "en";
+    out << "readability of each audience's pages (" << src.pack.defaultLocale << ")\n";
+    for (ev::Audience a : ev::kAllAudiences) {
+        const auto topics = src.pack.topics.find(a);
+        if (topics == src.pack.topics.end()) continue;
+        Readability all;
+        int pages = 0;
+        for (const std::string& id : topics->second) {
+            const ev::Page* page = src.pack.page(id);
+            if (!page || !page->text.contains(src.pack.defaultLocale)) continue;
+            const Readability r = measure(page->text.at(src.pack.defaultLocale).body);
+            all.words += r.words;
+            all.sentences += r.sentences;
+            all.syllables += r.syllables;
+            ++pages;
+        }
+        if (all.sentences == 0) continue;
+        char line[200];
+        std::snprintf(line, sizeof line, "  %-10s %2d pages, %5.1f words a sentence", ev::audienceId(a), pages,
+                      double(all.words) / all.sentences);
+        out << line;
+        if (english) {
+            std::snprintf(line, sizeof line, ", Flesch-Kincaid grade %4.1f, reading age about %.0f", all.grade(), all.readingAge());
+            out << line;
+        }
+        out << "\n";
+    }
 }
 
 } // namespace evpack

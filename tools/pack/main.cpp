@@ -32,8 +32,10 @@ const char* const kToolHelp = R"(usage: everyvoice-pack COMMAND [ARGS]
 Checks a content folder and builds the .evpack file the kiosk reads.
 
 commands:
-  build SRC -o OUT [--release] [--locales DIR]   build a pack from a content folder
-  lint SRC [--release] [--locales DIR]           check a content folder, build nothing
+  build SRC -o OUT [--release] [--locales DIR] [--facts FILE]
+                                                 build a pack from a content folder
+  lint SRC [--release] [--locales DIR] [--facts FILE]
+                                                 check a content folder, build nothing
   info PACK                                      describe a built pack
   export-html PACK -o DIR                        the pack as a static, accessible website
   preview PACK -o DIR                            every screen in every language as the kiosk
@@ -51,27 +53,33 @@ Run everyvoice-pack COMMAND --help for more.
 )";
 
 const std::map<std::string, const char*> kCommandHelp = {
-    {"build", R"(usage: everyvoice-pack build SRC -o OUT [--release] [--locales DIR]
+    {"build", R"(usage: everyvoice-pack build SRC -o OUT [--release] [--locales DIR] [--facts FILE]
 
 Reads SRC (a folder with pack.toml, pages/ and assets/), checks it as lint does and, if
 there is no error, writes the pack to OUT with the assets its pages use. OUT is replaced
 only once the new pack is complete.
 
   -o OUT          the .evpack file to write
-  --release       also refuse anything marked verify = true (drafts stay warnings)
+  --release       also refuse anything marked verify = true, and any phone number or web
+                  address not in the facts list (drafts stay warnings)
   --locales DIR   UI string files <locale>.toml (default: SRC/../../locales)
+  --facts FILE    the facts list (default: SRC/../facts.toml)
 
 meta.built_at is today (UTC), or the day of SOURCE_DATE_EPOCH when it is set.
 )"},
-    {"lint", R"(usage: everyvoice-pack lint SRC [--release] [--locales DIR]
+    {"lint", R"(usage: everyvoice-pack lint SRC [--release] [--locales DIR] [--facts FILE]
 
 Checks a content folder: front matter and Markdown, unknown keys, links and topics naming
 missing pages, topic audiences, drafts, verify = true details, stale and missing
 translations, and the images and narration in SRC/assets/ (missing, not a PNG or an Ogg
-Vorbis/Opus file, too large, unused). Exit 1 if any error, 0 if only warnings.
+Vorbis/Opus file, too large, unused), every phone number and web address in pages,
+signposts, neutral items and UI strings against the facts list, and how hard each
+audience's pages are to read. Exit 1 if any error, 0 if only warnings.
 
-  --release       report verify = true as errors, as build --release would
+  --release       report verify = true and unlisted phone numbers and web addresses as
+                  errors, as build --release would
   --locales DIR   UI string files <locale>.toml (default: SRC/../../locales)
+  --facts FILE    the facts list (default: SRC/../facts.toml)
 )"},
     {"info", R"(usage: everyvoice-pack info PACK
 
@@ -136,6 +144,7 @@ struct Args {
     std::vector<std::string> positional;
     std::optional<std::string> out;
     std::optional<std::string> locales;
+    std::optional<std::string> facts;
     std::vector<std::string> keys;
     std::optional<std::string> kiosk;
     std::optional<std::string> jobs;
@@ -160,6 +169,8 @@ std::optional<Args> parseArgs(const std::string& command, const std::vector<std:
             if (!value(a.out)) return std::nullopt;
         } else if (readsSource && s == "--locales") {
             if (!value(a.locales)) return std::nullopt;
+        } else if (readsSource && s == "--facts") {
+            if (!value(a.facts)) return std::nullopt;
         } else if (takesKeys && s == "--key") {
             std::optional<std::string> key;
             if (!value(key)) return std::nullopt;
@@ -190,11 +201,15 @@ int build(const Args& a, bool write) {
     if (write && !a.out) return usage("build needs -o OUT", command);
     const fs::path src = a.positional[0];
     Diagnostics diag;
-    const Source source = readSource(src, localesDir(a, src), diag);
+    Source source = readSource(src, localesDir(a, src), diag);
+    if (a.facts) source.factsFile = *a.facts;
     checkSource(source, a.release, diag);
     diag.print(std::cerr);
     if (diag.hasErrors()) return kInvalid;
-    if (!write) return kOk;
+    if (!write) {
+        printReadability(source, std::cout);
+        return kOk;
+    }
     try {
         writePack(source, *a.out, buildDay());
         std::cout << "wrote " << *a.out << ": " << source.pack.id << " version " << source.pack.version << ", "

@@ -79,7 +79,7 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
         }
     }
     {
-        ev::sql::Stmt sign(db, "INSERT INTO signposts (position, id, web, verify) VALUES (?, ?, ?, ?)");
+        ev::sql::Stmt sign(db, "INSERT INTO signposts (position, id, web, verify, verify_fields) VALUES (?, ?, ?, ?, ?)");
         ev::sql::Stmt phone(db, "INSERT INTO signpost_phones (signpost, position, phone) VALUES (?, ?, ?)");
         ev::sql::Stmt audience(db, "INSERT INTO signpost_audiences (signpost, audience) VALUES (?, ?)");
         ev::sql::Stmt text(db, "INSERT INTO signpost_text (signpost, locale, name, for_whom, description, hours)"
@@ -87,7 +87,9 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
         ev::sql::Stmt label(db, "INSERT INTO signpost_phone_labels (signpost, locale, position, label) VALUES (?, ?, ?, ?)");
         std::int64_t position = 0;
         for (const ev::Signpost& s : pack.signposts) {
-            sign.bind(1, position++).bind(2, s.id).bind(3, s.web).bind(4, std::int64_t{s.verify}).run();
+            std::string fields;
+            for (const std::string& f : s.verifyFields) fields += (fields.empty() ? "" : " ") + f;
+            sign.bind(1, position++).bind(2, s.id).bind(3, s.web).bind(4, std::int64_t{s.verify}).bind(5, fields).run();
             for (std::size_t i = 0; i < s.phones.size(); ++i)
                 phone.bind(1, s.id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.phones[i]).run();
             for (ev::Audience a : s.audiences) audience.bind(1, s.id).bind(2, ev::audienceId(a)).run();
@@ -99,8 +101,10 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
         }
     }
     {
-        ev::sql::Stmt st(db, "INSERT INTO neutral (locale, title, body) VALUES (?, ?, ?)");
-        for (const auto& [tag, n] : pack.neutral) st.bind(1, tag).bind(2, n.title).bind(3, n.body).run();
+        ev::sql::Stmt st(db, "INSERT INTO neutral (locale, position, title, body) VALUES (?, ?, ?, ?)");
+        for (const auto& [tag, items] : pack.neutral)
+            for (std::size_t i = 0; i < items.size(); ++i)
+                st.bind(1, tag).bind(2, static_cast<std::int64_t>(i)).bind(3, items[i].title).bind(4, items[i].body).run();
     }
     {
         ev::sql::Stmt st(db, "INSERT INTO strings (locale, key, value) VALUES (?, ?, ?)");

@@ -211,24 +211,42 @@ void readTopics(Toml& toml, const toml::table& root, Source& src) {
     }
 }
 
+// [neutral.<tag>] with title and body is one item; [[neutral.<tag>]] repeated gives several.
 void readNeutral(Toml& toml, const toml::table& root, Source& src) {
     const toml::table* neutral = toml.table(root, "neutral", true, "pack.toml");
     if (!neutral) return;
     for (auto&& [tag, node] : *neutral) {
-        const std::string where = "[neutral." + std::string(tag.str()) + "]";
-        const toml::table* t = node.as_table();
-        if (!t) {
-            toml.error(toml.line(node), where + " must be a table with title and body");
-            continue;
+        const std::string locale(tag.str());
+        const std::string where = "[neutral." + locale + "]";
+        std::vector<const toml::table*> items;
+        if (const toml::table* t = node.as_table()) items.push_back(t);
+        else items = toml.tables(*neutral, tag.str());
+        if (items.empty()) toml.error(toml.line(node), where + " must be a table with title and body, or [[neutral." + locale + "]] items");
+        for (const toml::table* t : items) {
+            toml.knownKeys(*t, {"title", "body"}, where);
+            auto title = toml.string(*t, "title", true, where);
+            auto body = toml.string(*t, "body", true, where);
+            if (!title || !body || !src.localeLines.contains(locale)) continue;
+            src.pack.neutral[locale].push_back({*title, *body});
+            src.neutralLines[locale].push_back(toml.line(*t));
         }
-        toml.knownKeys(*t, {"title", "body"}, where);
-        auto title = toml.string(*t, "title", true, where);
-        auto body = toml.string(*t, "body", true, where);
-        if (title && body && src.localeLines.contains(std::string(tag.str())))
-            src.pack.neutral[std::string(tag.str())] = {*title, *body};
     }
     if (!neutral->contains(src.pack.defaultLocale))
-        toml.error(toml.line(*neutral), "[neutral] needs text in the default locale: [neutral." + src.pack.defaultLocale + "]");
+        toml.error(toml.line(*neutral), "[neutral] needs text in the default locale: [[neutral." + src.pack.defaultLocale + "]]");
+}
+
+// verify = true: every contact field is still to confirm; verify = ["hours"]: those fields.
+void readSignpostVerify(Toml& toml, const toml::table& t, ev::Signpost& s) {
+    const toml::node* n = t.get("verify");
+    if (!n || n->is_boolean()) {
+        s.verify = toml.flag(t, "verify");
+        return;
+    }
+    for (auto& [field, ln] : toml.strings(t, "verify")) {
+        if (field == "phones" || field == "web" || field == "hours") s.verifyFields.push_back(field);
+        else toml.error(ln, "verify names '" + field + "'; a signpost's fields to confirm are phones, web and hours");
+    }
+    s.verify = !s.verifyFields.empty();
 }
 
 void readSignposts(Toml& toml, const toml::table& root, Source& src) {
@@ -245,7 +263,7 @@ void readSignposts(Toml& toml, const toml::table& root, Source& src) {
         for (auto& [phone, ln] : toml.strings(*t, "phones")) s.phones.push_back(phone);
         s.web = toml.string(*t, "web", false, "[[signposts]]").value_or("");
         s.audiences = toml.audiences(*t, "audiences");
-        s.verify = toml.flag(*t, "verify");
+        readSignpostVerify(toml, *t, s);
         if (s.verify) where.verifyLine = toml.line(*t->get("verify"));
         if (const toml::table* text = toml.table(*t, "text", true, "signpost '" + *id + "'")) {
             for (auto&& [tag, node] : *text) {
@@ -493,6 +511,7 @@ Source readSource(const fs::path& dir, const fs::path& localesDir, Diagnostics& 
     Source src;
     src.packToml = dir / "pack.toml";
     src.localesDir = localesDir;
+    src.factsFile = (dir / ".." / "facts.toml").lexically_normal(); // one list for every pack in content/
     if (!fs::is_directory(dir)) {
         diag.error(dir, 1, "not a content folder");
         return src;

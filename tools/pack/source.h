@@ -39,12 +39,14 @@ struct SignpostSource {
 struct Source {
     std::filesystem::path packToml;
     std::filesystem::path localesDir;
+    std::filesystem::path factsFile; // the facts list lint checks against: SRC/../facts.toml unless --facts names another
     ev::Pack pack;                 // pages only hold locales listed in pack.toml
     std::map<std::string, std::map<std::string, PageFile>> files; // page -> locale -> file
     std::map<std::string, std::string> sourceHash;                // page -> hash of its default-locale text
     std::map<ev::Audience, std::vector<int>> topicLines;          // pack.toml line of each pack.topics entry
     std::vector<SignpostSource> signposts;                        // parallel to pack.signposts
     std::map<std::string, int> localeLines;                       // tag -> pack.toml line
+    std::map<std::string, std::vector<int>> neutralLines;         // tag -> pack.toml line of each neutral item
     std::map<std::string, std::map<std::string, int>> stringLines; // locale -> UI string key -> line in its file
     std::filesystem::path assetsDir;                              // SRC/assets: images and narration
     std::map<std::string, std::filesystem::path> assets;          // file name -> file, valid names only

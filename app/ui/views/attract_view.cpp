@@ -6,6 +6,7 @@
 #include "../theme.h"
 #include "../widgets.h"
 #include "core/i18n.h"
+#include "neutral_view.h"
 
 namespace ev::ui {
 
@@ -43,9 +44,9 @@ bool AttractView::draw(Ui& ui) {
 
     const float w = ui.column.width();
     const float cx = (s.min.x + s.max.x) * 0.5f;
-    drawVoices(ui.dl, {cx, s.min.y + s.height() * 0.3f}, std::min(w, s.height() * 0.5f) * 0.18f);
+    drawVoices(ui.dl, {cx, s.min.y + s.height() * 0.2f}, std::min(w, s.height() * 0.5f) * 0.14f);
 
-    float y = s.min.y + s.height() * 0.52f;
+    float y = s.min.y + s.height() * 0.36f;
     const std::string& def = ui.pack.defaultLocale;
     const std::string& title = ui.pack.string("attract.title", def);
     const float titleTop = y;
@@ -54,6 +55,12 @@ bool AttractView::draw(Ui& ui) {
     y += ui.px(24);
     y += paragraph(ui, ui.pack.string("attract.tagline", def), {ui.column.min.x, y}, w, theme::kTextH3,
                    ui.c.inkSoft, false, text::Align::Center);
+    // The neutral items in turn: the screen a quick exit shows is one of these, so it looks
+    // like the kiosk idling rather than like someone having just left.
+    if (const std::vector<NeutralScreen>* items = ui.pack.neutralItems(def)) {
+        const auto i = still_ ? 0 : static_cast<std::size_t>(ui.now.count() / kItemCycle.count()) % items->size();
+        drawNeutralItem(ui, (*items)[i], std::max(y + ui.px(64), s.min.y + s.height() * 0.5f), text::Align::Center);
+    }
 
     // "Touch to start" in each language in turn, on a button-like pill.
     const std::string& loc = still_ ? ui.pack.defaultLocale : cycledLocale(ui);
@@ -90,9 +97,14 @@ bool AttractView::holdTitle(Ui& ui, Rect r, const std::string& title) {
 std::optional<Millis> AttractView::nextChange(const Ui& ui) const {
     std::optional<Millis> next;
     if (holdSince_) next = std::max(Millis(0), *holdSince_ + kHold - ui.now);
-    if (still_ || ui.pack.locales.size() < 2) return next;
-    const Millis cycle = kCycle - Millis(ui.now.count() % kCycle.count());
-    return next ? std::min(*next, cycle) : cycle;
+    if (still_) return next;
+    const auto* items = ui.pack.neutralItems(ui.pack.defaultLocale);
+    for (const Millis every : {kCycle, kItemCycle}) {
+        if (every == kCycle ? ui.pack.locales.size() < 2 : !items || items->size() < 2) continue;
+        const Millis change = every - Millis(ui.now.count() % every.count());
+        next = next ? std::min(*next, change) : change;
+    }
+    return next;
 }
 
 } // namespace ev::ui

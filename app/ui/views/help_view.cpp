@@ -8,6 +8,17 @@
 
 namespace ev::ui {
 
+namespace {
+
+// The services for the audience the visitor chose (a child is not shown the route for
+// concerns about staff); every service before anyone has said who they are.
+bool forVisitor(const Ui& ui, const Signpost& s) {
+    const auto a = ui.session.audience();
+    return !a || s.isFor(*a);
+}
+
+} // namespace
+
 void HelpView::draw(Ui& ui) {
     const Rect& col = ui.column;
     float y = scroll_.begin(ui, col);
@@ -18,6 +29,7 @@ void HelpView::draw(Ui& ui) {
     y += ui.px(32);
     y += takeAway(ui, y);
     for (const Signpost& s : ui.pack.signposts) {
+        if (!forVisitor(ui, s)) continue;
         const ServiceCard card(ui, s, col.width(), ServiceCard::Size::Normal, true);
         if (card.empty()) continue;
         const Rect r{{col.min.x, y}, {col.max.x, y + card.height()}};
@@ -35,8 +47,10 @@ void HelpView::draw(Ui& ui) {
 // third below the fold.
 float HelpView::takeAway(Ui& ui, float y) {
     std::vector<std::pair<const Signpost*, const QrCode*>> codes;
-    for (const Signpost& s : ui.pack.signposts)
+    for (const Signpost& s : ui.pack.signposts) {
+        if (!forVisitor(ui, s)) continue;
         if (const QrCode* qr = qr_.of(s)) codes.emplace_back(&s, qr);
+    }
     if (codes.empty()) return 0;
     const Rect& col = ui.column;
     const float top = y;

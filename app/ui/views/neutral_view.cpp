@@ -5,6 +5,17 @@
 
 namespace ev::ui {
 
+float drawNeutralItem(Ui& ui, const NeutralScreen& item, float y, text::Align align) {
+    const Rect& col = ui.column;
+    const float top = y;
+    y += paragraph(ui, item.title, {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true, align);
+    y += ui.px(20);
+    y += paragraph(ui, item.body, {col.min.x, y}, col.width(), theme::kTextH3, ui.c.ink, false, align);
+    // Not a button: recorded so scripts and tests can tell which item is on screen.
+    ui.widgets.add("neutral:item", item.title, {col.min.x, top}, {col.max.x, y}, false);
+    return y - top;
+}
+
 void NeutralView::draw(Ui& ui) {
     const Rect& s = ui.screen;
     ui.dl->AddRectFilled(s.min, s.max, theme::rgb(0xE8, 0xF1, 0xF8));
@@ -15,14 +26,10 @@ void NeutralView::draw(Ui& ui) {
     ui.dl->AddCircleFilled({s.min.x + w * 0.2f, s.max.y + h * 0.25f}, h * 0.42f, theme::rgb(0x8F, 0xBF, 0x8A), 64);
     ui.dl->AddCircleFilled({s.min.x + w * 0.85f, s.max.y + h * 0.3f}, h * 0.42f, theme::rgb(0x6E, 0xA8, 0x6A), 64);
 
-    if (ui.pack.neutral.empty()) return;
-    const auto it = ui.pack.neutral.find(ui.locale);
-    const auto& n = it != ui.pack.neutral.end() ? it->second : ui.pack.neutral.begin()->second;
-    const Rect& col = ui.column;
-    float y = s.min.y + h * 0.34f;
-    y += paragraph(ui, n.title, {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true);
-    y += ui.px(28);
-    paragraph(ui, n.body, {col.min.x, y}, col.width(), theme::kTextH3, ui.c.ink);
+    const std::vector<NeutralScreen>* items = ui.pack.neutralItems(ui.locale);
+    if (!items) return;
+    if (!pick_ || *pick_ >= items->size()) pick_ = std::uniform_int_distribution<std::size_t>(0, items->size() - 1)(random_);
+    drawNeutralItem(ui, (*items)[*pick_], s.min.y + h * 0.34f, text::Align::Start);
 }
 
 } // namespace ev::ui

@@ -27,22 +27,27 @@ ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool
                       ui.c.ink, ui.px(6)});
     if (!t->forWhom.empty())
         lines_.push_back({ui.text.layout(t->forWhom, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(18)});
-    for (std::size_t i = 0; i < s.phones.size(); ++i) {
+    // A detail still to be confirmed is never shown as if it were real: a note says it is
+    // being checked instead.
+    const bool phones = s.confirmed("phones"), web = s.confirmed("web"), hours = s.confirmed("hours");
+    for (std::size_t i = 0; phones && i < s.phones.size(); ++i) {
         const std::string label = i < t->phoneLabels.size() ? t->phoneLabels[i] : ui.str("help.call");
         lines_.push_back({ui.text.layout(label, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(2)});
         // Numbers are shown exactly as dialled, left to right, in every language.
         lines_.push_back({ui.text.layout(s.phones[i], ui.fs(numberSize), inner - iconRoom_, start, true, text::Direction::Ltr),
                           ui.c.accent, ui.px(16), Icon::Phone});
     }
-    if (!s.web.empty())
+    if (web && !s.web.empty())
         lines_.push_back({ui.text.layout(s.web, ui.fs(large ? theme::kTextH2 : theme::kTextBody), inner - iconRoom_, start,
                                          true, text::Direction::Ltr),
                           ui.c.accent, ui.px(16), Icon::Web});
-    if (!t->hours.empty())
+    if (hours && !t->hours.empty())
         lines_.push_back({ui.text.layout(t->hours, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
+    if (!hours && phones && web)
+        lines_.push_back({ui.text.layout(ui.str("help.verify_hours"), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
     if (!t->description.empty())
         lines_.push_back({ui.text.layout(t->description, ui.fs(theme::kTextBody), inner), ui.c.ink, ui.px(12)});
-    if (s.verify)
+    if (!phones || !web)
         lines_.push_back({ui.text.layout(ui.str("help.verify"), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
 
     height_ = 2 * pad_;
@@ -79,7 +84,7 @@ void ServiceCard::draw(Ui& ui, ImVec2 at, bool pressed) const {
 }
 
 const QrCode* QrCodes::of(const Signpost& s) {
-    if (s.web.empty() || s.verify) return nullptr;
+    if (s.web.empty() || !s.confirmed("web")) return nullptr;
     auto it = codes_.find(s.id);
     if (it == codes_.end()) it = codes_.emplace(s.id, QrCode::encode(s.webUrl())).first;
     return it->second ? &*it->second : nullptr;
