@@ -3,7 +3,8 @@
 # use the touch screen would make it; and with one switch, the focus scanning by itself.
 . "$(dirname "$0")/lib.sh"
 # Tab order on each screen: the bar (back once there is history, home, language, help, exit),
-# then the screen's controls in reading order, then "Text and colour". A screen just opened
+# then the screen's controls in reading order (child, teenager, parent, community on the
+# audience screen), then "Text and colour". A screen just opened
 # has no focus yet: Tab (or Down) starts at its first control.
 cat > keys.evscript <<'SCRIPT'
 key enter
@@ -15,6 +16,7 @@ key tab
 key tab
 key enter
 expect audience:parent
+key tab
 key tab
 key tab
 key tab

@@ -79,7 +79,9 @@ for name in default rtl; do
 
   # Help cards: every confirmed number as a tel: link showing it as in the pack; a card to
   # verify shows no contact detail.
-  sqlite3 -separator '|' "$pack" "select s.id, p.phone from signposts s join signpost_phones p on p.signpost = s.id where s.verify = 0" |
+  # A signpost's numbers are shown unless they are to verify: all of them (verify_fields empty) or by name.
+  sqlite3 -separator '|' "$pack" "select s.id, p.phone from signposts s join signpost_phones p on p.signpost = s.id
+      where s.verify = 0 or (s.verify_fields <> '' and instr(' ' || s.verify_fields || ' ', ' phones ') = 0)" |
     while IFS='|' read -r id phone; do
       digits=$(echo "$phone" | tr -cd '0-9+')
       for l in $locales; do
@@ -87,7 +89,7 @@ for name in default rtl; do
           fail "$name: $l/help.html has no tel: link for $id $phone"
       done
     done
-  for id in $(sqlite3 "$pack" 'select id from signposts where verify = 1'); do
+  for id in $(sqlite3 "$pack" "select id from signposts where verify = 1 and verify_fields = ''"); do
     for l in $locales; do
       card=$(awk -v id="sp-$id" 'index($0, "aria-labelledby=\"" id "\"") {on = 1} on {print} on && /<\/section>/ {exit}' "$site/$l/help.html")
       [ -n "$card" ] || fail "$name: $l/help.html has no card for $id"
