@@ -94,7 +94,7 @@ TEST_CASE("a pack carries the images and narration its pages use, byte for byte"
         CHECK(sqlite(pack, std::string("SELECT hex(bytes) FROM media WHERE name = '") + name + "'") == xxdHex(src / "assets" / name));
     CHECK(sqlite(pack, "SELECT page || ' ' || locale || ' ' || media FROM page_narration") == "picture en narration.ogg");
     CHECK(sqlite(pack, "PRAGMA foreign_key_check").empty());
-    CHECK(sqlite(pack, "SELECT value FROM meta WHERE key = 'schema_version'") == "1");
+    CHECK(sqlite(pack, "SELECT value FROM meta WHERE key = 'schema_version'") == std::to_string(ev::kPackSchemaVersion));
     CHECK_THAT(tool("info " + quote(pack.string())).output, Catch::Contains("  squares.png  image/png, 1 KB"));
 
     const ev::Pack p = ev::readPack(pack);

@@ -17,20 +17,31 @@ declare -A words=(
   [bn]="নির্যাতন সাহায্য নিরাপদ বের পুলিশ বিপদ"
   [so]="xadgudub caawi ammaan bax khatar booliis"
   [pt]="abuso ajuda segur sair perigo políci polici"
-  [ur]="بدسلوکی مدد محفوظ باہر پولیس خطر"
+  [ur]="بدسلوکی مدد محفوظ باہر پولیس خطر چھپا"
   [yo]="ìlòkulò ìrànlọ́wọ́ iranlowo ààbò jáde jade ọlọ́pàá olopaa"
   [pa]="ਸ਼ੋਸ਼ਣ ਮਦਦ ਸੁਰੱਖਿਅਤ ਬਾਹਰ ਪੁਲਿਸ ਖ਼ਤਰ"
 )
 
+# Tesseract splits Nastaliq words at random places, so Urdu is read with its spaces taken out.
+declare -A unspaced=([ur]=1)
 read_screen() { # read_screen LANG PNG: the text tesseract finds, lower case
-  tesseract "$2" - -l "${ocr[$1]}" 2>/dev/null | tr '[:upper:]' '[:lower:]'
+  if [ -n "${unspaced[$1]:-}" ]; then
+    tesseract "$2" - -l "${ocr[$1]}" 2>/dev/null | tr -d ' \n'
+  else
+    tesseract "$2" - -l "${ocr[$1]}" 2>/dev/null | tr '[:upper:]' '[:lower:]'
+  fi
 }
 found() { # found LANG TEXT-FILE: the listed words in it, if any
   tr ' ' '\n' <<<"${words[$1]}" | grep -v '^$' > "$WORK/words-$1"
   grep -o -F -f "$WORK/words-$1" "$2" | sort -u | tr '\n' ' ' || true
 }
 
-locales=$(sqlite3 "$PACK" 'select tag from locales order by position')
+item_words() { # item_words LANG: words of the language's neutral items, to be sure OCR read a screen at all
+  sqlite3 "$PACK" "select title || ' ' || body from neutral where locale = '$1'" | tr '[:upper:]' '[:lower:]' |
+    tr -s '[:space:][:punct:]' '\n' | awk 'length($0) >= 4' | sort -u > "$WORK/items-$1"
+}
+
+locales=${NEUTRAL_LOCALES:-$(sqlite3 "$PACK" 'select tag from locales order by position')}
 for l in $locales; do
   [ -n "${ocr[$l]:-}" ] || fail "$l: no OCR language or word list in $0"
   tesseract --list-langs 2>/dev/null | grep -qx "${ocr[$l]}" || fail "$l: tesseract has no ${ocr[$l]} (tools/deps.sh installs it)"
@@ -40,9 +51,7 @@ for l in $locales; do
   [ -n "$(found "$l" "$WORK/audience-$l.txt")" ] ||
     fail "$l: the audience screen's Exit and Get help now were not read: the word list or OCR sees nothing ($(head -c 300 "$WORK/audience-$l.txt"))"
 
-  # Words of the language's neutral items, to be sure OCR read the screen at all.
-  sqlite3 "$PACK" "select title || ' ' || body from neutral where locale = '$l'" | tr '[:upper:]' '[:lower:]' |
-    tr -s '[:space:][:punct:]' '\n' | awk 'length($0) >= 4' | sort -u > "$WORK/items-$l"
+  item_words "$l"
   for i in $(seq "$shots"); do
     png=$WORK/neutral-$l-$i.png
     kiosk --window 1080x1920 --locale "$l" --goto neutral --screenshot "$png" || fail "$l: neutral screenshot"
@@ -53,8 +62,8 @@ for l in $locales; do
   done
 done
 
-# The attract screen shows the items too, in the default language, and nothing of the kind either
-# besides its own name and tagline, which are not on the neutral screen.
+# The attract screen shows the items too, in the default language (English in the default pack).
+item_words en
 kiosk --window 1080x1920 --goto attract --screenshot "$WORK/attract.png" || fail "attract screenshot"
 read_screen en "$WORK/attract.png" > "$WORK/attract.txt"
 grep -q -F -f "$WORK/items-en" "$WORK/attract.txt" || fail "the attract screen shows no neutral item: $(head -c 300 "$WORK/attract.txt")"

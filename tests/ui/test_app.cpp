@@ -49,7 +49,7 @@ TEST_CASE("the audience screen asks child or teenager apart and a teenager's top
 }
 
 TEST_CASE("a service's details still to be confirmed are never shown as if they were real") {
-    UiHarness h;
+    UiHarness h({1080, 4000}); // every card whole on screen: a widget's rectangle is its visible part
     Signpost all = h.pack.signposts[0]; // Childline: a number, an address, a phone label
     all.id = "all";
     all.text["en"].name = "All";
@@ -69,16 +69,21 @@ TEST_CASE("a service's details still to be confirmed are never shown as if they 
     noHours.id = "no-hours";
     noHours.text["en"].name = "No hours";
     noHours.text["en"].hours.clear();
-    h.pack.signposts = {all, none, hours, noHours};
     h.pack.strings["en"]["help.verify"] = "Contact details are being checked.";
     h.pack.strings["en"]["help.verify_hours"] = "Opening hours are being checked.";
-    h.session.goTo({Screen::Help, {}});
-    h.frames(2);
     const auto height = [&](const char* id) { return h.widget(id).max.y - h.widget(id).min.y; };
     // The number and address of a signpost marked verify = true take no room: they are not drawn.
+    h.pack.signposts = {all, none};
+    h.session.goTo({Screen::Help, {}});
+    h.frames(2);
     CHECK(height("signpost:all") == Approx(height("signpost:none")));
+    CHECK(h.sink.n(Event::QrShown) == 0); // no code for an address still to confirm
+    h.pack.signposts = {hours, noHours};
+    h.session.goTo({Screen::Languages, {}});
+    h.session.goTo({Screen::Help, {}});
+    h.frames(2);
     CHECK(height("signpost:hours") == Approx(height("signpost:no-hours")));
-    CHECK(h.sink.n(Event::QrShown) == 2); // the two whose address is confirmed; none for "all"
+    CHECK(h.sink.n(Event::QrShown) == 2); // their address is confirmed
 }
 
 TEST_CASE("the help screen lists the services for the audience chosen") {
