@@ -69,7 +69,8 @@ using Labeller = std::function<Label(const std::string&)>;
 // "বাংলা · Bengali (bn)": the name its readers know, and the one the board knows.
 Label localeLabel(const std::string& tag) {
     if (tag.empty()) return {"(none)", "", ""};
-    return {ev::autonym(tag), tag, " · " + ev::englishName(tag) + " (" + tag + ")"};
+    const std::string own = ev::autonym(tag), english = ev::englishName(tag);
+    return {own, tag, (own == english ? "" : " · " + english) + " (" + tag + ")"};
 }
 Label audienceText(const std::string& id) { return {id.empty() ? "(not chosen)" : ev::audienceLabel(id), "", ""}; }
 Label plain(const std::string& s) { return {s, "", ""}; }
