@@ -151,3 +151,23 @@ title=$(sqlite3 -readonly "$PACK" "select title from page_text where page = 'sig
 grep -q '<span lang="bn">বাংলা</span> · Bangla (bn)' "$two" || fail "Bengali is not named as বাংলা · Bangla (CLDR English name)"
 shoot "$two" "$out/two-kiosks.png" 3000
 echo "ok: two scripted kiosks ($checked summary figures = raw sums rounded), no withheld figure derivable, names from the pack"
+
+# A period and the one before it: four weeks of the made-up venues beside the four before.
+"$PACK_TOOL" report made-up.csv -o period.html --figures period.csv --from 2025-02-03 --to 2025-03-02 >/dev/null ||
+  fail "report --from --to"
+sum_between() { awk -F, -v a="$1" -v b="$2" 'NR > 2 && $5 == "session_start" && $3 >= a && $3 <= b {s += $11} END {print int((s + 2) / 5) * 5}' made-up.csv; }
+[ "$(published period.csv Summary "Visits started" total)" = "$(sum_between 2025-02-03 2025-03-02)" ] ||
+  fail "--from --to: visits $(published period.csv Summary "Visits started" total), expected $(sum_between 2025-02-03 2025-03-02)"
+[ "$(published period.csv Summary "Visits started" "previous period")" = "$(sum_between 2025-01-06 2025-02-02)" ] ||
+  fail "previous period: visits $(published period.csv Summary "Visits started" "previous period"), expected $(sum_between 2025-01-06 2025-02-02)"
+grep -q 'previous period, 2025-01-06 to 2025-02-02' period.html || fail "the previous period is not named"
+[ "$(grep -o '>week of 2025-01-[0-9]*<' period.html | wc -l)" = 0 ] || fail "a week before --from is charted"
+echo "ok: --from/--to counts only the period, with the previous period beside it"
+
+# More quick exits than visits at a venue in a week is flagged, not read as behaviour.
+{ head -2 small.csv
+  echo "44444444444444444444444444444444,Thames View,2025-01-07,10,quick_exit,default,,,,,12"
+  echo "44444444444444444444444444444444,Thames View,2025-01-07,10,session_start,default,,,,,3"; } > odd.csv
+"$PACK_TOOL" report odd.csv -o odd.html >/dev/null || fail "report of odd.csv"
+grep -q 'more quick exits than visits at Thames View, week of 2025-01-06' odd.html || fail "12 quick exits for 3 visits not flagged"
+echo "ok: a venue-week with more quick exits than visits is flagged"

@@ -40,7 +40,8 @@ the new file is complete and on disk.
   --round 5             the ONS 10-5 rule: counts below 10 as "<10", the rest rounded to the
                         nearest 5 (with --suppress-below N, below the larger of N and 10)
 
-Use --round 5 for anything leaving the partnership. See docs/counts.md.
+Export raw for the partnership's own dashboard: report controls each figure it publishes,
+after adding up. Use --round 5 for a file that leaves the partnership. See docs/counts.md.
 )";
 
 const char* const kMergeHelp = R"(usage: everyvoice-pack counts merge FILE.csv... -o OUT.csv
@@ -61,7 +62,7 @@ const char* const kReportHelp = R"(usage: everyvoice-pack report FILE.csv -o das
 Makes the partnership's dashboard from a counts file (an export or a merge): one HTML page
 with its styles and SVG charts inside it, no scripts, nothing fetched, so it can be emailed
 or opened from a USB stick. Charts sit under the CSA strategy's measures: activity per week
-per venue, languages, audiences, most-read pages, help and signpost views, QR take-aways,
+per venue, languages, audiences, most-read pages, help and signpost views, QR codes shown,
 quick exits, facilitated sessions and feedback. Each chart has a table behind it for
 screen readers.
 

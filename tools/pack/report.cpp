@@ -147,7 +147,9 @@ public:
             ev::appendCsvField(csv, field);
             csv += ',';
         }
-        ev::appendCsvField(csv, p.text);
+        std::string plainNumber = p.text; // 3,330 as 3330: a number a spreadsheet reads as one
+        std::erase(plainNumber, ',');
+        ev::appendCsvField(csv, plainNumber);
         csv += '\n';
     }
 
