@@ -43,7 +43,8 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
   --pack FILE          content pack to show (default: the current pack of the state folder's
                        pack store, else the built-in default pack)
   --state-dir DIR      where counts, packs and trusted keys are kept
-                       (default: $XDG_STATE_HOME/everyvoice)
+                       (default: $XDG_STATE_HOME/everyvoice; with --script or --monkey, a new
+                       folder in /tmp, so that test counts never join a kiosk's real ones)
   --export-dir DIR     where the admin screen's "Export counts" writes (a mounted USB stick;
                        default: STATE-DIR/exports)
   --set-admin-pin      read the staff PIN (4 to 8 digits) from standard input, store it hashed
@@ -217,6 +218,15 @@ fs::path defaultStateDir() {
     return "everyvoice-state";
 }
 
+// Test data never mixes with real data: a --script or --monkey run without --state-dir counts
+// into a new folder of its own, never the kiosk's real one (docs/counts.md).
+fs::path throwawayStateDir() {
+    std::string dir = (fs::temp_directory_path() / "everyvoice-test-XXXXXX").string();
+    if (!::mkdtemp(dir.data())) usageError("cannot make a folder for a scripted run's counts; give --state-dir");
+    std::fprintf(stderr, "everyvoice-kiosk: a scripted run counts into %s, not the kiosk's state folder\n", dir.c_str());
+    return dir;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -225,7 +235,9 @@ int main(int argc, char** argv) {
 
     // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
     OffsetClock clock(/*frozen=*/opt.script.has_value() || opt.monkey.has_value());
-    const fs::path stateDir = opt.stateDir ? *opt.stateDir : defaultStateDir();
+    const fs::path stateDir = opt.stateDir                      ? *opt.stateDir
+                              : opt.script || opt.monkey ? throwawayStateDir()
+                                                          : defaultStateDir();
     if (opt.setAdminPin) return setAdminPin(stateDir);
     std::unique_ptr<PackStore> store;
     Pack pack;

@@ -138,9 +138,19 @@ void Counter::open() {
                                       ", this one knows " + std::to_string(kSchemaVersion) + ")");
                 continue;
             }
-            // WAL + FULL: a commit is durable once it returns, and readers never block the writer.
-            if (queryText(db_, "PRAGMA journal_mode=WAL") != "wal") throw fail("cannot use a write-ahead log here");
+            // No visit's path on disk: a write-ahead log keeps every commit's copy of a page, in
+            // order, so replaying it rebuilds the order of events. A rollback journal holds only
+            // the state before the commit in progress and is deleted when it ends; secure_delete
+            // zeroes what a commit frees (old cells, freed pages); temp files stay in memory. FULL:
+            // a commit is durable once it returns. A database from a kiosk that used WAL is
+            // vacuumed once, so that its earlier free space is rewritten too (docs/counts.md).
+            const bool wasWal = queryText(db_, "PRAGMA journal_mode") == "wal";
+            exec(db_, "PRAGMA secure_delete=ON");
+            exec(db_, "PRAGMA temp_store=MEMORY");
+            if (queryText(db_, "PRAGMA journal_mode=DELETE") != "delete")
+                throw fail("cannot leave the write-ahead log (is another program reading the counts?)");
             exec(db_, "PRAGMA synchronous=FULL");
+            if (wasWal) exec(db_, "VACUUM");
             // Writing the version now also proves, before the kiosk starts, that we can write.
             exec(db_, "BEGIN IMMEDIATE");
             if (version == 0) exec(db_, std::string(kSchema).c_str());
@@ -182,7 +192,8 @@ void Counter::setAside(const std::string& kind, const std::string& why) {
     std::error_code ec;
     fs::rename(path_, aside, ec);
     if (ec) throw CountsError("cannot set aside the damaged counts database " + path_.string() + ": " + ec.message());
-    for (const char* suffix : {"-wal", "-shm"}) {
+    // A hot journal belongs to its database: without it a half-written commit cannot be undone.
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
         const fs::path side = path_.string() + suffix;
         if (fs::exists(side, ec)) fs::rename(side, aside + suffix, ec);
     }

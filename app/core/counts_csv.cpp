@@ -28,19 +28,6 @@ bool needsQuotes(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
 }
 
-void appendField(std::string& out, std::string_view s) {
-    if (!needsQuotes(s)) {
-        out += s;
-        return;
-    }
-    out += '"';
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
-
 // Splits one line into fields (RFC 4180 quoting); false if the quoting is broken. An unquoted
 // field is a view of the line; a quoted one, of `unquoted`, which never grows past the line's
 // size so the views stay valid.
@@ -86,7 +73,8 @@ bool parseCount(std::string_view s, std::uint64_t& n) {
     return ec == std::errc() && end == s.data() + s.size() && n <= kMaxCount;
 }
 
-bool validDate(std::string_view s) {
+// The date's year, month and day, not checked as a calendar date; false if not YYYY-MM-DD.
+bool dateParts(std::string_view s, std::chrono::year_month_day& out) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     int y = 0, m = 0, d = 0;
     const auto num = [&](std::size_t at, std::size_t len, int& v) {
@@ -94,7 +82,8 @@ bool validDate(std::string_view s) {
         return ec == std::errc() && end == s.data() + at + len;
     };
     if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
-    return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(unsigned(m)), std::chrono::day(unsigned(d))).ok();
+    out = std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(unsigned(m)), std::chrono::day(unsigned(d)));
+    return true;
 }
 
 bool validId(std::string_view s) {
@@ -118,7 +107,7 @@ std::string checkRow(const std::vector<std::string_view>& f, CountRow& row) {
     row.detail = f[9];
     if (!KioskIdentity::validInstallId(row.kioskId)) return "kiosk_id '" + row.kioskId + "' is not 32 lowercase hex digits";
     if (!KioskIdentity::validVenue(row.venue)) return "venue is too long, holds control characters or starts like a formula";
-    if (!validDate(row.date)) return "date '" + row.date + "' is not a YYYY-MM-DD date";
+    if (!validCountsDate(row.date)) return "date '" + row.date + "' is not a YYYY-MM-DD date";
     std::uint64_t hour = 0;
     if (!parseCount(f[3], hour) || hour > 23) return "hour '" + std::string(f[3]) + "' is not 0-23";
     row.hour = static_cast<int>(hour);
@@ -150,20 +139,47 @@ CountValue larger(const CountValue& a, const CountValue& b) {
 std::string CountValue::text() const { return (suppressed ? "<" : "") + std::to_string(n); }
 
 CountValue Disclosure::apply(std::uint64_t n) const {
-    const std::uint64_t below = std::max<std::uint64_t>(suppressBelow, round5 ? 10 : 0);
-    if (n < below) return {below, true};
-    if (round5) return {(n + 2) / 5 * 5, false}; // half-way (x.5) cannot happen: counts are whole
+    if (n < suppressBelow) return {suppressBelow, true};
+    if (roundTo > 1) return {(n + roundTo / 2) / roundTo * roundTo, false};
     return {n, false};
+}
+
+void appendCsvField(std::string& out, std::string_view s) {
+    if (!needsQuotes(s)) {
+        out += s;
+        return;
+    }
+    out += '"';
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+bool validCountsDate(std::string_view date) {
+    std::chrono::year_month_day ymd;
+    return dateParts(date, ymd) && ymd.ok();
+}
+
+std::chrono::sys_days countsDay(std::string_view date) {
+    std::chrono::year_month_day ymd;
+    dateParts(date, ymd);
+    return std::chrono::sys_days{ymd};
+}
+
+std::string countsDateText(std::chrono::sys_days day) {
+    const std::chrono::year_month_day ymd{day};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return buf;
 }
 
 std::pair<std::string, int> dateAndHour(std::int64_t hourBucket) {
     const std::int64_t days = hourBucket >= 0 ? hourBucket / 24 : -((-hourBucket + 23) / 24);
     const int hour = static_cast<int>(hourBucket - days * 24);
-    const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return {buf, hour};
+    return {countsDateText(std::chrono::sys_days{std::chrono::days{days}}), hour};
 }
 
 CountsCsvWriter::CountsCsvWriter() {
@@ -179,16 +195,16 @@ void CountsCsvWriter::add(const CountRow& r) {
         char buf[24];
         text_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
     };
-    appendField(text_, r.kioskId);
+    appendCsvField(text_, r.kioskId);
     text_ += ',';
-    appendField(text_, r.venue);
+    appendCsvField(text_, r.venue);
     text_ += ',';
     text_ += r.date;
     text_ += ',';
     number(static_cast<std::uint64_t>(r.hour));
     for (const std::string* s : {&r.event, &r.pack, &r.page, &r.locale, &r.audience, &r.detail}) {
         text_ += ',';
-        appendField(text_, *s);
+        appendCsvField(text_, *s);
     }
     text_ += ',';
     if (r.count.suppressed) text_ += '<';

@@ -6,6 +6,7 @@
 //   # everyvoice-counts v1
 //   kiosk_id,venue,date,hour,event,pack,page,locale,audience,detail,count
 //   3f2a...,Barking Library,2025-03-04,14,page_view,default,signs,bn,parent,,12
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -33,12 +34,16 @@ struct CountValue {
     bool operator==(const CountValue&) const = default;
 };
 
-// Disclosure control applied on export (docs/counts.md, "Disclosure control").
+// Disclosure control (docs/counts.md, "Disclosure control"): on export of a file that leaves
+// the partnership, and by the report on each figure it publishes. The ONS 10-5 rule is {10, 5}.
 struct Disclosure {
     std::uint64_t suppressBelow = 0; // counts below this print as "<N"; 0 = none. Default none.
-    bool round5 = false;             // ONS 10-5 rule: below 10 suppressed, the rest to the nearest 5
+    std::uint64_t roundTo = 0;       // the rest to the nearest multiple of this, half up; 0 or 1 = none
     CountValue apply(std::uint64_t n) const;
 };
+
+// Appends one CSV field, quoted as RFC 4180 when it holds a comma, quote or line break.
+void appendCsvField(std::string& out, std::string_view s);
 
 struct CountRow {
     std::string kioskId, venue;
@@ -47,6 +52,11 @@ struct CountRow {
     std::string event, pack, page, locale, audience, detail;
     CountValue count;
 };
+
+// Dates as counts files write them, YYYY-MM-DD (UTC). countsDay expects a valid one.
+bool validCountsDate(std::string_view date);
+std::chrono::sys_days countsDay(std::string_view date);
+std::string countsDateText(std::chrono::sys_days day);
 
 // UTC date (YYYY-MM-DD) and hour of an hour bucket (Unix seconds / 3600).
 std::pair<std::string, int> dateAndHour(std::int64_t hourBucket);

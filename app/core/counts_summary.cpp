@@ -32,6 +32,18 @@ std::vector<CountTotal> totals(CountsReader& reader, const char* column, const c
     return out;
 }
 
+// A session's detail is its head count (a number the admin screen's buttons made).
+std::uint64_t peopleReached(CountsReader& reader, std::int64_t sinceHour) {
+    try {
+        sql::Stmt st(reader.db(), "SELECT coalesce(sum(n * cast(detail AS INTEGER)), 0) FROM counts "
+                                  "WHERE hour >= ?1 AND event = 'facilitated_session'");
+        st.bind(1, sinceHour);
+        return st.step() ? static_cast<std::uint64_t>(st.integer(0)) : 0;
+    } catch (const sql::Error& e) {
+        throw reader.fail(e.what());
+    }
+}
+
 } // namespace
 
 CountsPeriods summariseCounts(const fs::path& stateDir, std::int64_t nowUnixSeconds) {
@@ -40,7 +52,7 @@ CountsPeriods summariseCounts(const fs::path& stateDir, std::int64_t nowUnixSeco
     const auto summary = [&](std::int64_t since) {
         return CountsSummary{totals(reader, "event", nullptr, since),
                              totals(reader, "locale", "language_selected", since),
-                             totals(reader, "audience", "audience_selected", since)};
+                             totals(reader, "audience", "audience_selected", since), peopleReached(reader, since)};
     };
     return {summary(hour - hour % 24), summary(hour - 7 * 24 + 1), summary(hour - 30 * 24 + 1)};
 }

@@ -17,6 +17,7 @@ struct CountsSummary {
     std::vector<CountTotal> events;    // every event, by name
     std::vector<CountTotal> languages; // language_selected, by the locale chosen
     std::vector<CountTotal> audiences; // audience_selected, by the audience chosen
+    std::uint64_t peopleReached = 0;   // facilitated_session: the sum of head count x sessions
 };
 
 struct CountsPeriods {

@@ -22,6 +22,11 @@ enum class Event {
 };
 
 std::string_view eventName(Event e);
+// What staff and the partnership read for it (admin screen, dashboard): "QR codes shown".
+std::string_view eventLabel(Event e);
+// An audience id as counted, for staff and the partnership: "Parents and carers"; an id this
+// build does not know is returned as it is.
+std::string audienceLabel(std::string_view id);
 std::optional<Event> eventFromName(std::string_view name);
 
 // The dimensions a count may carry. Empty means "does not apply". Nothing here may identify

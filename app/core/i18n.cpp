@@ -27,15 +27,23 @@ constexpr long kSampleNumbers[] = {0, 1, 2, 3, 4, 5, 6, 7, 11, 12, 19, 21, 22, 2
 
 } // namespace
 
-std::string autonym(const std::string& tag) {
+namespace {
+
+// A language's name as a reader of `in` writes it, as a label that stands alone.
+std::string languageName(const std::string& tag, const icu::Locale& in) {
     const icu::Locale locale(tag.c_str());
     UDisplayContext contexts[] = {UDISPCTX_CAPITALIZATION_FOR_BEGINNING_OF_SENTENCE, UDISPCTX_DIALECT_NAMES};
-    std::unique_ptr<icu::LocaleDisplayNames> names(
-        icu::LocaleDisplayNames::createInstance(locale, contexts, 2));
+    std::unique_ptr<icu::LocaleDisplayNames> names(icu::LocaleDisplayNames::createInstance(in, contexts, 2));
     icu::UnicodeString name;
     if (names) names->localeDisplayName(locale, name);
     return name.isEmpty() ? tag : utf8(name);
 }
+
+} // namespace
+
+std::string autonym(const std::string& tag) { return languageName(tag, icu::Locale(tag.c_str())); }
+
+std::string englishName(const std::string& tag) { return languageName(tag, icu::Locale::getEnglish()); }
 
 bool isRightToLeft(const std::string& tag) { return uloc_isRightToLeft(tag.c_str()); }
 

@@ -13,6 +13,8 @@ namespace ev {
 // "Polski", "বাংলা". (CLDR's UI-list context keeps "polski", "română" and "lietuvių" lower
 // case, as inside a sentence; on a picker each button stands alone, like a sentence's start.)
 std::string autonym(const std::string& tag);
+// The language's name in English, for staff and the partnership: "Bangla", "Polish" (CLDR's names).
+std::string englishName(const std::string& tag);
 
 // True for locales written right to left (ur, ar, ...).
 bool isRightToLeft(const std::string& tag);

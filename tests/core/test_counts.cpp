@@ -27,9 +27,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Runs the sqlite3 CLI on `db` and returns what it printed, trailing newline removed.
+// Runs the sqlite3 CLI on `db` and returns what it printed, trailing newline removed. It waits
+// for a commit in progress, as every reader of a database with a rollback journal must.
 std::string sqlite(const fs::path& db, const std::string& sql) {
-    const std::string cmd = "sqlite3 -batch " + evtest::quote(db.string()) + " " + evtest::quote(sql) + " 2>&1";
+    const std::string cmd = "sqlite3 -batch -cmd '.timeout 5000' " + evtest::quote(db.string()) + " " + evtest::quote(sql) + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
     std::string out;
@@ -85,7 +86,7 @@ TEST_CASE("counts land in the database, one row per hour and dimensions", "[coun
     const long hour = std::stol(sqlite(db, "select distinct hour from counts"));
     const long sqliteHour = std::stol(sqlite(db, "select cast(strftime('%s','now') as integer) / 3600"));
     CHECK((hour == sqliteHour || hour + 1 == sqliteHour));
-    CHECK(sqlite(db, "pragma journal_mode") == "wal");
+    CHECK(sqlite(db, "pragma journal_mode") == "delete");
     CHECK(sqlite(db, "pragma user_version") == std::to_string(Counter::kSchemaVersion));
 
     SECTION("the same hour adds to its row; the next hour starts a new one") {
@@ -187,6 +188,60 @@ TEST_CASE("a counts database from a newer kiosk is set aside untouched and a new
     CHECK(sqlite(aside[0], "pragma user_version") == "99");
     CHECK(sqlite(db, "pragma user_version") == std::to_string(Counter::kSchemaVersion));
     CHECK(sumOf(db, "event = 'help_view'") == 1);
+}
+
+namespace {
+// How many times `text` occurs in the raw bytes of every file in `dir`.
+int copiesOnDisk(const fs::path& dir, const std::string& text) {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+        const std::string bytes = contentsOf(e.path());
+        for (auto at = bytes.find(text); at != std::string::npos; at = bytes.find(text, at + 1)) ++n;
+    }
+    return n;
+}
+} // namespace
+
+// No visit's path on disk (docs/counts.md): a row's earlier counts are not kept in a log, a
+// journal or the database's free space once a commit is over.
+TEST_CASE("after each commit the files hold one copy of each row, no log and no journal", "[counts][trail]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    Counter counter(dir.path, clock);
+    counter.setPack("default");
+    for (int i = 0; i < 20; ++i) {
+        counter.count(Event::PageView, ctx("trail-page", "bn", "parent"));
+        if (i % 3 == 0) counter.count(Event::HelpView, ctx("", "bn", "parent-" + std::to_string(i)));
+        REQUIRE(counter.flush());
+        INFO("commit " << i);
+        CHECK(filesStarting(dir.path, "counts.sqlite") == std::vector<fs::path>{counter.databasePath()});
+        CHECK(copiesOnDisk(dir.path, "page_viewdefaulttrail-pagebnparent") == 1);
+    }
+    CHECK(sumOf(counter.databasePath(), "page = 'trail-page'") == 20);
+}
+
+TEST_CASE("a database an older kiosk kept in WAL mode leaves it, its log and old rows gone", "[counts][trail]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const fs::path db = dir.path / "counts.sqlite";
+    // Schema 2 in WAL mode, a row rewritten many times and one deleted, as the log keeps them.
+    std::string sql = "pragma journal_mode=wal; " + std::string(Counter::kSchema) + "; pragma user_version=2; "
+                      "insert into counts values(480000, 'page_view', 'default', 'gone-page', 'en', '', '', 1); "
+                      "delete from counts; ";
+    for (int i = 1; i <= 30; ++i)
+        sql += "insert into counts values(480000, 'page_view', 'default', 'old-page', 'en', '', '', " + std::to_string(i) +
+               ") on conflict do update set n = excluded.n; ";
+    sqlite(db, sql);
+    {
+        Counter counter(dir.path, clock);
+        CHECK(counter.setAsideWarning().empty());
+        REQUIRE(counter.flush());
+        CHECK(filesStarting(dir.path, "counts.sqlite") == std::vector<fs::path>{db});
+    }
+    CHECK(sqlite(db, "pragma journal_mode") == "delete");
+    CHECK(sqlite(db, "select n from counts where page = 'old-page'") == "30");
+    CHECK(copiesOnDisk(dir.path, "page_viewdefaultold-pageen") == 1);
+    CHECK(copiesOnDisk(dir.path, "gone-page") == 0);
 }
 
 TEST_CASE("a version 1 database is migrated in place, its counts kept", "[counts][migration]") {

@@ -66,16 +66,16 @@ TEST_CASE("hour buckets become UTC dates and hours", "[counts-csv]") {
 TEST_CASE("disclosure control: suppression and the ONS 10-5 rule", "[counts-csv]") {
     const Disclosure none;
     CHECK(none.apply(1).text() == "1");
-    const Disclosure below5{5, false};
+    const Disclosure below5{5, 0};
     CHECK(below5.apply(4).text() == "<5");
     CHECK(below5.apply(5).text() == "5");
-    const Disclosure ons{0, true};
+    const Disclosure ons{10, 5};
     for (auto [n, want] : std::vector<std::pair<int, const char*>>{
              {1, "<10"}, {9, "<10"}, {10, "10"}, {12, "10"}, {13, "15"}, {17, "15"}, {18, "20"}, {1002, "1000"}, {1003, "1005"}}) {
         INFO(n);
         CHECK(ons.apply(n).text() == want);
     }
-    const Disclosure stricter{20, true};
+    const Disclosure stricter{20, 5};
     CHECK(stricter.apply(18).text() == "<20");
     CHECK(stricter.apply(22).text() == "20");
 }

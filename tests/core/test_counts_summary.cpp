@@ -45,10 +45,20 @@ TEST_CASE("totals for today, 7 and 30 days come from the right hours", "[counts-
     counter.count(Event::LanguageSelected, chosen("ur", ""));
     counter.count(Event::AudienceSelected, chosen("", "parent"));
     counter.count(Event::QuickExit, {});
+    // Two sessions of 24 and one of 7: 55 people reached, not 3 and not 31.
+    EventContext session;
+    session.detail = "24";
+    counter.count(Event::FacilitatedSession, session);
+    counter.count(Event::FacilitatedSession, session);
+    session.detail = "7";
+    counter.count(Event::FacilitatedSession, session);
     REQUIRE(counter.flush());
 
     const CountsPeriods p = summariseCounts(dir.path, clock.unixSeconds());
+    CHECK(p.today.peopleReached == 55);
+    CHECK(p.month.peopleReached == 55);
     CHECK(total(p.today.events, "session_start") == 3);
+    CHECK(total(p.today.events, "facilitated_session") == 3);
     CHECK(total(p.week.events, "session_start") == 4);
     CHECK(total(p.month.events, "session_start") == 5);
     CHECK(total(p.today.events, "quick_exit") == 1);

@@ -18,5 +18,5 @@ kiosk() { timeout "${KIOSK_TIMEOUT:-120}" "$KIOSK" --pack "$PACK" --state-dir "$
 
 # count EVENT: how many of EVENT the kiosk has committed to its counts database.
 count() {
-  sqlite3 "$WORK/state/counts.sqlite" "select coalesce(sum(n),0) from counts where event='$1'"
+  sqlite3 -cmd '.timeout 5000' "$WORK/state/counts.sqlite" "select coalesce(sum(n),0) from counts where event='$1'"
 }

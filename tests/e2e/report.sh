@@ -55,20 +55,119 @@ figures=$(grep -c '<figure' "$html")
 [ "$(grep -c '<svg aria-hidden="true"' "$html")" = "$figures" ] || fail "a chart is not hidden from screen readers"
 [ "$(grep -c '<table class="sr"><caption>' "$html")" = "$figures" ] || fail "a chart without its table"
 for h in "Activity to raise awareness of child sexual abuse" "Activity per week per venue" Languages Audiences \
-         "Most-read pages" "Help and signpost views" "QR take-aways" "Quick exits" "Facilitated sessions" "Feedback from residents"; do
+         "Most-read pages" "Help and signpost views" "QR codes shown" "Quick exits" "Facilitated sessions" "Feedback from residents"; do
   grep -q "<h[23]>$h</h[23]>" "$html" || fail "no heading '$h'"
 done
-# Figures the page states, against the counts file (awk, not our code): visits started.
-visits=$(awk -F, 'NR > 2 && $5 == "session_start" {s += $11} END {print s}' all.csv)
-grep -q ">Visits started at a kiosk</th><td>$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$visits")</td>" "$html" || fail "the summary does not say $visits visits"
+# Figures the page states, against the counts file (awk, not our code): visits started, as
+# published (the raw sum rounded to the nearest 5).
+visits=$(awk -F, 'NR > 2 && $5 == "session_start" {s += $11} END {print int((s + 2) / 5) * 5}' all.csv)
+grep -q ">Visits started</th><td>$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$visits")</td>" "$html" || fail "the summary does not say $visits visits"
 grep -q 'small (each &lt;10)' "$html" || fail "suppressed idle_reset cells are not shown apart"
 
-# Drawn by a browser we did not write.
-shot=$out/dashboard.png
-profile=$(mktemp -d)
-timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$profile" --screenshot="$shot" --window-size=1200,2000 \
-  "file://$html" >chromium.log 2>&1 || fail "chromium failed: $(tail -5 chromium.log)"
-rm -rf "$profile"
-"$PNG_CHECK" "$shot" 1200x2000 || fail "the dashboard screenshot looks blank"
+# Drawn by a browser we did not write. shoot PAGE PNG HEIGHT
+shoot() {
+  local profile
+  profile=$(mktemp -d)
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$profile" --screenshot="$2" --window-size=1200,"$3" \
+    "file://$1" >chromium.log 2>&1 || fail "chromium failed: $(tail -5 chromium.log)"
+  rm -rf "$profile"
+  "$PNG_CHECK" "$2" 1200x"$3" || fail "the dashboard screenshot $2 looks blank"
+}
+shoot "$html" "$out/dashboard.png" 2000
 echo "report: $figures charts with tables, headings in order, self-contained, drawn by Chromium"
+
+# --- disclosure control after aggregation ------------------------------------------------------
+# published FIGURES TABLE ROW COLUMN: one figure as the report published it (sqlite3 reads the CSV).
+published() {
+  sqlite3 :memory: -cmd ".import --csv $1 f" "select published from f where \"table\" = '$2' and row = '$3' and \"column\" = '$4'"
+}
+# 214 page views, each in an hour of its own (every row below 10): published as 215, not 0.
+awk -v OFS=, 'BEGIN { print "# everyvoice-counts v1"; print "kiosk_id,venue,date,hour,event,pack,page,locale,audience,detail,count"
+  for (i = 0; i < 214; i++) print "33333333333333333333333333333333", "Becontree Library", strftime("%Y-%m-%d", 1736121600 + int(i / 24) * 86400, 1), i % 24, "page_view", "default", "signs-to-notice", "en", "parent", "", 1 }' > small.csv
+"$PACK_TOOL" report small.csv -o small.html --figures small-figures.csv >/dev/null || fail "report of small rows"
+[ "$(published small-figures.csv Summary "Pages read" total)" = 215 ] ||
+  fail "214 page views in rows of 1 published as '$(published small-figures.csv Summary "Pages read" total)', not 215"
+"$PACK_TOOL" report small.csv -o small.html --figures raw-figures.csv --round 1 --suppress-below 1 >/dev/null || fail "report without control"
+[ "$(published raw-figures.csv Summary "Pages read" total)" = 214 ] || fail "--round 1 --suppress-below 1 does not publish the raw 214"
+echo "ok: 214 small rows publish as 215 (and as 214 without control)"
+
+# Two scripted kiosks at two venues with a known set of visits, no monkey: 17 visits at one
+# (14 in English, 3 in Bengali), 9 at the other.
+visit() { printf 'tap start\ntap lang:%s\ntap audience:parent\ntap topic:signs-to-notice\ntap nav:exit\nwait 91\n' "$1"; }
+{ for i in $(seq 14); do visit en; done; for i in $(seq 3); do visit bn; done; } > a.evscript
+for i in $(seq 9); do visit en; done > b.evscript
+for k in a b; do
+  timeout 300 "$KIOSK" --pack "$PACK" --state-dir "$WORK/k$k" --window 540x960 --script $k.evscript >/dev/null || fail "kiosk $k script"
+done
+sed -i "s/^venue = .*/venue = 'Barking Library'/" ka/kiosk.toml
+sed -i "s/^venue = .*/venue = 'Valence Library'/" kb/kiosk.toml
+for k in a b; do "$PACK_TOOL" counts export --state-dir k$k -o k$k.csv >/dev/null || fail "export $k"; done
+"$PACK_TOOL" counts merge ka.csv kb.csv -o two.csv >/dev/null || fail "merge of two kiosks"
+two=$out/two-kiosks.html
+"$PACK_TOOL" report two.csv -o "$two" --figures two-figures.csv >/dev/null || fail "report of two kiosks"
+# The raw sums, by sqlite3 from the two databases; what the page publishes, by sqlite3 from its CSV.
+raw() { sqlite3 ka/counts.sqlite "attach 'kb/counts.sqlite' as b; select (select coalesce(sum(n), 0) from counts where event = '$1') + (select coalesce(sum(n), 0) from b.counts where event = '$1')"; }
+[ "$(raw session_start)" = 26 ] || fail "the scripts made $(raw session_start) visits, not 26"
+checked=0
+while IFS='|' read -r label event; do
+  n=$(raw "$event") p=$(published two-figures.csv Summary "$label" total)
+  if [ "$n" = 0 ]; then want=0; elif [ "$n" -lt 10 ]; then want='[c]'; else want=$(( (n + 2) / 5 * 5 )); fi
+  [ "$p" = "$want" ] || fail "$label: raw $n published as '$p', expected $want"
+  checked=$((checked + 1))
+done <<'LABELS'
+Visits started|session_start
+Languages chosen|language_selected
+"Who am I" answered|audience_selected
+Pages read|page_view
+Quick exits (events)|quick_exit
+QR codes shown|qr_shown
+LABELS
+[ "$(published two-figures.csv Summary "Visits started" total)" = 25 ] || fail "26 visits not published as 25"
+# No withheld figure can be worked out: never exactly one [c] among cells whose total is
+# published (a chart's rows against the summary; a venue's weeks against its total; the
+# venues' totals against each other). No published figure is below 10 except 0.
+lonely=$(sqlite3 :memory: -cmd ".import --csv two-figures.csv f" "
+  create view weeks as select * from f where \"table\" <> 'Summary' and \"column\" not in ('total', 'count');
+  create view totals as select * from f where \"column\" = 'total' and \"table\" <> 'Summary';
+  select w.\"table\" || ' / ' || w.row from weeks w join totals t on t.\"table\" = w.\"table\" and t.row = w.row
+    group by w.\"table\", w.row
+    having (max(t.published) <> '[c]' and sum(w.published = '[c]') = 1) or (max(t.published) = '[c]' and sum(w.published = '[c]') = 0)
+  union all select \"table\" from f where \"table\" <> 'Summary' and \"column\" in ('total', 'count')
+    group by \"table\" having sum(published = '[c]') = 1")
+[ -z "$lonely" ] || fail "a withheld figure could be worked out by subtraction in: $lonely"
+small=$(sqlite3 :memory: -cmd ".import --csv two-figures.csv f" "select count(*) from f where published glob '[0-9]*' and cast(published as integer) between 1 and 9")
+[ "$small" = 0 ] || fail "$small published figures are below 10"
+# Bengali (3) is withheld, and English (23) with it: 26 - 23 would give it away.
+[ "$(published two-figures.csv "Languages chosen at the start of a visit" "বাংলা · Bangla (bn)" count)" = '[c]' ] || fail "Bengali (3) not withheld"
+[ "$(published two-figures.csv "Languages chosen at the start of a visit" "English (en)" count)" = '[c]' ] ||
+  fail "English not withheld beside Bengali (secondary suppression)"
+# A one-week file names its week once per chart, not at both ends of the axis.
+week_labels=$(grep -o '>week of [0-9-]*<' "$two" | sort | uniq -c | awk '{print $1}' | sort -u)
+[ "$week_labels" = "$(grep -c 'per week, per venue</figcaption>' "$two")" ] || fail "a one-week chart names its week twice"
+# Names, not ids: the page's title from the pack, the language's autonym and English name.
+title=$(sqlite3 -readonly "$PACK" "select title from page_text where page = 'signs-to-notice' and locale = 'en'")
+[ -n "$title" ] && grep -qF "$(sed 's/&/\&amp;/g' <<<"$title")" "$two" || fail "the page title '$title' is not on the page"
+grep -q '<span lang="bn">বাংলা</span> · Bangla (bn)' "$two" || fail "Bengali is not named as বাংলা · Bangla (CLDR English name)"
+shoot "$two" "$out/two-kiosks.png" 3000
+echo "ok: two scripted kiosks ($checked summary figures = raw sums rounded), no withheld figure derivable, names from the pack"
+
+# A period and the one before it: four weeks of the made-up venues beside the four before.
+"$PACK_TOOL" report made-up.csv -o period.html --figures period.csv --from 2025-02-03 --to 2025-03-02 >/dev/null ||
+  fail "report --from --to"
+sum_between() { awk -F, -v a="$1" -v b="$2" 'NR > 2 && $5 == "session_start" && $3 >= a && $3 <= b {s += $11} END {print int((s + 2) / 5) * 5}' made-up.csv; }
+[ "$(published period.csv Summary "Visits started" total)" = "$(sum_between 2025-02-03 2025-03-02)" ] ||
+  fail "--from --to: visits $(published period.csv Summary "Visits started" total), expected $(sum_between 2025-02-03 2025-03-02)"
+[ "$(published period.csv Summary "Visits started" "previous period")" = "$(sum_between 2025-01-06 2025-02-02)" ] ||
+  fail "previous period: visits $(published period.csv Summary "Visits started" "previous period"), expected $(sum_between 2025-01-06 2025-02-02)"
+grep -q 'previous period, 2025-01-06 to 2025-02-02' period.html || fail "the previous period is not named"
+[ "$(grep -o '>week of 2025-01-[0-9]*<' period.html | wc -l)" = 0 ] || fail "a week before --from is charted"
+echo "ok: --from/--to counts only the period, with the previous period beside it"
+
+# More quick exits than visits at a venue in a week is flagged, not read as behaviour.
+{ head -2 small.csv
+  echo "44444444444444444444444444444444,Thames View,2025-01-07,10,quick_exit,default,,,,,12"
+  echo "44444444444444444444444444444444,Thames View,2025-01-07,10,session_start,default,,,,,3"; } > odd.csv
+"$PACK_TOOL" report odd.csv -o odd.html >/dev/null || fail "report of odd.csv"
+grep -q 'more quick exits than visits at Thames View, week of 2025-01-06' odd.html || fail "12 quick exits for 3 visits not flagged"
+echo "ok: a venue-week with more quick exits than visits is flagged"

@@ -8,14 +8,8 @@ namespace evpack {
 namespace {
 
 Week weekOf(const std::string& date) { // YYYY-MM-DD, checked by the reader
-    using namespace std::chrono;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    std::from_chars(date.data(), date.data() + 4, y);
-    std::from_chars(date.data() + 5, date.data() + 7, m);
-    std::from_chars(date.data() + 8, date.data() + 10, d);
-    const sys_days day{year_month_day{year{y}, month{m}, std::chrono::day{d}}};
-    return day - (weekday{day} - Monday);
+    const std::chrono::sys_days day = ev::countsDay(date);
+    return day - (std::chrono::weekday{day} - std::chrono::Monday);
 }
 
 } // namespace
@@ -51,9 +45,8 @@ void DashboardTotals::add(const ev::CountRow& r) {
         if (last.empty() || r.date > last) last = r.date;
     }
     byEvent[r.event].add(r.count);
-    if (r.event == "session_start") kiosk_->visits[week_].add(r.count);
-    else if (r.event == "quick_exit") exits[week_].add(r.count);
-    else if (r.event == "language_selected") locales[r.locale].add(r.count);
+    kiosk_->weekly[r.event][week_].add(r.count);
+    if (r.event == "language_selected") locales[r.locale].add(r.count);
     else if (r.event == "audience_selected") audiences[r.audience].add(r.count);
     else if (r.event == "page_view") {
         pages[r.page].add(r.count);
@@ -65,7 +58,10 @@ void DashboardTotals::add(const ev::CountRow& r) {
         sessionsByAudience[r.audience].add(r.count);
         std::uint64_t head = 0;
         const auto [end, ec] = std::from_chars(r.detail.data(), r.detail.data() + r.detail.size(), head);
-        if (ec == std::errc() && end == r.detail.data() + r.detail.size() && !r.count.suppressed) people += head * r.count.n;
+        if (ec == std::errc() && end == r.detail.data() + r.detail.size() && !r.count.suppressed) {
+            people += head * r.count.n;
+            kiosk_->weekly[kPeopleReached][week_].n += head * r.count.n;
+        }
     }
 }
 

@@ -31,16 +31,17 @@ struct DashboardTotals {
 
     void add(const ev::CountRow& row);
 
+    // The measures drawn per week per venue: an event's id, or kPeopleReached.
+    static constexpr const char* kPeopleReached = "people_reached";
     struct Kiosk {
         std::string venue; // as on its latest row: staff may rename it
-        std::map<Week, Tally> visits;
+        std::map<std::string, std::map<Week, Tally>> weekly; // measure -> week -> raw total
     };
     std::uint64_t rows = 0;
     std::map<std::string, Kiosk> kiosks; // by kiosk id
     std::string first, last;             // dates
     std::set<Week> weeks;                // with any count
     std::map<std::string, Tally> byEvent, locales, readingLocales, audiences, pages, signposts, qr, sessionsByAudience;
-    std::map<Week, Tally> exits;
     std::map<std::string, std::map<std::string, Tally>> feedback; // page -> answer -> tally
     std::uint64_t people = 0;                                     // reached by facilitated sessions
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 
+#include "core/events.h"
 #include "core/i18n.h"
 
 namespace evpack {
@@ -39,51 +41,55 @@ std::string number(std::uint64_t n) {
     return out;
 }
 
-std::string shown(const Tally& t) {
-    std::string s = number(t.n);
-    if (t.hidden) s += " + " + number(t.hidden) + " small (each &lt;" + number(t.hiddenBelow) + ")";
-    return s;
-}
+// What a figure is published as, disclosure control applied at the level it is shown.
+struct Published {
+    bool withheld = false;
+    std::uint64_t value = 0; // rounded; 0 when withheld (a chart draws this, never the raw count)
+    std::string text;        // as printed, plain text
+};
 
-std::string dateText(Week day) {
-    const std::chrono::year_month_day w{day};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(w.year()), unsigned(w.month()), unsigned(w.day()));
-    return buf;
-}
+// The marker for a withheld figure, as statistical offices print it; the page's note explains it.
+constexpr const char* kWithheld = "[c]";
 
-std::string audienceLabel(const std::string& id) {
-    if (id == "child") return "Children";
-    if (id == "teen") return "Teenagers";
-    if (id == "parent") return "Parents and carers";
-    if (id == "community") return "Anyone in the community";
-    return id.empty() ? "(not chosen)" : id;
-}
 
 // A chart's label: text, and the language it is written in when that is not English.
 struct Label {
     std::string text, lang;
+    std::string after; // in English after it, e.g. the English name of a language
     // As HTML or SVG content, with its language marked so screen readers and fonts get it right.
     std::string html(const char* element) const {
-        if (lang.empty()) return escape(text);
-        return std::string("<") + element + " lang=\"" + escape(lang) + "\">" + escape(text) + "</" + element + ">";
+        if (lang.empty()) return escape(text + after);
+        return std::string("<") + element + " lang=\"" + escape(lang) + "\">" + escape(text) + "</" + element + ">" +
+               escape(after);
     }
+    std::string plainText() const { return text + after; }
 };
+using Labeller = std::function<Label(const std::string&)>;
 
+// "বাংলা · Bengali (bn)": the name its readers know, and the one the board knows.
 Label localeLabel(const std::string& tag) {
-    if (tag.empty()) return {"(none)", ""};
-    return {ev::autonym(tag) + " (" + tag + ")", tag};
+    if (tag.empty()) return {"(none)", "", ""};
+    const std::string own = ev::autonym(tag), english = ev::englishName(tag);
+    return {own, tag, (own == english ? "" : " · " + english) + " (" + tag + ")"};
 }
-Label audienceText(const std::string& id) { return {audienceLabel(id), ""}; }
-Label plain(const std::string& s) { return {s, ""}; }
+Label audienceText(const std::string& id) { return {id.empty() ? "(not chosen)" : ev::audienceLabel(id), "", ""}; }
+Label plain(const std::string& s) { return {s, "", ""}; }
+// A page's or service's name from the pack; its id where the pack has none (an older page).
+Labeller named(const std::map<std::string, std::string>& names) {
+    return [&names](const std::string& id) {
+        const auto it = names.find(id);
+        return Label{it == names.end() ? id : it->second, "", ""};
+    };
+}
 
 using Series = std::vector<std::pair<Label, Tally>>;
 
-Series sortedByTotal(const std::map<std::string, Tally>& m, Label (*label)(const std::string&), std::size_t limit) {
+// Every entry, largest first: the chart shows the first kTopN, but secondary suppression
+// needs them all (they add up to the total the summary publishes).
+Series sortedByTotal(const std::map<std::string, Tally>& m, const Labeller& label) {
     Series s;
     for (const auto& [k, t] : m) s.emplace_back(label(k), t);
     std::stable_sort(s.begin(), s.end(), [](const auto& a, const auto& b) { return a.second.n > b.second.n; });
-    if (s.size() > limit) s.resize(limit);
     return s;
 }
 
@@ -94,14 +100,58 @@ std::string fitted(const Label& l) {
     std::size_t chars = 0, at = 0;
     for (; at < cut.text.size(); ++at)
         if ((static_cast<unsigned char>(cut.text[at]) & 0xC0) != 0x80 && ++chars > kMaxChars) break;
-    if (at < cut.text.size()) cut.text = cut.text.substr(0, at) + "…";
+    if (at < cut.text.size()) cut.text = cut.text.substr(0, at) + "…", cut.after.clear();
     return cut.html("tspan");
 }
 
 class Page {
 public:
+    explicit Page(const ev::Disclosure& rule) : rule_(rule) { csv = "table,row,column,published\n"; }
     std::string html;
+    std::string csv; // every figure the page publishes, as published
     int figures = 0;
+
+    // One figure: below the threshold (or `withheld` by secondary suppression) it is withheld,
+    // the rest rounded. Zero is published: nothing to disclose. Cells that came suppressed in
+    // the file ("<N") are named apart, never added in.
+    Published publish(const Tally& t, bool withheld = false) const {
+        Published p;
+        const ev::CountValue v = rule_.apply(t.n);
+        p.withheld = t.n > 0 && (withheld || v.suppressed);
+        p.value = p.withheld ? 0 : t.n == 0 ? 0 : v.n;
+        p.text = p.withheld ? kWithheld : number(p.value);
+        if (t.hidden) p.text += " + " + number(t.hidden) + " small (each <" + number(t.hiddenBelow) + ")";
+        return p;
+    }
+    bool small(std::uint64_t n) const { return n > 0 && n < rule_.suppressBelow; }
+
+    // Secondary suppression for cells whose total is published beside them: one withheld cell
+    // alone would be the total minus the others, so the smallest other non-zero cell is withheld
+    // with it (two unknowns cannot be told apart by subtraction).
+    std::vector<bool> protect(const std::vector<const Tally*>& cells) const {
+        std::vector<bool> withheld(cells.size());
+        std::size_t primary = 0;
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            if (small(cells[i]->n)) withheld[i] = true, ++primary;
+        if (primary != 1) return withheld;
+        std::size_t pick = cells.size();
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            if (!withheld[i] && cells[i]->n > 0 && (pick == cells.size() || cells[i]->n < cells[pick]->n)) pick = i;
+        if (pick < cells.size()) withheld[pick] = true;
+        return withheld;
+    }
+
+    // Adds one published figure to the CSV of published figures.
+    void record(std::string_view table, std::string_view row, std::string_view column, const Published& p) {
+        for (std::string_view field : {table, row, column}) {
+            ev::appendCsvField(csv, field);
+            csv += ',';
+        }
+        std::string plainNumber = p.text; // 3,330 as 3330: a number a spreadsheet reads as one
+        std::erase(plainNumber, ',');
+        ev::appendCsvField(csv, plainNumber);
+        csv += '\n';
+    }
 
     void h(int level, const std::string& text) {
         html += "<h" + std::to_string(level) + ">" + text + "</h" + std::to_string(level) + ">\n";
@@ -110,195 +160,315 @@ public:
 
     // Horizontal bars, one per label, with the numbers drawn beside them; the table after it
     // carries the same figures for screen readers (the drawing is hidden from them).
-    void bars(const std::string& caption, const std::string& what, const Series& series) {
-        if (series.empty()) {
+    void bars(const std::string& caption, const std::string& what, const Series& all) {
+        if (all.empty()) {
             p("No " + what + " counted yet.");
             return;
         }
+        std::vector<const Tally*> cells;
+        for (const auto& [label, t] : all) cells.push_back(&t);
+        const std::vector<bool> withheld = protect(cells);
+        std::vector<std::pair<Label, Published>> series;
+        for (std::size_t i = 0; i < all.size(); ++i) series.emplace_back(all[i].first, publish(all[i].second, withheld[i]));
+        // Largest published first; withheld ones last, in the order of their labels.
+        std::stable_sort(series.begin(), series.end(), [](const auto& a, const auto& b) {
+            if (a.second.withheld != b.second.withheld) return b.second.withheld;
+            if (a.second.withheld) return a.first.plainText() < b.first.plainText();
+            return a.second.value > b.second.value;
+        });
+        if (series.size() > kTopN) series.resize(kTopN);
         const int id = ++figures;
         constexpr int kRow = 28, kLabel = 330, kBar = 560, kWidth = 1100;
         std::uint64_t top = 1;
-        for (const auto& [label, t] : series) top = std::max(top, t.n);
+        for (const auto& [label, t] : series) top = std::max(top, t.value);
         const int height = static_cast<int>(series.size()) * kRow + 8;
         html += "<figure aria-labelledby=\"fig" + std::to_string(id) + "\">\n<svg aria-hidden=\"true\" viewBox=\"0 0 " +
                 std::to_string(kWidth) + " " + std::to_string(height) + "\" width=\"100%\">\n";
         int y = 4;
         for (const auto& [label, t] : series) {
-            const int w = static_cast<int>(static_cast<double>(t.n) / static_cast<double>(top) * kBar);
+            const int w = static_cast<int>(static_cast<double>(t.value) / static_cast<double>(top) * kBar);
             html += "<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + std::to_string(y + 19) +
                     "\" text-anchor=\"end\">" + fitted(label) + "</text><rect x=\"" + std::to_string(kLabel) + "\" y=\"" +
                     std::to_string(y + 4) + "\" width=\"" + std::to_string(std::max(w, 1)) +
                     "\" height=\"20\" class=\"bar\"/><text x=\"" + std::to_string(kLabel + std::max(w, 1) + 8) +
-                    "\" y=\"" + std::to_string(y + 19) + "\">" + shown(t) + "</text>\n";
+                    "\" y=\"" + std::to_string(y + 19) + "\">" + escape(t.text) + "</text>\n";
             y += kRow;
         }
         html += "</svg>\n<figcaption id=\"fig" + std::to_string(id) + "\">" + caption + "</figcaption>\n</figure>\n";
         html += "<table class=\"sr\"><caption>" + caption + "</caption><thead><tr><th scope=\"col\">" + what +
                 "</th><th scope=\"col\">count</th></tr></thead><tbody>\n";
-        for (const auto& [label, t] : series)
-            html += "<tr><th scope=\"row\">" + label.html("span") + "</th><td>" + shown(t) + "</td></tr>\n";
+        for (const auto& [label, t] : series) {
+            html += "<tr><th scope=\"row\">" + label.html("span") + "</th><td>" + escape(t.text) + "</td></tr>\n";
+            record(caption, label.plainText(), "count", t);
+        }
         html += "</tbody></table>\n";
     }
 
-    // One strip of weekly columns per venue (small multiples share one scale), and the table.
+    // One strip of weekly columns per row (a venue; small multiples share one scale), its total
+    // beside it, and the table. Each row's weeks are protected against its total, and the rows'
+    // totals against each other.
     void weekly(const std::string& caption, const std::vector<std::string>& weeks,
                 const std::map<std::string, std::map<std::string, Tally>>& byRow) {
         if (byRow.empty() || weeks.empty()) {
-            p("Nothing counted yet.");
+            p(caption + ": nothing counted in this period.");
             return;
         }
+        // The rows' totals first, protected against each other (the summary publishes their sum);
+        // then each row's weeks against its total. A withheld total keeps at least one of its
+        // weeks withheld, or adding up the weeks would give it back.
+        const Tally none;
+        std::vector<std::string> rows;
+        std::vector<Tally> sums;
+        std::vector<std::vector<const Tally*>> raw; // row -> week
+        for (const auto& [row, perWeek] : byRow) {
+            rows.push_back(row);
+            raw.emplace_back();
+            sums.emplace_back();
+            for (const std::string& w : weeks) {
+                const auto it = perWeek.find(w);
+                raw.back().push_back(it == perWeek.end() ? &none : &it->second);
+                sums.back().add(*raw.back().back());
+            }
+        }
+        std::vector<const Tally*> sumCells;
+        for (const Tally& t : sums) sumCells.push_back(&t);
+        const std::vector<bool> sumWithheld = protect(sumCells);
+        std::vector<std::vector<Published>> cells; // row -> week
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            std::vector<bool> withheld = protect(raw[r]);
+            if (sumWithheld[r] && std::find(withheld.begin(), withheld.end(), true) == withheld.end()) {
+                std::size_t pick = 0;
+                for (std::size_t i = 0; i < raw[r].size(); ++i)
+                    if (raw[r][i]->n > 0 && (raw[r][pick]->n == 0 || raw[r][i]->n < raw[r][pick]->n)) pick = i;
+                withheld[pick] = true;
+            }
+            cells.emplace_back();
+            for (std::size_t i = 0; i < raw[r].size(); ++i) cells.back().push_back(publish(*raw[r][i], withheld[i]));
+        }
+
         const int id = ++figures;
         constexpr int kRow = 46, kLabel = 330, kPlot = 620, kWidth = 1100;
         std::uint64_t top = 1;
-        for (const auto& [row, perWeek] : byRow)
-            for (const auto& [w, t] : perWeek) top = std::max(top, t.n);
+        for (const auto& row : cells)
+            for (const Published& c : row) top = std::max(top, c.value);
         const double step = static_cast<double>(kPlot) / static_cast<double>(weeks.size());
-        const int height = static_cast<int>(byRow.size()) * kRow + 30;
+        const int height = static_cast<int>(rows.size()) * kRow + 30;
         html += "<figure aria-labelledby=\"fig" + std::to_string(id) + "\">\n<svg aria-hidden=\"true\" viewBox=\"0 0 " +
                 std::to_string(kWidth) + " " + std::to_string(height) + "\" width=\"100%\">\n";
+        std::vector<Published> totals; // per row
         int y = 4;
-        for (const auto& [row, perWeek] : byRow) {
-            Tally sum;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
             html += "<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + std::to_string(y + 28) +
-                    "\" text-anchor=\"end\">" + fitted(plain(row)) + "</text><line x1=\"" + std::to_string(kLabel) + "\" x2=\"" +
+                    "\" text-anchor=\"end\">" + fitted(plain(rows[r])) + "</text><line x1=\"" + std::to_string(kLabel) + "\" x2=\"" +
                     std::to_string(kLabel + kPlot) + "\" y1=\"" + std::to_string(y + 36) + "\" y2=\"" +
                     std::to_string(y + 36) + "\" class=\"axis\"/>\n";
             for (std::size_t i = 0; i < weeks.size(); ++i) {
-                const auto it = perWeek.find(weeks[i]);
-                if (it == perWeek.end()) continue;
-                sum.add(it->second);
-                const double h = static_cast<double>(it->second.n) / static_cast<double>(top) * 32;
-                char rect[160];
-                std::snprintf(rect, sizeof rect, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"bar\"/>",
-                              kLabel + step * static_cast<double>(i), y + 36 - h, std::max(step * 0.8, 1.0), h);
+                const Published& c = cells[r][i];
+                if (c.value == 0 && !c.withheld) continue;
+                // A withheld week is drawn as a short grey stub: something happened, how much is not said.
+                const double h = c.withheld ? 3 : static_cast<double>(c.value) / static_cast<double>(top) * 32;
+                char rect[200];
+                std::snprintf(rect, sizeof rect, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"%s\"/>",
+                              kLabel + step * static_cast<double>(i), y + 36 - h, std::max(step * 0.8, 1.0), h,
+                              c.withheld ? "withheld" : "bar");
                 html += rect;
             }
+            totals.push_back(publish(sums[r], sumWithheld[r]));
             html += "<text x=\"" + std::to_string(kLabel + kPlot + 10) + "\" y=\"" + std::to_string(y + 28) + "\">" +
-                    shown(sum) + "</text>\n";
+                    escape(totals.back().text) + "</text>\n";
             y += kRow;
         }
-        html += "<text x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 16) + "\">week of " +
-                weeks.front() + "</text><text x=\"" + std::to_string(kLabel + kPlot) + "\" y=\"" +
-                std::to_string(y + 16) + "\" text-anchor=\"end\">week of " + weeks.back() + "</text>\n";
-        html += "</svg>\n<figcaption id=\"fig" + std::to_string(id) + "\">" + caption + "</figcaption>\n</figure>\n";
+        // One week is one label, not the same date at both ends of the axis.
+        html += "<text x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 16) + "\">week of " + weeks.front() + "</text>";
+        if (weeks.size() > 1)
+            html += "<text x=\"" + std::to_string(kLabel + kPlot) + "\" y=\"" + std::to_string(y + 16) +
+                    "\" text-anchor=\"end\">week of " + weeks.back() + "</text>";
+        html += "\n</svg>\n<figcaption id=\"fig" + std::to_string(id) + "\">" + caption + "</figcaption>\n</figure>\n";
         html += "<table class=\"sr\"><caption>" + caption + "</caption><thead><tr><th scope=\"col\">week of</th>";
-        for (const auto& [row, perWeek] : byRow) html += "<th scope=\"col\">" + escape(row) + "</th>";
+        for (const std::string& row : rows) html += "<th scope=\"col\">" + escape(row) + "</th>";
         html += "</tr></thead><tbody>\n";
-        for (const std::string& w : weeks) {
-            html += "<tr><th scope=\"row\">" + w + "</th>";
-            for (const auto& [row, perWeek] : byRow) {
-                const auto it = perWeek.find(w);
-                html += "<td>" + (it == perWeek.end() ? std::string("0") : shown(it->second)) + "</td>";
+        for (std::size_t i = 0; i < weeks.size(); ++i) {
+            html += "<tr><th scope=\"row\">" + weeks[i] + "</th>";
+            for (std::size_t r = 0; r < rows.size(); ++r) {
+                html += "<td>" + escape(cells[r][i].text) + "</td>";
+                record(caption, rows[r], weeks[i], cells[r][i]);
             }
             html += "</tr>\n";
         }
-        html += "</tbody></table>\n";
+        html += "<tr><th scope=\"row\">total</th>";
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            html += "<td>" + escape(totals[r].text) + "</td>";
+            record(caption, rows[r], "total", totals[r]);
+        }
+        html += "</tr>\n</tbody></table>\n";
     }
+
+private:
+    ev::Disclosure rule_;
 };
 
 const char* const kStyle = R"(
 body{font-family:sans-serif;color:#0b0c0c;background:#fff;margin:0 auto;max-width:1100px;padding:24px;line-height:1.4}
 h1{font-size:2rem;margin:0 0 8px}h2{font-size:1.5rem;margin:40px 0 8px;border-top:4px solid #1d70b8;padding-top:12px}
 h3{font-size:1.2rem;margin:28px 0 4px}figure{margin:8px 0}figcaption{color:#505a5f;font-size:.9rem}
-svg text{font-size:15px;fill:#0b0c0c}.bar{fill:#1d70b8}.axis{stroke:#b1b4b6}
+svg text{font-size:15px;fill:#0b0c0c}.bar{fill:#1d70b8}.withheld{fill:#b1b4b6}.axis{stroke:#b1b4b6}
+@media print{body{max-width:none;padding:0}figure,table{break-inside:avoid}h2,h3{break-after:avoid}}
+@page{size:A4;margin:15mm}
 .summary{border-collapse:collapse;margin:8px 0}.summary th,.summary td{border-bottom:1px solid #b1b4b6;padding:4px 12px;text-align:left}
 .summary td{text-align:right}.note{background:#f3f2f1;padding:12px 16px;border-left:6px solid #505a5f}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 )";
 
-struct EventInfo {
-    const char* id;
-    const char* label;
+// The summary's rows, in the order of a visit.
+constexpr ev::Event kSummary[] = {
+    ev::Event::SessionStart, ev::Event::LanguageSelected, ev::Event::AudienceSelected, ev::Event::PageView,
+    ev::Event::HelpView,     ev::Event::SignpostView,     ev::Event::QrShown,          ev::Event::AudioPlayed,
+    ev::Event::Feedback,     ev::Event::QuickExit,        ev::Event::IdleReset,        ev::Event::FacilitatedSession,
 };
-constexpr EventInfo kEvents[] = {
-    {"session_start", "Visits started at a kiosk"},
-    {"language_selected", "Languages chosen"},
-    {"audience_selected", "\"Who am I\" answered"},
-    {"page_view", "Pages read"},
-    {"help_view", "\"Get help now\" opened"},
-    {"signpost_view", "Help services looked at"},
-    {"qr_shown", "QR codes taken away"},
-    {"audio_played", "Pages listened to"},
-    {"feedback", "\"Was this helpful?\" answers"},
-    {"quick_exit", "Quick exits"},
-    {"idle_reset", "Visits left without finishing"},
-    {"facilitated_session", "Facilitated group sessions"},
+
+// The measures drawn per week per venue (DashboardTotals::Kiosk::weekly).
+struct WeeklyMeasure {
+    const char* id;
+    const char* caption;
+};
+constexpr WeeklyMeasure kWeekly[] = {
+    {"session_start", "Visits started per week, per venue"},
+    {"page_view", "Pages read per week, per venue"},
+    {"help_view", "\"Get help now\" opened per week, per venue"},
+    {"signpost_view", "Help services looked at per week, per venue"},
+    {"quick_exit", "Quick exits per week, per venue"},
+    {"facilitated_session", "Facilitated sessions per week, per venue"},
+    {DashboardTotals::kPeopleReached, "People reached by facilitated sessions per week, per venue"},
 };
 
 } // namespace
 
-std::string dashboardHtml(const DashboardTotals& t, const std::string& source) {
+Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
     const auto& byEvent = t.byEvent;
-    const auto total = [&](const char* event) {
-        const auto it = byEvent.find(event);
-        return it == byEvent.end() ? Tally{} : it->second;
+    const auto totalIn = [](const DashboardTotals& d, const char* event) {
+        const auto it = d.byEvent.find(event);
+        return it == d.byEvent.end() ? Tally{} : it->second;
     };
+    const auto total = [&](const char* event) { return totalIn(t, event); };
     // Every week from the first to the last, so that a quiet week shows as a gap, not nothing.
     std::vector<std::string> weeks;
     if (!t.weeks.empty()) {
-        for (Week w = *t.weeks.begin(); w <= *t.weeks.rbegin(); w += std::chrono::days{7}) weeks.push_back(dateText(w));
+        for (Week w = *t.weeks.begin(); w <= *t.weeks.rbegin(); w += std::chrono::days{7}) weeks.push_back(ev::countsDateText(w));
     }
-    // Visits per venue: the label on each kiosk's latest row, kiosks of one venue added up.
-    std::map<std::string, std::map<std::string, Tally>> visits, exits; // row -> week -> tally
+    // Per venue: the label on each kiosk's latest row, kiosks of one venue added up.
+    std::map<std::string, std::map<std::string, std::map<std::string, Tally>>> perMeasure; // measure -> venue -> week
     std::set<std::string> venues;
     for (const auto& [id, kiosk] : t.kiosks) {
         const std::string label = kiosk.venue.empty() ? "kiosk " + id.substr(0, 8) : kiosk.venue;
         venues.insert(label);
-        for (const auto& [w, n] : kiosk.visits) visits[label][dateText(w)].add(n);
+        for (const auto& [measure, perWeek] : kiosk.weekly)
+            for (const auto& [w, n] : perWeek) perMeasure[measure][label][ev::countsDateText(w)].add(n);
     }
-    for (const auto& [w, n] : t.exits) exits["All kiosks"][dateText(w)] = n;
+    // Anomalies: a week at a venue with more quick exits than visits is not behaviour to read
+    // anything into (a test, a fault, staff showing the button); flagged, not charted as such.
+    std::vector<std::string> anomalies;
+    for (const auto& [venue, perWeek] : perMeasure["quick_exit"]) {
+        const auto& visits = perMeasure["session_start"][venue];
+        for (const auto& [w, exits] : perWeek) {
+            const auto v = visits.find(w);
+            if (exits.n > (v == visits.end() ? 0 : v->second.n)) anomalies.push_back(venue + ", week of " + w);
+        }
+    }
 
-    Page page;
+    Page page(c.rule);
     page.html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 "<title>Every Voice: awareness activity</title>\n<style>" +
                 std::string(kStyle) + "</style>\n</head>\n<body>\n<main>\n";
     page.h(1, "Every Voice: awareness activity");
-    if (t.rows == 0) page.p("The counts file " + escape(source) + " holds no counts yet.");
+    const std::string period = c.from.empty() && c.to.empty()
+                                   ? t.first + " to " + t.last
+                                   : (c.from.empty() ? t.first : c.from) + " to " + (c.to.empty() ? t.last : c.to);
+    if (t.rows == 0) page.p("The counts file " + escape(c.source) + " holds no counts for this period.");
     else
-        page.p("From " + escape(source) + ": " + number(t.kiosks.size()) + " kiosk" + (t.kiosks.size() == 1 ? "" : "s") + " at " +
-               number(venues.size()) + " venue" + (venues.size() == 1 ? "" : "s") + ", " + t.first + " to " + t.last +
-               " (UTC). Every figure counts events, never people: a kiosk cannot tell who used it.");
+        page.p("From " + escape(c.source) + ": " + number(t.kiosks.size()) + " kiosk" + (t.kiosks.size() == 1 ? "" : "s") + " at " +
+               number(venues.size()) + " venue" + (venues.size() == 1 ? "" : "s") + ", " + escape(period) +
+               " (UTC). Every figure counts events, never people: a kiosk cannot tell who used it, and one "
+               "visitor may make several of an event.");
+    if (!c.packNote.empty()) page.p(escape(c.packNote));
+    const bool rounding = c.rule.roundTo > 1, suppressing = c.rule.suppressBelow > 1;
+    if (rounding || suppressing)
+        page.html += "<p class=\"note\">Disclosure control: every figure is worked out from the raw counts and then " +
+                     std::string(suppressing ? "withheld when below " + number(c.rule.suppressBelow) : "") +
+                     (rounding && suppressing ? ", the rest " : "") +
+                     (rounding ? "rounded to the nearest " + number(c.rule.roundTo) : "") +
+                     ". <strong>[c]</strong> marks a withheld figure: too small to publish, or one that would let "
+                     "a withheld figure be worked out from a total. Totals are rounded on their own, so the parts "
+                     "shown may not add up to them exactly.</p>\n";
     bool anyHidden = false;
     for (const auto& [e, n] : byEvent) anyHidden |= n.hidden > 0;
     if (anyHidden)
-        page.html += "<p class=\"note\">Small counts were suppressed for disclosure control before this file left the "
-                     "kiosks. They are shown apart (\"+ 3 small, each &lt;10\") and never added into the totals.</p>\n";
+        page.html += "<p class=\"note\">Some counts were already suppressed before this file reached the partnership "
+                     "(exported with disclosure control). They are shown apart (\"+ 3 small, each &lt;10\") and never "
+                     "added into the totals: for a true total, merge exports taken without it.</p>\n";
+    if (!anomalies.empty()) {
+        std::string list;
+        for (const std::string& a : anomalies) list += (list.empty() ? "" : "; ") + escape(a);
+        page.html += "<p class=\"note\"><strong>Check before reading:</strong> more quick exits than visits at " + list +
+                     ". A quick exit is an event, not a person; this many usually means testing, a fault or staff "
+                     "trying the button, not residents' behaviour.</p>\n";
+    }
 
     page.h(2, "Summary");
+    const bool compare = c.previous != nullptr;
     page.html += "<table class=\"summary\"><caption class=\"sr\">Every event counted</caption><thead><tr><th scope=\"col\">"
-                 "what was counted</th><th scope=\"col\">total</th></tr></thead><tbody>\n";
-    for (const EventInfo& e : kEvents)
-        page.html += "<tr><th scope=\"row\">" + escape(e.label) + "</th><td>" + shown(total(e.id)) + "</td></tr>\n";
+                 "what was counted</th><th scope=\"col\">" + escape(compare ? period : std::string("total")) + "</th>" +
+                 (compare ? "<th scope=\"col\">previous period, " + escape(c.previousFrom + " to " + c.previousTo) + "</th>" : "") +
+                 "</tr></thead><tbody>\n";
+    const auto summaryRow = [&](const std::string& label, const Tally& now, const Tally& before) {
+        const Published p = page.publish(now);
+        page.html += "<tr><th scope=\"row\">" + escape(label) + "</th><td>" + escape(p.text) + "</td>";
+        page.record("Summary", label, "total", p);
+        if (compare) {
+            const Published q = page.publish(before);
+            page.html += "<td>" + escape(q.text) + "</td>";
+            page.record("Summary", label, "previous period", q);
+        }
+        page.html += "</tr>\n";
+    };
+    for (const ev::Event e : kSummary) {
+        const std::string id(ev::eventName(e));
+        summaryRow(std::string(ev::eventLabel(e)), total(id.c_str()), compare ? totalIn(*c.previous, id.c_str()) : Tally{});
+    }
+    summaryRow("People reached by facilitated sessions", Tally{t.people}, Tally{compare ? c.previous->people : 0});
     page.html += "</tbody></table>\n";
 
     page.h(2, "Activity to raise awareness of child sexual abuse");
     page.p("The strategy's first measure of how much has been done. Aim 1: to educate the community so they "
            "understand child sexual abuse in all its forms.");
     page.h(3, "Activity per week per venue");
-    page.weekly("Visits started per week (Monday to Sunday, UTC), one strip per venue", weeks, visits);
+    page.p("Each measure per week (Monday to Sunday, UTC), one strip per venue on one scale, the venue's total at "
+           "the right.");
+    for (const WeeklyMeasure& m : kWeekly) page.weekly(m.caption, weeks, perMeasure[m.id]);
     page.h(3, "Languages");
-    page.bars("Languages chosen at the start of a visit", "language", sortedByTotal(t.locales, localeLabel, kTopN));
-    page.bars("Pages read, by the language they were read in", "language", sortedByTotal(t.readingLocales, localeLabel, kTopN));
+    page.bars("Languages chosen at the start of a visit", "language", sortedByTotal(t.locales, localeLabel));
+    page.bars("Pages read, by the language they were read in", "language", sortedByTotal(t.readingLocales, localeLabel));
     page.h(3, "Audiences");
-    page.bars("Who residents said they were", "audience", sortedByTotal(t.audiences, audienceText, kTopN));
+    page.bars("Who residents said they were", "audience", sortedByTotal(t.audiences, audienceText));
     page.h(3, "Most-read pages");
-    page.bars("The " + std::to_string(kTopN) + " pages read most", "page", sortedByTotal(t.pages, plain, kTopN));
+    page.bars("The " + std::to_string(kTopN) + " pages read most", "page", sortedByTotal(t.pages, named(c.pageTitles)));
     page.h(3, "Help and signpost views");
-    page.p("\"Get help now\" opened " + shown(total("help_view")) + " times.");
-    page.bars("Help services looked at", "service", sortedByTotal(t.signposts, plain, kTopN));
-    page.h(3, "QR take-aways");
-    page.bars("QR codes shown to take away, by service", "service", sortedByTotal(t.qr, plain, kTopN));
+    page.p("\"Get help now\" opened: " + escape(page.publish(total("help_view")).text) + ".");
+    page.bars("Help services looked at", "service", sortedByTotal(t.signposts, named(c.serviceNames)));
+    page.h(3, "QR codes shown");
+    page.p("A QR code is shown on the help screen and on a service's own screen; whether anyone scanned it "
+           "cannot be known.");
+    page.bars("QR codes shown, by service", "service", sortedByTotal(t.qr, named(c.serviceNames)));
     page.h(3, "Quick exits");
-    page.p("Each quick exit is someone who felt they had to hide the screen: " + shown(total("quick_exit")) + " in all.");
-    page.weekly("Quick exits per week, all kiosks", weeks, exits);
+    page.p("Quick exits (the red Exit button or Shift three times) are events: one visitor may use it more than "
+           "once, and staff trying it count too. " + escape(page.publish(total("quick_exit")).text) + " in this period.");
 
     page.h(2, "Working with the voluntary and community sector");
     page.p("Aim 1's second action: awareness sessions that partners run with the kiosk's content.");
     page.h(3, "Facilitated sessions");
-    page.p(shown(total("facilitated_session")) + " sessions recorded, reaching " + number(t.people) +
-           " people by the head counts partners gave.");
-    page.bars("Facilitated sessions by audience", "audience", sortedByTotal(t.sessionsByAudience, audienceText, kTopN));
+    page.p(escape(page.publish(total("facilitated_session")).text) + " sessions recorded, reaching " +
+           escape(page.publish(Tally{t.people}).text) + " people by the head counts partners gave.");
+    page.bars("Facilitated sessions by audience", "audience", sortedByTotal(t.sessionsByAudience, audienceText));
 
     page.h(2, "Feedback from residents");
     page.p("The strategy looks at feedback from residents and families. Each answer is one tap on \"Was this page "
@@ -306,8 +476,8 @@ std::string dashboardHtml(const DashboardTotals& t, const std::string& source) {
     Series helpful, unhelpful;
     for (const auto& [p, answers] : t.feedback) {
         const auto yes = answers.find("helpful"), no = answers.find("not_helpful");
-        helpful.emplace_back(plain(p), yes == answers.end() ? Tally{} : yes->second);
-        unhelpful.emplace_back(plain(p), no == answers.end() ? Tally{} : no->second);
+        helpful.emplace_back(named(c.pageTitles)(p), yes == answers.end() ? Tally{} : yes->second);
+        unhelpful.emplace_back(named(c.pageTitles)(p), no == answers.end() ? Tally{} : no->second);
     }
     page.h(3, "Pages found helpful");
     page.bars("\"Helpful\" answers per page", "page", helpful);
@@ -319,7 +489,7 @@ std::string dashboardHtml(const DashboardTotals& t, const std::string& source) {
            "events: one person's path through the kiosk cannot be rebuilt from these counts "
            "(safeguarding rule 2). See docs/counts.md.");
     page.html += "</main>\n</body>\n</html>\n";
-    return page.html;
+    return {std::move(page.html), std::move(page.csv)};
 }
 
 } // namespace evpack

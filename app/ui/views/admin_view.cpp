@@ -35,6 +35,17 @@ std::string translationLine(const Pack& pack, const LocaleInfo& locale) {
            std::to_string(draft) + " draft, of " + std::to_string(pack.pages.size()) + " pages";
 }
 
+// Names staff read, not ids: "QR codes shown", "বাংলা · Bangla", "Parents and carers".
+std::string eventText(const std::string& key) {
+    const auto e = eventFromName(key);
+    return e ? std::string(eventLabel(*e)) : key;
+}
+std::string languageText(const std::string& tag) {
+    const std::string own = autonym(tag), english = englishName(tag);
+    return own == english ? own : own + " · " + english;
+}
+std::string audienceText(const std::string& id) { return audienceLabel(id); }
+
 } // namespace
 
 void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
@@ -88,7 +99,8 @@ void AdminView::exportCounts(const Staff& staff, std::int64_t nowUnixSeconds) {
     std::fprintf(stderr, "everyvoice-kiosk: %s\n", exportMessage_.c_str()); // the kiosk's log keeps it too
 }
 
-float AdminView::drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals) {
+float AdminView::drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals,
+                          std::string (*label)(const std::string& key)) {
     const Rect& col = ui.column;
     const float top = y;
     y += paragraph(ui, heading, {col.min.x, y}, col.width(), theme::kTextH3, ui.c.ink, true) + ui.px(8);
@@ -100,11 +112,13 @@ float AdminView::drawBars(Ui& ui, float y, const char* heading, const std::vecto
     const float labelW = col.width() * 0.38f, barX = col.min.x + labelW, barMax = col.width() - labelW - ui.px(120);
     const float rowH = ui.px(44);
     for (const CountTotal& t : totals) {
-        paragraph(ui, t.key.empty() ? "(none)" : t.key, {col.min.x, y}, labelW - ui.px(12), theme::kTextSmall, ui.c.ink);
+        // A label of two lines ("Visits left without finishing") makes its row taller.
+        const float labelH = paragraph(ui, t.key.empty() ? "(none)" : label(t.key), {col.min.x, y}, labelW - ui.px(12),
+                                       theme::kTextSmall, ui.c.ink);
         const float w = std::max(ui.px(4), barMax * static_cast<float>(t.n) / static_cast<float>(most));
         ui.dl->AddRectFilled({barX, y + ui.px(6)}, {barX + w, y + rowH - ui.px(6)}, ui.c.accent, ui.px(4));
         paragraph(ui, std::to_string(t.n), {barX + w + ui.px(12), y}, ui.px(110), theme::kTextSmall, ui.c.ink);
-        y += rowH;
+        y += std::max(rowH, labelH + ui.px(8));
     }
     return y + ui.px(16) - top;
 }
@@ -263,9 +277,10 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     if (!countsProblem_.empty()) line(countsProblem_);
     if (counts_) {
         const CountsSummary& s = period_ == 0 ? counts_->today : period_ == 1 ? counts_->week : counts_->month;
-        y += drawBars(ui, y, "Events", s.events);
-        y += drawBars(ui, y, "Languages chosen", s.languages);
-        y += drawBars(ui, y, "Who am I", s.audiences);
+        y += drawBars(ui, y, "Events", s.events, eventText);
+        line("People reached by group sessions: " + std::to_string(s.peopleReached) + " (the head counts recorded)");
+        y += drawBars(ui, y, "Languages chosen", s.languages, languageText);
+        y += drawBars(ui, y, "Who am I", s.audiences, audienceText);
     }
     scroll_.end(ui, y - top);
     return request;

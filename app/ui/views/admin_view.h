@@ -39,7 +39,9 @@ public:
 
 private:
     void exportCounts(const Staff& staff, std::int64_t nowUnixSeconds);
-    float drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals);
+    // `label` names a total's key for staff (an event, a language, an audience).
+    float drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals,
+                   std::string (*label)(const std::string& key));
     float drawGroupSession(Ui& ui, float y); // returns its height
     float drawPackChoices(Ui& ui, PackStore& packs, float y); // returns its height
 
