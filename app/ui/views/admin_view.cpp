@@ -171,7 +171,7 @@ float AdminView::drawGroupSession(Ui& ui, float y) {
 
 // Showing an older pack undoes a correction the comms team sent, so each choice takes a second
 // tap on the same button, which then says what will happen.
-float AdminView::drawPackChoices(Ui& ui, PackStore& packs, float y) {
+float AdminView::drawPackChoices(Ui& ui, PackChoices& packs, float y) {
     const Rect& col = ui.column;
     const float bh = ui.px(theme::kButton), top = y;
     const auto choice = [&](const char* id, const std::string& label, const std::string& confirm, auto act) {
