@@ -267,9 +267,16 @@ bool KioskLoop::play(const Action& a) {
 int KioskLoop::runDriven(const LoopOptions& options) {
     settle();
     while (const auto action = options.driver->next(app_.widgets())) {
-        // Time in which a real kiosk's pack worker would have finished what it was asked:
-        // a scripted run stays the same run whatever the machine's speed.
-        if (action->kind == Action::Kind::Wait && options.updates) options.updates->settle();
+        // Before time passes or anything is looked at, the pack worker finishes what it was
+        // asked and the screen takes the outcome, as a real kiosk's would have meanwhile: a
+        // scripted run stays the same run whatever the machine's speed. Input alone never
+        // waits for the worker, so a script can time the quick exit while it is busy.
+        const bool observes = action->kind == Action::Kind::Wait || action->kind == Action::Kind::Expect ||
+                              action->kind == Action::Kind::Screenshot;
+        if (observes && options.updates) {
+            options.updates->settle();
+            if (runUpdates(options)) settle();
+        }
         if (!play(*action)) return 1;
         if (app_.quitRequested()) return 0;
         if (runUpdates(options)) settle();
