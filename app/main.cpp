@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/admin_pin.h"
+#include "core/builtin_help.h"
 #include "core/clock.h"
 #include "core/counts.h"
 #include "core/durable_file.h"
@@ -234,6 +235,7 @@ int main(int argc, char** argv) {
     // with --pack and no inbox is not news.
     std::optional<std::string> packSource;
     PackStoreSettings storeSettings;
+    bool builtIn = false; // no pack at all: the built-in help numbers
     try {
         storeSettings = readUpdateSettings(stateDir);
         if (opt.inbox) storeSettings.inbox = *opt.inbox;
@@ -254,8 +256,16 @@ int main(int argc, char** argv) {
         pack = stored ? std::move(*stored) : readPack(file);
         if (!opt.pack || storeSettings.inbox) packSource = stored ? "the pack store" : file.string();
     } catch (const PackError& e) {
-        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
-        return 1;
+        // A pack named on the command line is someone testing: they hear why. A kiosk with no
+        // pack at all still shows where to get help.
+        if (opt.pack) {
+            std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+            return 1;
+        }
+        std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", e.what());
+        pack = builtInHelpPack();
+        packSource = "the help numbers built into the kiosk";
+        builtIn = true;
     }
 
     std::optional<std::pair<Location, std::optional<Audience>>> start;
@@ -307,6 +317,7 @@ int main(int argc, char** argv) {
         session.chooseLanguage(tag);
     }
     if (start) session.goTo(start->first, start->second);
+    else if (builtIn) session.goTo({Screen::Help, {}});
     else if (!opt.locale) session.goTo({Screen::Attract, {}});
 
     if (packSource)

@@ -44,3 +44,15 @@ starts "a counts table of another shape" "$WORK/wrong"
 ls wrong/counts.sqlite.corrupt-* >/dev/null 2>&1 || fail "the wrong-shaped database was not set aside"
 [ "$(sqlite3 wrong/counts.sqlite 'pragma integrity_check')" = ok ] || fail "no new counts database"
 echo "state fallback: the kiosk starts whatever the counts database is"
+
+# No pack at all (none stored, the default pack missing beside the binary): the kiosk still
+# starts, on the help numbers built into it. Once it refused to start.
+mkdir -p nopack/bin && cp "$KIOSK" nopack/bin/
+timeout 120 nopack/bin/everyvoice-kiosk --state-dir "$WORK/nopack/state" --window 1080x1920 --screenshot help.png 2>log.txt ||
+  fail "no pack: the kiosk did not start: $(cat log.txt)"
+grep -q "showing the help numbers built into the kiosk" log.txt || fail "no pack: not said: $(cat log.txt)"
+text=$(tesseract help.png stdout -l eng 2>/dev/null | tr '\n' ' ')
+for number in "0800 1111" "0808 800 5000"; do
+  [[ $text == *"$number"* ]] || fail "no pack: $number is not on the help screen: $text"
+done
+echo "state fallback: with no pack the built-in help numbers show"
