@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/counts.h"
+#include "core/counts_export.h"
 
 using namespace ev;
 using evtest::TempDir;
@@ -203,6 +204,12 @@ TEST_CASE("a counts database that fails quick_check is set aside, not written in
     CHECK(filesStarting(dir.path, "counts.sqlite.corrupt-").size() == 1);
     CHECK(sqlite(db, "pragma integrity_check") == "ok");
     CHECK(sumOf(db, "event = 'help_view'") == 1);
+    CHECK(countsDamageWarning(dir.path).empty());
+    // An export from the damaged file (a copied state folder) says so.
+    const fs::path copy = dir.path / "copy";
+    fs::create_directories(copy);
+    fs::copy_file(filesStarting(dir.path, "counts.sqlite.corrupt-")[0], copy / "counts.sqlite");
+    CHECK_THAT(countsDamageWarning(copy), Catch::Contains("is damaged") && Catch::Contains("may lack counts"));
 }
 
 TEST_CASE("a counts table of another shape at the current version is set aside", "[counts]") {

@@ -81,6 +81,8 @@ void AdminView::exportCounts(const Staff& staff, std::int64_t nowUnixSeconds) {
         fs::create_directories(staff.exportDir, ec); // the default folder; a USB stick's is there already
         writeFileAtomically(file, csv.take());
         exportMessage_ = "Exported " + std::to_string(csv.rows()) + " rows to " + file.string() + ".";
+        if (const std::string damage = countsDamageWarning(staff.stateDir); !damage.empty())
+            exportMessage_ += " Warning: " + damage + ".";
     } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
         exportMessage_ = std::string("Not exported: ") + e.what() + ". The counts are kept on this kiosk.";
     }
