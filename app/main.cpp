@@ -16,8 +16,10 @@
 #include <vector>
 
 #include "core/admin_pin.h"
+#include "core/builtin_help.h"
 #include "core/clock.h"
 #include "core/counts.h"
+#include "core/durable_file.h"
 #include "core/i18n.h"
 #include "core/kiosk_identity.h"
 #include "core/pack_reader.h"
@@ -244,18 +246,38 @@ int main(int argc, char** argv) {
     // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
     // with --pack and no inbox is not news.
     std::optional<std::string> packSource;
+    PackStoreSettings storeSettings;
+    bool builtIn = false; // no pack at all: the built-in help numbers
     try {
-        PackStoreSettings storeSettings = readUpdateSettings(stateDir);
+        storeSettings = readUpdateSettings(stateDir);
         if (opt.inbox) storeSettings.inbox = *opt.inbox;
+    } catch (const std::exception& e) { // ConfigError: one line
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+        return 1;
+    }
+    try {
         store = std::make_unique<PackStore>(stateDir, clock, storeSettings);
+    } catch (const FileError& e) {
+        // A state folder that cannot be written costs pack updates, never the content.
+        std::fprintf(stderr, "everyvoice-kiosk: %s; no pack updates this run\n", e.what());
+    }
+    try {
         std::optional<Pack> stored;
-        if (!opt.pack) stored = store->openCurrent();
+        if (!opt.pack && store) stored = store->openCurrent();
         const fs::path file = opt.pack ? *opt.pack : defaultPack(argv[0]);
         pack = stored ? std::move(*stored) : readPack(file);
         if (!opt.pack || storeSettings.inbox) packSource = stored ? "the pack store" : file.string();
-    } catch (const std::exception& e) { // PackError, ConfigError, FileError: one line each
-        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
-        return 1;
+    } catch (const PackError& e) {
+        // A pack named on the command line is someone testing: they hear why. A kiosk with no
+        // pack at all still shows where to get help.
+        if (opt.pack) {
+            std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+            return 1;
+        }
+        std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", e.what());
+        pack = builtInHelpPack();
+        packSource = "the help numbers built into the kiosk";
+        builtIn = true;
     }
 
     std::optional<std::pair<Location, std::optional<Audience>>> start;
@@ -280,17 +302,14 @@ int main(int argc, char** argv) {
         }
     }
 
-    std::unique_ptr<Counter> counter;
+    // Neither can stop the kiosk: the counter keeps counts in memory when it cannot store them
+    // (and says so on the admin screen); without an identity only the export is refused.
+    auto counter = std::make_unique<Counter>(stateDir, clock);
     try {
-        counter = std::make_unique<Counter>(stateDir, clock);
         // Made on first run, so that this kiosk's exports can be told from others' when merged.
         KioskIdentity::loadOrCreate(stateDir);
-    } catch (const CountsError& e) {
-        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
-        return 1;
     } catch (const KioskIdentityError& e) {
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
-        return 1;
     }
     counter->setPack(pack.id);
     AdminPin adminPin(stateDir, clock);
@@ -310,6 +329,7 @@ int main(int argc, char** argv) {
         session.chooseLanguage(tag);
     }
     if (start) session.goTo(start->first, start->second);
+    else if (builtIn) session.goTo({Screen::Help, {}});
     else if (!opt.locale) session.goTo({Screen::Attract, {}});
 
     if (packSource)
@@ -336,11 +356,13 @@ int main(int argc, char** argv) {
         ui::App app(pack, session, clock, *engine, opt.app);
         platform::SdlNarrator narrator;
         app.setNarrator(&narrator);
-        app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports", store.get()});
+        std::optional<platform::PackUpdates> updates;
+        if (store) updates.emplace(*store, clock, storeSettings.pollEvery, app, session, *counter);
+        app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports",
+                      updates ? &*updates : nullptr});
         platform::KioskLoop loop(*host, app, session, clock, *engine);
-        platform::PackUpdates updates(*store, app, session, *counter);
         platform::LoopOptions loopOptions;
-        loopOptions.updates = &updates;
+        loopOptions.updates = updates ? &*updates : nullptr;
         loopOptions.screenshot = opt.screenshot;
         loopOptions.benchFirstFrame = opt.benchFirstFrame;
         std::unique_ptr<platform::Driver> driver;

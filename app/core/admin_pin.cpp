@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -37,7 +38,24 @@ void AdminPin::store(const fs::path& stateDir, std::string_view pin) {
     }
 }
 
-AdminPin::AdminPin(const fs::path& stateDir, const Clock& clock) : clock_(clock) {
+AdminPin::AdminPin(const fs::path& stateDir, const Clock& clock) : lockFile_(stateDir / kLockFileName), clock_(clock) {
+    if (std::ifstream lock(lockFile_); lock) {
+        int tries = 0, locks = 0;
+        std::int64_t start = 0, end = 0;
+        if (lock >> tries >> locks >> start >> end && tries >= 0 && tries < kTriesBeforeLock && locks >= 0 && locks < 64 &&
+            start <= end) {
+            wrongTries_ = tries;
+            locks_ = locks;
+            const std::int64_t now = clock_.unixSeconds();
+            const std::int64_t length = std::min<std::int64_t>(end - start, kLongestLock.count() / 1000);
+            const std::int64_t left = now < start ? length : std::min(end - now, length);
+            if (left > 0) {
+                lockedUntil_ = clock_.now() + Millis(left * 1000);
+                lockStartUnix_ = now < start ? now : start;
+                lockEndUnix_ = lockStartUnix_ + length;
+            }
+        }
+    }
     const fs::path file = stateDir / kFileName;
     std::error_code ec;
     if (!fs::exists(file, ec)) {
@@ -70,17 +88,38 @@ AdminPin::Result AdminPin::check(std::string_view pin) {
     if (!isSet()) return Result::NotSet;
     if (lockedFor() > Millis(0)) return Result::Locked;
     if (valid(pin) && crypto_pwhash_str_verify(hash_.c_str(), pin.data(), pin.size()) == 0) {
+        const bool had = wrongTries_ > 0 || locks_ > 0;
         wrongTries_ = 0;
         locks_ = 0;
+        lockStartUnix_ = lockEndUnix_ = 0;
+        if (had) saveLock();
         return Result::Right;
     }
-    if (++wrongTries_ < kTriesBeforeLock) return Result::Wrong;
+    if (++wrongTries_ < kTriesBeforeLock) {
+        saveLock();
+        return Result::Wrong;
+    }
     wrongTries_ = 0;
     Millis lock = kFirstLock;
     for (int i = 0; i < locks_ && lock < kLongestLock; ++i) lock *= 2;
     ++locks_;
-    lockedUntil_ = clock_.now() + std::min(lock, kLongestLock);
+    lock = std::min(lock, kLongestLock);
+    lockedUntil_ = clock_.now() + lock;
+    lockStartUnix_ = clock_.unixSeconds();
+    lockEndUnix_ = lockStartUnix_ + lock.count() / 1000;
+    saveLock();
     return Result::Locked;
+}
+
+void AdminPin::saveLock() const {
+    try {
+        writeFileAtomically(lockFile_,
+                            std::to_string(wrongTries_) + " " + std::to_string(locks_) + " " + std::to_string(lockStartUnix_) +
+                                " " + std::to_string(lockEndUnix_) + "\n",
+                            0600);
+    } catch (const FileError& e) {
+        std::fprintf(stderr, "everyvoice: the admin PIN lock is kept in memory only: %s\n", e.what());
+    }
 }
 
 } // namespace ev

@@ -92,13 +92,20 @@ bool Counter::KeyEqual::same(const KeyView& a, const KeyView& b) {
 }
 
 Counter::Counter(const fs::path& stateDir, const Clock& clock) : clock_(clock) {
-    std::error_code ec;
-    fs::create_directories(stateDir, ec);
-    if (ec) throw CountsError("cannot create the state folder " + stateDir.string() + ": " + ec.message());
-    if (!fs::is_directory(stateDir, ec))
-        throw CountsError("the state folder " + stateDir.string() + " is not a folder");
     path_ = stateDir / "counts.sqlite";
-    open();
+    // Counts that cannot be stored must not keep the safeguarding content off the screen: the
+    // kiosk counts in memory, says so on the admin screen, and the writer tries again each second.
+    try {
+        std::error_code ec;
+        fs::create_directories(stateDir, ec);
+        if (ec) throw CountsError("cannot create the state folder " + stateDir.string() + ": " + ec.message());
+        if (!fs::is_directory(stateDir, ec))
+            throw CountsError("the state folder " + stateDir.string() + " is not a folder");
+        open();
+    } catch (const CountsError& e) {
+        memoryOnly_ = std::string(e.what()) + "; counts are kept in memory only, and lost when the kiosk stops";
+        std::fprintf(stderr, "everyvoice: %s\n", memoryOnly_.c_str());
+    }
     writer_ = std::thread(&Counter::run, this);
 }
 
@@ -121,6 +128,10 @@ void Counter::open() {
         closeDatabase();
         return CountsError("cannot use the counts database " + path_.string() + ": " + message);
     };
+    // Only a regular file is a database: a folder or a link to a device is left alone.
+    std::error_code ec;
+    if (const auto type = fs::symlink_status(path_, ec).type(); type != fs::file_type::not_found && type != fs::file_type::regular)
+        throw fail("it is not a regular file");
     // Set aside at most once per open: a second failure is not the file's fault.
     for (int attempt = 0;; ++attempt) {
         try {
@@ -138,6 +149,9 @@ void Counter::open() {
                                       ", this one knows " + std::to_string(kSchemaVersion) + ")");
                 continue;
             }
+            // Damage SQLite would otherwise meet only later, while counts vanish (zeroed pages).
+            if (const std::string check = queryText(db_, "PRAGMA quick_check(1)"); check != "ok")
+                throw SqlError{SQLITE_CORRUPT, "quick_check: " + check};
             // No visit's path on disk: a write-ahead log keeps every commit's copy of a page, in
             // order, so replaying it rebuilds the order of events. A rollback journal holds only
             // the state before the commit in progress and is deleted when it ends; secure_delete
@@ -162,7 +176,8 @@ void Counter::open() {
             if (version < kSchemaVersion) exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
             exec(db_, "COMMIT");
             const int prc = sqlite3_prepare_v3(db_, kUpsert, -1, SQLITE_PREPARE_PERSISTENT, &upsert_, nullptr);
-            if (prc != SQLITE_OK) throw SqlError{prc, sqlite3_errmsg(db_)};
+            // A counts table of another shape at this version is set aside like damage.
+            if (prc != SQLITE_OK) throw SqlError{SQLITE_CORRUPT, std::string("not the counts table this kiosk writes (") + sqlite3_errmsg(db_) + ")"};
             return;
         } catch (const SqlError& e) {
             if (db_ && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -237,7 +252,8 @@ std::string Counter::lastError() const {
 
 std::string Counter::setAsideWarning() const {
     std::lock_guard lock(mutex_);
-    return setAside_;
+    if (memoryOnly_.empty() || setAside_.empty()) return setAside_ + memoryOnly_;
+    return setAside_ + "; " + memoryOnly_;
 }
 
 void Counter::simulateFullDisk(int maxPages) {
@@ -288,6 +304,8 @@ bool Counter::commit(const Tally& batch, std::string& error) {
             error = e.what();
             return false;
         }
+        std::lock_guard lock(mutex_);
+        memoryOnly_.clear();
     }
     int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
     for (auto it = batch.begin(); rc == SQLITE_OK && it != batch.end(); ++it) {

@@ -39,11 +39,12 @@ public:
         "n INTEGER NOT NULL, PRIMARY KEY(hour, event, pack, page, locale, audience, detail)) WITHOUT ROWID";
 
     // Opens (creating if needed) <stateDir>/counts.sqlite, migrating an older schema. A file
-    // that is not a database, or a damaged one, is set aside as counts.sqlite.corrupt-<unix
-    // seconds>, and one from a newer kiosk as counts.sqlite.newer-<unix seconds> (never deleted
-    // or overwritten), and a new one started; setAsideWarning() then says so. Throws
-    // CountsError, one line, if the folder cannot be created or the database cannot be opened
-    // or written.
+    // that is not a database, a damaged one (PRAGMA quick_check) or one whose counts table is
+    // of another shape is set aside as counts.sqlite.corrupt-<unix seconds>, and one from a
+    // newer kiosk as counts.sqlite.newer-<unix seconds> (never deleted or overwritten), and a
+    // new one started; setAsideWarning() then says so. Never throws: when the folder cannot be
+    // created, counts.sqlite is not a regular file, or the database cannot be opened or
+    // written, counts are kept in memory, retried each second, and setAsideWarning() says so.
     Counter(const std::filesystem::path& stateDir, const Clock& clock);
     ~Counter() override; // commits everything still counted; says on stderr if it cannot
 
@@ -53,7 +54,8 @@ public:
     // false when the commit failed and the counts are still held in memory (lastError says why).
     bool flush();
     std::string lastError() const; // why the last commit failed; empty after a good one
-    // What was set aside and why, for the admin screen; empty when nothing was.
+    // What was set aside and why, and whether counts are only in memory, for the admin screen;
+    // empty when all is well.
     std::string setAsideWarning() const;
 
     // Tests only: caps the database at this many pages (PRAGMA max_page_count, never below
@@ -111,6 +113,7 @@ private:
     std::uint64_t committed_ = 0; // events safely in the database
     std::string error_;
     std::string setAside_;
+    std::string memoryOnly_; // why the database could not be opened at start; empty if it was
     int pageLimit_ = -1; // simulateFullDisk request not yet applied; -1 none
     bool flushWanted_ = false;
     bool stop_ = false;

@@ -64,4 +64,12 @@ CountsCsvWriter exportKioskCounts(const fs::path& stateDir, const Disclosure& di
     return out;
 }
 
+std::string countsDamageWarning(const fs::path& stateDir) {
+    try {
+        return CountsReader(stateDir / "counts.sqlite", kBusyWait).damage();
+    } catch (const CountsError&) {
+        return {};
+    }
+}
+
 } // namespace ev

@@ -12,4 +12,8 @@ namespace ev {
 // or the database is from a newer kiosk.
 CountsCsvWriter exportKioskCounts(const std::filesystem::path& stateDir, const Disclosure& disclosure);
 
+// A warning for whoever exports, when the counts database fails PRAGMA quick_check; empty when
+// it passes or cannot be opened (the export then says why itself).
+std::string countsDamageWarning(const std::filesystem::path& stateDir);
+
 } // namespace ev

@@ -39,4 +39,18 @@ CountsReader::CountsReader(const std::filesystem::path& file, std::chrono::milli
         throw fail("made by a newer kiosk (schema " + std::to_string(version_) + "); use a newer everyvoice-pack");
 }
 
+std::string CountsReader::damage() {
+    try {
+        sql::Stmt st(db_, "PRAGMA quick_check(1)");
+        const std::string result = st.step() ? st.text(0) : std::string("no answer");
+        if (result == "ok") return {};
+        std::string line = file_.string() + " is damaged (" + result + "); the export may lack counts";
+        for (char& c : line)
+            if (c == '\n') c = ' ';
+        return line;
+    } catch (const sql::Error& e) {
+        return file_.string() + " is damaged (" + e.what() + "); the export may lack counts";
+    }
+}
+
 } // namespace ev

@@ -19,6 +19,9 @@ public:
     int schemaVersion() const { return version_; } // 1 or Counter::kSchemaVersion
     sql::Db& db() { return db_; }
     CountsError fail(const std::string& why) const { return CountsError(file_.string() + ": " + why); }
+    // What PRAGMA quick_check finds wrong with the file, one line; empty when it passes. An
+    // export from a damaged file may lack counts, and must say so.
+    std::string damage();
 
 private:
     std::filesystem::path file_;

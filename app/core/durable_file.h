@@ -1,6 +1,7 @@
 #pragma once
 // Writing files so that a power cut or a kill leaves either the old file or the new one whole:
 // data and folder entries are fsync'd before anything relies on them.
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -13,6 +14,15 @@ struct FileError : std::runtime_error {
 
 // Copies from into to (created or truncated) and fsyncs to. Throws FileError, one line.
 void copyDurably(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// As copyDurably, for a file someone else put there (the pack inbox): only a regular file is
+// opened (never through a symlink, never waiting on a FIFO or a device), and one larger than
+// maxBytes is refused before a byte is copied. Throws FileError, one line.
+void copyUntrusted(const std::filesystem::path& from, const std::filesystem::path& to, std::uintmax_t maxBytes);
+
+// The whole of a small regular file (a key, a signature), opened without waiting on a FIFO or
+// a device; larger than maxBytes is refused. Throws FileError, one line.
+std::string readSmallFile(const std::filesystem::path& file, std::uintmax_t maxBytes);
 
 // Replaces file with text: written to a temporary file beside it, fsync'd, renamed over it,
 // and the folder fsync'd. Throws FileError, one line.

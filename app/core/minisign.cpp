@@ -1,5 +1,7 @@
 #include "minisign.h"
 
+#include "durable_file.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -24,13 +26,14 @@ void needSodium() {
 
 // The lines of a small text file, CR LF taken as LF (a file that passed through Windows).
 std::vector<std::string> readLines(const fs::path& file, const std::string& what) {
-    std::error_code ec;
-    const auto size = fs::file_size(file, ec);
-    if (ec) throw SignatureError(what + " " + file.string() + ": cannot read it (" + ec.message() + ")");
-    if (size > kMaxSmallFile) throw SignatureError(what + " " + file.string() + ": too large to be one");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw SignatureError(what + " " + file.string() + ": cannot read it");
+    std::string text;
+    try {
+        text = readSmallFile(file, kMaxSmallFile);
+    } catch (const FileError& e) {
+        throw SignatureError(what + ": " + e.what());
+    }
     std::vector<std::string> lines;
+    std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         lines.push_back(std::move(line));
@@ -94,15 +97,21 @@ PublicKey readPublicKey(const fs::path& file) {
     return k;
 }
 
-std::vector<PublicKey> readPublicKeys(const fs::path& dir) {
+TrustedKeys readPublicKeys(const fs::path& dir) {
     std::vector<fs::path> files;
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(dir, ec))
         if (e.path().extension() == ".pub") files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    std::vector<PublicKey> keys;
-    for (const fs::path& f : files) keys.push_back(readPublicKey(f));
-    return keys;
+    TrustedKeys trusted;
+    for (const fs::path& f : files) {
+        try {
+            trusted.keys.push_back(readPublicKey(f));
+        } catch (const SignatureError& e) {
+            trusted.problems.push_back(std::string(e.what()) + " (ignored; the other keys still count)");
+        }
+    }
+    return trusted;
 }
 
 Verified verifyMinisign(const fs::path& file, const fs::path& sigFile, const std::vector<PublicKey>& keys) {

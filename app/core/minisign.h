@@ -36,10 +36,15 @@ std::string keyIdHex(const std::array<unsigned char, 8>& id);
 // Throws SignatureError, one line, naming the file.
 PublicKey readPublicKey(const std::filesystem::path& file);
 
-// Every *.pub in dir, in name order. A missing folder is no keys. Throws SignatureError at
-// the first file that is not a minisign public key: a broken key file should be fixed, not
-// silently ignored.
-std::vector<PublicKey> readPublicKeys(const std::filesystem::path& dir);
+struct TrustedKeys {
+    std::vector<PublicKey> keys;
+    std::vector<std::string> problems; // one line per key file that could not be used
+};
+
+// Every *.pub in dir, in name order. A missing folder is no keys. A file that is not a
+// minisign public key is left out and named in problems: staff must hear of it, but one stray
+// file must not stop the other keys (and so the stored packs) from working.
+TrustedKeys readPublicKeys(const std::filesystem::path& dir);
 
 struct Verified {
     std::string trustedComment;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "content.h"
 
@@ -16,6 +17,10 @@ inline constexpr int kPackSchemaVersion = 2;
 struct PackError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
+// A pack id names files (packs/<id>-<version>.evpack) and log lines: 1 to 64 of
+// A-Z a-z 0-9 . _ -, not starting with '.'.
+bool validPackId(std::string_view id);
 
 // Throws PackError with a one-line reason a person can act on (missing file, not a pack,
 // corrupt, newer schema, missing required table or row).

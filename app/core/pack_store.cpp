@@ -21,15 +21,8 @@ namespace {
 // Where an inbox pack is copied before it is checked: the check reads the kiosk's own copy,
 // so a file changed in the inbox meanwhile cannot pass one check and be stored as another.
 constexpr const char* kIncoming = ".incoming.evpack";
-
-// A pack id becomes part of a file name in packs/.
-bool usableId(const std::string& id) {
-    return !id.empty() && id.size() <= 64 && id[0] != '.' &&
-           std::all_of(id.begin(), id.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                      c == '_' || c == '.';
-           });
-}
+// A minisign signature is under 400 bytes; a larger .minisig is not one.
+constexpr std::uintmax_t kMaxSignatureBytes = 64 * 1024;
 
 // The version in a stored pack's name, "<id>-<version>.evpack".
 std::optional<std::int64_t> versionInName(const std::string& name) {
@@ -92,14 +85,32 @@ void PackStore::setStatus(std::string s, bool log) {
     if (log) std::fprintf(stderr, "everyvoice: packs: %s\n", status_.c_str());
 }
 
-std::optional<Pack> PackStore::openCurrent() {
-    std::vector<PublicKey> keys;
-    try {
-        keys = readPublicKeys(stateDir_ / "trusted-keys");
-    } catch (const SignatureError& e) {
-        setStatus(std::string("cannot check stored packs: ") + e.what(), true);
-        return std::nullopt;
+std::vector<PublicKey> PackStore::trustedKeys() {
+    TrustedKeys trusted = readPublicKeys(stateDir_ / "trusted-keys");
+    std::string problems;
+    for (const std::string& p : trusted.problems) {
+        if (reported_.insert(p).second) std::fprintf(stderr, "everyvoice: packs: %s\n", p.c_str());
+        problems += (problems.empty() ? "" : "; ") + p;
     }
+    keyProblems_ = problems;
+    return std::move(trusted.keys);
+}
+
+void PackStore::skip(const fs::path& file, const std::string& why) {
+    const std::string line = "skipped " + file.string() + ": " + why;
+    if (reported_.insert(line).second) std::fprintf(stderr, "everyvoice: packs: %s\n", line.c_str());
+}
+
+std::uintmax_t PackStore::copyLimit() const {
+    std::error_code ec;
+    const fs::space_info space = fs::space(packs_, ec);
+    if (ec) return settings_.maxPackBytes;
+    const std::uintmax_t room = space.available > settings_.keepFreeBytes ? space.available - settings_.keepFreeBytes : 0;
+    return std::min(settings_.maxPackBytes, room);
+}
+
+std::optional<Pack> PackStore::openCurrent() {
+    const std::vector<PublicKey> keys = trustedKeys();
     std::vector<std::pair<std::int64_t, std::string>> stored;
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(packs_, ec))
@@ -138,27 +149,46 @@ void PackStore::poll() {
     const Millis now = clock_.now();
     if (!settings_.inbox || now < nextPoll_) return;
     nextPoll_ = now + settings_.pollEvery;
+    scan();
+}
+
+void PackStore::scan() {
+    if (!settings_.inbox) return;
+    // A listing is bounded too: an inbox of a million names is not a pack delivery.
+    constexpr std::size_t kMaxListed = 10'000;
     std::error_code ec;
     std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(*settings_.inbox, ec))
-        if (e.path().extension() == ".evpack" && e.is_regular_file(ec)) files.push_back(e.path());
+    for (auto it = fs::directory_iterator(*settings_.inbox, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        if (it->path().extension() != ".evpack") continue;
+        // symlink_status: nothing in the inbox is followed, or opened, before it is known to be a file.
+        const fs::file_type type = it->symlink_status(ec).type();
+        if (type == fs::file_type::regular) files.push_back(it->path());
+        else skip(it->path(), type == fs::file_type::symlink     ? "a symbolic link"
+                              : type == fs::file_type::directory ? "a folder"
+                                                                  : "not a regular file");
+        if (files.size() >= kMaxListed) break;
+    }
     if (ec) {
         const std::string s = "cannot look in the inbox " + settings_.inbox->string() + ": " + ec.message();
         if (s != status_) setStatus(s, true);
         return;
     }
     std::sort(files.begin(), files.end());
+    int examined = 0;
     for (const fs::path& f : files) {
+        if (cancelled_ || examined >= settings_.batch) break;
         Seen s;
-        s.size = fs::file_size(f, ec);
+        const auto st = fs::symlink_status(f, ec);
+        s.size = fs::is_regular_file(st) ? fs::file_size(f, ec) : 0;
         s.time = fs::last_write_time(f, ec);
         const fs::path sig = signatureFile(f);
-        if (fs::exists(sig, ec)) {
-            s.sigSize = fs::file_size(sig, ec);
+        if (fs::exists(fs::symlink_status(sig, ec))) {
+            s.sigSize = fs::is_regular_file(fs::symlink_status(sig, ec)) ? fs::file_size(sig, ec) : 0;
             s.sigTime = fs::last_write_time(sig, ec);
         }
         if (const auto it = seen_.find(f); it != seen_.end() && it->second == s) continue;
         seen_[f] = s;
+        ++examined;
         examine(f, false);
     }
 }
@@ -167,13 +197,17 @@ bool PackStore::examine(const fs::path& file, bool allowOlder) {
     const fs::path incoming = packs_ / kIncoming;
     const std::string name = file.filename().string();
     try {
-        copyDurably(file, incoming);
-        if (fs::exists(signatureFile(file))) copyDurably(signatureFile(file), signatureFile(incoming));
+        // Checked before a byte is copied: the signature's size (a few hundred bytes), then the
+        // pack's against the limit and the free space.
+        const fs::path sig = signatureFile(file);
+        std::error_code ec;
+        const bool hasSig = fs::exists(fs::symlink_status(sig, ec));
+        if (hasSig) copyUntrusted(sig, signatureFile(incoming), kMaxSignatureBytes);
         else removeQuietly(signatureFile(incoming));
-        SignedPack sp = openSignedPack(incoming, readPublicKeys(stateDir_ / "trusted-keys"));
+        copyUntrusted(file, incoming, copyLimit());
+        SignedPack sp = openSignedPack(incoming, trustedKeys());
         const Pack& p = sp.pack;
         const std::string what = p.id + " version " + std::to_string(p.version);
-        if (!usableId(p.id)) throw PackError("the pack id '" + p.id + "' cannot be used in a file name");
         const std::int64_t top = highest(p.id);
         if (!allowOlder && p.version <= top) {
             refusedOlder_ = file;
@@ -245,7 +279,7 @@ bool PackStore::switchToKept() {
     }
     const std::string name = kept_;
     try {
-        SignedPack sp = openSignedPack(packs_ / name, readPublicKeys(stateDir_ / "trusted-keys"));
+        SignedPack sp = openSignedPack(packs_ / name, trustedKeys());
         replaceDurably(packs_ / "current", name + "\n");
         kept_ = current_;
         current_ = name;

@@ -159,6 +159,10 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         if (!png) throw LineError{"screenshot needs a file name ending in .png"};
         c.kind = Kind::Screenshot;
         c.text = rest;
+    } else if (command == "mark") {
+        if (args.size() != 1) throw LineError{"mark needs one word, e.g. mark before"};
+        c.kind = Kind::Mark;
+        c.text = args[0];
     } else if (command == "expect") {
         if (rest.empty()) throw LineError{"expect needs a widget id or a label"};
         c.kind = Kind::Expect;
@@ -172,7 +176,7 @@ ScriptCommand parseLine(std::string_view command, std::string_view rest) {
         c.text = args[0];
     } else {
         throw LineError{"unknown command " + quoted(command) +
-                         " (expected tap, drag, key, wait, sleep, hold, screenshot, expect or goto)"};
+                         " (expected tap, drag, key, wait, sleep, hold, screenshot, expect, mark or goto)"};
     }
     return c;
 }

@@ -17,6 +17,8 @@
 //   expect <widget-id or label>         fails the run when nothing on screen has it
 //   goto <screen>                       what --goto does, e.g. goto page:staying-safe
 //                                       (everyvoice-pack preview shoots every screen so)
+//   mark <word>                         prints "mark <word> <ns>" on stdout, the real
+//                                       monotonic time, so a test can time what lies between
 //
 // Blank lines and lines starting with '#' are skipped. Numbers are plain decimals.
 #include <filesystem>
@@ -30,9 +32,9 @@
 namespace ev {
 
 struct ScriptCommand {
-    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Sleep, Hold, Screenshot, Expect, Goto };
+    enum class Kind { TapTarget, TapPoint, Drag, Key, Wait, Sleep, Hold, Screenshot, Expect, Goto, Mark };
     Kind kind = Kind::Wait;
-    std::string text;        // TapTarget/Hold/Expect: widget id or label; Key: name (lower case if
+    std::string text;        // TapTarget/Hold/Expect: widget id or label; Mark: the word; Key: name (lower case if
                              // one of the named keys above); Screenshot: the file;
                              // Goto: the screen, as --goto takes it
     float x1 = 0, y1 = 0;    // TapPoint: the point; Drag: where it starts

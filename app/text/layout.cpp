@@ -22,6 +22,22 @@ namespace {
 constexpr float kLatinNaturalHeight = 1.362f;
 constexpr float kLargestSizePx = 1000.0f; // sizes are clamped to 1..this
 constexpr float kWidest = 1e6f;           // pixels; larger maxWidth (or infinity) is taken as this
+// The longest paragraph laid out, in UTF-16 units (about ten screens of text); the rest is cut
+// with an ellipsis. Shaping, breaking and the per-unit tables grow with the length, and a
+// pack's limits (docs/pack-format.md) are the first bound: this one keeps any caller's
+// string from costing gigabytes.
+constexpr std::int32_t kLongestParagraph = 20'000;
+
+// Cuts text past kLongestParagraph, ending it with an ellipsis, and the runs with it.
+void bound(LogicalText& in) {
+    if (in.text.size() <= std::size_t(kLongestParagraph)) return;
+    std::size_t keep = kLongestParagraph - 1;
+    if (U16_IS_LEAD(in.text[keep - 1])) --keep; // never half a surrogate pair
+    in.text.resize(keep);
+    in.text += u'\u2026';
+    for (std::int32_t& start : in.runStart) start = std::min(start, std::int32_t(keep));
+    in.runStart.back() = std::int32_t(in.text.size());
+}
 
 struct LineGlyph {
     const ShapedGlyph* glyph;
@@ -67,7 +83,8 @@ icu::BreakIterator* Layouter::breaker(const std::string& language) {
 
 std::shared_ptr<Paragraph> Layouter::layout(std::span<const Run> runs, const ParagraphSpec& spec) {
     auto p = std::make_shared<Paragraph>();
-    const LogicalText in = toUtf16(runs);
+    LogicalText in = toUtf16(runs);
+    bound(in);
     if (in.replaced > 0)
         std::cerr << "ev::text: invalid UTF-8 in a paragraph; " << in.replaced << " sequence(s) shown as U+FFFD\n";
     const std::u16string& text = in.text;

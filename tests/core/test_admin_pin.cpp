@@ -134,3 +134,42 @@ TEST_CASE("the doubling stops at a day", "[admin-pin]") {
     wrongTimes(pin, AdminPin::kTriesBeforeLock, "1");
     CHECK(pin.lockedFor() == AdminPin::kLongestLock);
 }
+
+TEST_CASE("wrong tries and the lock survive a restart, and a clock set back does not unlock", "[admin-pin]") {
+    TempDir dir;
+    AdminPin::store(dir.path, "2468");
+    {
+        OffsetClock clock(true);
+        AdminPin pin(dir.path, clock);
+        wrongTimes(pin, 3);
+    }
+    {
+        // Once, every restart gave five fresh tries.
+        OffsetClock clock(true);
+        AdminPin pin(dir.path, clock);
+        CHECK(pin.triesLeft() == AdminPin::kTriesBeforeLock - 3);
+        wrongTimes(pin, 2);
+        REQUIRE(pin.lockedFor() == Millis(60'000));
+    }
+    {
+        OffsetClock clock(true);
+        clock.advance(Millis(20'000)); // 20 s later, another start
+        AdminPin pin(dir.path, clock);
+        // Real seconds pass between these starts too (hashing a PIN takes a while on a busy machine).
+        CHECK(pin.lockedFor() > Millis(10'000));
+        CHECK(pin.lockedFor() <= Millis(41'000));
+        CHECK(pin.check("2468") == AdminPin::Result::Locked);
+    }
+    {
+        OffsetClock clock(true);
+        clock.advance(-Millis(3'600'000)); // the wall clock set an hour back
+        AdminPin pin(dir.path, clock);
+        CHECK(pin.lockedFor() == Millis(60'000));
+        clock.advance(Millis(60'000));
+        CHECK(pin.check("2468") == AdminPin::Result::Right);
+    }
+    OffsetClock clock(true);
+    AdminPin pin(dir.path, clock);
+    CHECK(pin.lockedFor() == Millis(0));
+    CHECK(pin.triesLeft() == AdminPin::kTriesBeforeLock);
+}

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/counts.h"
+#include "core/counts_export.h"
 
 using namespace ev;
 using evtest::TempDir;
@@ -149,25 +150,77 @@ TEST_CASE("the writer commits within about a second without being asked", "[coun
     CHECK(n == 1);
 }
 
-TEST_CASE("a state folder that cannot be made or written is one clear error", "[counts]") {
+TEST_CASE("counts that cannot be stored are kept in memory, and the admin screen is told why", "[counts]") {
     TempDir dir;
     OffsetClock clock(true);
     const fs::path file = dir.path / "a-file";
     std::ofstream(file) << "not a folder";
-    SECTION("a path under a regular file") {
-        const fs::path bad = file / "state";
-        try {
-            Counter c(bad, clock);
-            FAIL("no CountsError");
-        } catch (const CountsError& e) {
-            const std::string what = e.what();
-            CHECK(what.find(bad.string()) != std::string::npos);
-            CHECK(what.find('\n') == std::string::npos);
-        }
+    // Each of these once stopped the kiosk from starting: no safeguarding content at all.
+    const auto keptInMemory = [&](const fs::path& stateDir, const std::string& why) {
+        Counter counter(stateDir, clock);
+        const std::string warning = counter.setAsideWarning();
+        CHECK_THAT(warning, Catch::Contains(why) && Catch::Contains("kept in memory only"));
+        CHECK(warning.find('\n') == std::string::npos);
+        counter.count(Event::HelpView, {});
+        CHECK_FALSE(counter.flush());
+    };
+    SECTION("a path under a regular file") { keptInMemory(file / "state", (file / "state").string()); }
+    SECTION("the state folder is a regular file") { keptInMemory(file, file.string()); }
+    SECTION("counts.sqlite is a folder") {
+        fs::create_directory(dir.path / "counts.sqlite");
+        keptInMemory(dir.path, "not a regular file");
     }
-    SECTION("the state folder is a regular file") {
-        CHECK_THROWS_AS(Counter(file, clock), CountsError);
+    SECTION("counts.sqlite is a link to /dev/null") {
+        fs::create_symlink("/dev/null", dir.path / "counts.sqlite");
+        keptInMemory(dir.path, "not a regular file");
+        CHECK(fs::is_symlink(dir.path / "counts.sqlite"));
     }
+}
+
+TEST_CASE("a counts database that fails quick_check is set aside, not written into", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    const fs::path db = dir.path / "counts.sqlite";
+    {
+        Counter counter(dir.path, clock);
+        for (int i = 0; i < 400; ++i) counter.count(Event::PageView, ctx("page-" + std::to_string(i) + std::string(60, 'p'), "en", "child"));
+        REQUIRE(counter.flush());
+    }
+    sqlite(db, "pragma wal_checkpoint(truncate)");
+    REQUIRE(fs::file_size(db) > 12'000);
+    // 2,000 zero bytes in the middle: once unnoticed, while 221 counts vanished.
+    {
+        std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(db) / 2));
+        const std::string zeros(2000, '\0');
+        f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+    }
+    REQUIRE(sqlite(db, "pragma quick_check") != "ok");
+    {
+        Counter counter(dir.path, clock);
+        CHECK_THAT(counter.setAsideWarning(), Catch::Contains("quick_check"));
+        counter.count(Event::HelpView, {});
+        REQUIRE(counter.flush());
+    }
+    CHECK(filesStarting(dir.path, "counts.sqlite.corrupt-").size() == 1);
+    CHECK(sqlite(db, "pragma integrity_check") == "ok");
+    CHECK(sumOf(db, "event = 'help_view'") == 1);
+    CHECK(countsDamageWarning(dir.path).empty());
+    // An export from the damaged file (a copied state folder) says so.
+    const fs::path copy = dir.path / "copy";
+    fs::create_directories(copy);
+    fs::copy_file(filesStarting(dir.path, "counts.sqlite.corrupt-")[0], copy / "counts.sqlite");
+    CHECK_THAT(countsDamageWarning(copy), Catch::Contains("is damaged") && Catch::Contains("may lack counts"));
+}
+
+TEST_CASE("a counts table of another shape at the current version is set aside", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    sqlite(dir.path / "counts.sqlite", "create table counts(x); pragma user_version = 2");
+    Counter counter(dir.path, clock);
+    CHECK_THAT(counter.setAsideWarning(), Catch::Contains("not the counts table"));
+    counter.count(Event::HelpView, {});
+    CHECK(counter.flush());
 }
 
 TEST_CASE("a counts database from a newer kiosk is set aside untouched and a new one started", "[counts]") {
@@ -294,7 +347,7 @@ TEST_CASE("a failed migration leaves version 1 as it was", "[counts][migration]"
                "create table counts_v1(x); "
                "insert into counts values(480000, 'page_view', 'default', 'signs', 'bn', 'parent', 7); "
                "pragma user_version = 1");
-    CHECK_THROWS_AS(Counter(dir.path, clock), CountsError);
+    CHECK_THAT(Counter(dir.path, clock).setAsideWarning(), Catch::Contains("kept in memory only"));
     CHECK(sqlite(db, "pragma user_version") == "1");
     CHECK(sqlite(db, "select n from counts") == "7");
 }

@@ -2,7 +2,13 @@
 // everyvoice-pack, signed by minisign, checked after storing with minisign and sqlite3.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <fstream>
+#include <future>
+#include <memory>
+#include <thread>
 
 #include "core/durable_file.h"
 #include "core/pack_store.h"
@@ -308,4 +314,100 @@ TEST_CASE("updates.toml names the inbox and the poll interval", "[store]") {
     CHECK_THROWS_WITH(ev::readUpdateSettings(dir.path), (dir.path / "updates.toml").string() + ":2: unknown key 'inbx' (inbox, poll_seconds)");
     writeFile(dir.path / "updates.toml", "poll_seconds = 0\n");
     CHECK_THROWS_WITH(ev::readUpdateSettings(dir.path), Catch::Contains(":1: poll_seconds must be"));
+}
+
+namespace {
+
+// Runs store.poll() on its own thread and says whether it came back within the bound: a FIFO
+// once blocked it in open() for good (the thread is then left behind, and the test fails).
+bool pollReturns(Kiosk& k, ev::PackStore& store, std::chrono::seconds bound) {
+    k.clock.advance(Millis(5'000));
+    auto done = std::make_shared<std::promise<void>>();
+    auto future = done->get_future();
+    std::thread([&store, done] {
+        store.poll();
+        done->set_value();
+    }).detach();
+    return future.wait_for(bound) == std::future_status::ready;
+}
+
+} // namespace
+
+TEST_CASE("the inbox opens only regular files within the size limit, and never follows a link", "[store][hostile]") {
+    Kiosk k;
+    ev::PackStore store = k.store();
+    const fs::path pack = k.signedPack(8);
+    // A FIFO as a signature, a link to /dev/zero as another, a 100 GB sparse pack, a link to
+    // a secret, a folder: none may block, fill the disk or be copied.
+    fs::copy_file(pack, k.inbox / "a-fifo.evpack");
+    REQUIRE(::mkfifo((k.inbox / "a-fifo.evpack.minisig").c_str(), 0644) == 0);
+    fs::copy_file(pack, k.inbox / "b-zero.evpack");
+    fs::create_symlink("/dev/zero", k.inbox / "b-zero.evpack.minisig");
+    {
+        std::ofstream(k.inbox / "c-huge.evpack");
+        fs::resize_file(k.inbox / "c-huge.evpack", 100ull << 30);
+        fs::copy_file(ev::signatureFile(pack), ev::signatureFile(k.inbox / "c-huge.evpack"));
+    }
+    writeFile(k.dir.path / "secret", "not for the state folder\n");
+    fs::create_symlink(k.dir.path / "secret", k.inbox / "d-link.evpack");
+    fs::create_directory(k.inbox / "e-folder.evpack");
+    fs::copy_file(pack, k.inbox / "z-good.evpack");
+    fs::copy_file(ev::signatureFile(pack), ev::signatureFile(k.inbox / "z-good.evpack"));
+
+    REQUIRE(pollReturns(k, store, std::chrono::seconds(20)));
+    // The good pack after them all is taken; nothing else reached the state folder.
+    REQUIRE(store.hasUpdate());
+    CHECK(store.takeUpdate()->version == 8);
+    for (const auto& e : fs::directory_iterator(k.packs)) {
+        INFO(e.path());
+        CHECK(e.is_regular_file());
+        CHECK(fs::file_size(e.path()) < 10'000'000);
+        CHECK(readFile(e.path()).find("not for the state folder") == std::string::npos);
+    }
+}
+
+TEST_CASE("a pack larger than the limit is refused before it is copied", "[store][hostile]") {
+    Kiosk k;
+    ev::PackStore store(k.state, k.clock, {k.inbox, Millis(5'000), 1000});
+    k.drop(k.signedPack(8));
+    k.pollNow(store);
+    CHECK_FALSE(store.hasUpdate());
+    CHECK_THAT(store.status(), Catch::Contains("more than the limit of 1000"));
+}
+
+TEST_CASE("many files are looked at in bounded batches", "[store][hostile]") {
+    Kiosk k;
+    ev::PackStoreSettings settings{k.inbox, Millis(5'000)};
+    settings.batch = 10;
+    ev::PackStore store(k.state, k.clock, settings);
+    for (int i = 0; i < 25; ++i) writeFile(k.inbox / ("junk-" + std::to_string(100 + i) + ".evpack"), "junk");
+    const fs::path pack = k.signedPack(8);
+    fs::copy_file(pack, k.inbox / "z-good.evpack");
+    fs::copy_file(ev::signatureFile(pack), ev::signatureFile(k.inbox / "z-good.evpack"));
+    k.pollNow(store);
+    k.pollNow(store);
+    CHECK_FALSE(store.hasUpdate()); // 20 junk files so far
+    k.pollNow(store);
+    CHECK(store.hasUpdate());
+}
+
+TEST_CASE("a trusted key file that is not a key is reported and the other keys still work", "[store][keys]") {
+    Kiosk k;
+    {
+        ev::PackStore store = k.store();
+        k.drop(k.signedPack(8));
+        k.pollNow(store);
+        REQUIRE(store.takeUpdate());
+    }
+    writeFile(k.state / "trusted-keys/aaa-broken.pub", "this is not a key\n");
+    ev::PackStore store = k.store();
+    // Once, this fell back to the built-in pack and refused every inbox pack: a rollback.
+    const auto opened = store.openCurrent();
+    REQUIRE(opened);
+    CHECK(opened->version == 8);
+    CHECK_THAT(store.status(), Catch::Contains("aaa-broken.pub") && Catch::Contains("ignored"));
+    k.drop(k.signedPack(9));
+    k.pollNow(store);
+    REQUIRE(store.hasUpdate());
+    CHECK(store.takeUpdate()->version == 9);
 }

@@ -158,7 +158,7 @@ TEST_CASE("a script file is read, and an unreadable one named", "[script]") {
         parseScriptFile(file);
         FAIL("accepted a bad script");
     } catch (const ScriptError& e) {
-        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, sleep, hold, screenshot, expect or goto)");
+        CHECK(std::string(e.what()) == file.string() + ":3: unknown command 'bogus' (expected tap, drag, key, wait, sleep, hold, screenshot, expect, mark or goto)");
     }
     std::ofstream(file) << "tap start\nwait 2.5\n";
     CHECK(parseScriptFile(file).size() == 2);

@@ -21,12 +21,6 @@ head -c 65536 /dev/urandom > random.evpack
 expect_refusal "random bytes" --pack random.evpack --state-dir "$WORK/state" --screenshot x.png
 head -c 12000 "$PACK" > truncated.evpack
 expect_refusal "truncated pack" --pack truncated.evpack --state-dir "$WORK/state" --screenshot x.png
-: > a-file
-expect_refusal "state folder under a file" --pack "$PACK" --state-dir "$WORK/a-file/state" --screenshot x.png
-mkdir -p ro && chmod 0555 ro
-if [ "$(id -u)" -ne 0 ]; then # root writes anywhere, so only a normal user can see this one
-  expect_refusal "read-only state folder" --pack "$PACK" --state-dir "$WORK/ro/state" --screenshot x.png
-fi
 expect_refusal "unknown --goto" --pack "$PACK" --state-dir "$WORK/state" --goto nowhere --screenshot x.png
 expect_refusal "unknown page" --pack "$PACK" --state-dir "$WORK/state" --goto page:no-such-page --screenshot x.png
 printf 'tap start\nfly away\n' > bad.evscript

@@ -1,9 +1,11 @@
 // Line breaking: greedy at ICU break opportunities (spaces here), never wider than maxWidth
 // unless a single word is.
 #include "text/engine.h"
+#include "text/paragraph.h"
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <map>
 #include <set>
 #include <sstream>
@@ -111,4 +113,16 @@ TEST_CASE("hard line breaks end lines and unwrapped text is one line", "[breakin
     CHECK(m.lines == 1);
     CHECK(m.width == m.contentWidth);
     CHECK(m.height == Approx(32 * 1.35f).margin(1));
+}
+
+TEST_CASE("a paragraph of millions of characters is cut with an ellipsis, not laid out whole", "[breaking][limits]") {
+    Engine engine;
+    ParagraphSpec spec;
+    spec.maxWidth = 600;
+    // A 2 MB word with no spaces once took gigabytes and seconds to lay out (a 20 MB one, 2.9 GB).
+    const auto start = std::chrono::steady_clock::now();
+    auto p = engine.layout(std::string(2'000'000, 'a'), Style{24}, spec);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    CHECK(p->glyphs.size() <= 20'000);
+    CHECK(p->glyphs.size() > 1'000);
 }

@@ -120,6 +120,8 @@ int exportCounts(const std::vector<std::string>& args) {
         ev::CountsCsvWriter csv = ev::exportKioskCounts(*stateDir, disclosure);
         ev::writeFileAtomically(*out, csv.take());
         std::cout << "wrote " << *out << ": " << csv.rows() << " rows\n";
+        if (const std::string damage = ev::countsDamageWarning(*stateDir); !damage.empty())
+            std::cerr << "warning: " << damage << "\n";
         return kOk;
     } catch (const ev::CountsError& e) {
         std::cerr << e.what() << "\n";

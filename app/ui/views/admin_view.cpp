@@ -93,6 +93,8 @@ void AdminView::exportCounts(const Staff& staff, std::int64_t nowUnixSeconds) {
         fs::create_directories(staff.exportDir, ec); // the default folder; a USB stick's is there already
         writeFileAtomically(file, csv.take());
         exportMessage_ = "Exported " + std::to_string(csv.rows()) + " rows to " + file.string() + ".";
+        if (const std::string damage = countsDamageWarning(staff.stateDir); !damage.empty())
+            exportMessage_ += " Warning: " + damage + ".";
     } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
         exportMessage_ = std::string("Not exported: ") + e.what() + ". The counts are kept on this kiosk.";
     }
@@ -188,7 +190,7 @@ float AdminView::drawGroupSession(Ui& ui, float y) {
 
 // Showing an older pack undoes a correction the comms team sent, so each choice takes a second
 // tap on the same button, which then says what will happen.
-float AdminView::drawPackChoices(Ui& ui, PackStore& packs, float y) {
+float AdminView::drawPackChoices(Ui& ui, PackChoices& packs, float y) {
     const Rect& col = ui.column;
     const float bh = ui.px(theme::kButton), top = y;
     const auto choice = [&](const char* id, const std::string& label, const std::string& confirm, auto act) {

@@ -10,7 +10,7 @@
 namespace ev {
 class AdminPin;
 class Counter;
-class PackStore;
+class PackChoices;
 } // namespace ev
 
 namespace ev::ui {
@@ -21,7 +21,7 @@ struct Staff {
     Counter* counter = nullptr;     // committed before counts are read or exported
     std::filesystem::path stateDir;  // counts.sqlite and kiosk.toml; empty: no counts shown
     std::filesystem::path exportDir; // --export-dir; default STATE-DIR/exports
-    PackStore* packs = nullptr;      // the pack store: staff may force an older pack or go back
+    PackChoices* packs = nullptr;    // the pack store: staff may force an older pack or go back
 };
 
 // The venue staff's screen, English only: which pack and its translations, the counts as
@@ -43,7 +43,7 @@ private:
     float drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals,
                    std::string (*label)(const std::string& key));
     float drawGroupSession(Ui& ui, float y); // returns its height
-    float drawPackChoices(Ui& ui, PackStore& packs, float y); // returns its height
+    float drawPackChoices(Ui& ui, PackChoices& packs, float y); // returns its height
 
     // A group session being recorded: for whom, in which language, how many people.
     Audience groupAudience_ = Audience::Parent;
