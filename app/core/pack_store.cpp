@@ -60,6 +60,7 @@ void removeQuietly(const fs::path& f) {
 PackStore::PackStore(const fs::path& stateDir, const Clock& clock, PackStoreSettings settings)
     : stateDir_(stateDir), packs_(stateDir / "packs"), clock_(clock), settings_(std::move(settings)),
       nextPoll_(clock.now() + settings_.pollEvery) {
+    if (settings_.trustedKeys.empty()) settings_.trustedKeys = stateDir / "trusted-keys";
     std::error_code ec;
     fs::create_directories(packs_, ec);
     if (ec) throw FileError("cannot create " + packs_.string() + ": " + ec.message());
@@ -95,7 +96,7 @@ void PackStore::setStatus(std::string s, bool log) {
 std::optional<Pack> PackStore::openCurrent() {
     std::vector<PublicKey> keys;
     try {
-        keys = readPublicKeys(stateDir_ / "trusted-keys");
+        keys = readPublicKeys(settings_.trustedKeys);
     } catch (const SignatureError& e) {
         setStatus(std::string("cannot check stored packs: ") + e.what(), true);
         return std::nullopt;
@@ -170,7 +171,7 @@ bool PackStore::examine(const fs::path& file, bool allowOlder) {
         copyDurably(file, incoming);
         if (fs::exists(signatureFile(file))) copyDurably(signatureFile(file), signatureFile(incoming));
         else removeQuietly(signatureFile(incoming));
-        SignedPack sp = openSignedPack(incoming, readPublicKeys(stateDir_ / "trusted-keys"));
+        SignedPack sp = openSignedPack(incoming, readPublicKeys(settings_.trustedKeys));
         const Pack& p = sp.pack;
         const std::string what = p.id + " version " + std::to_string(p.version);
         if (!usableId(p.id)) throw PackError("the pack id '" + p.id + "' cannot be used in a file name");
@@ -245,7 +246,7 @@ bool PackStore::switchToKept() {
     }
     const std::string name = kept_;
     try {
-        SignedPack sp = openSignedPack(packs_ / name, readPublicKeys(stateDir_ / "trusted-keys"));
+        SignedPack sp = openSignedPack(packs_ / name, readPublicKeys(settings_.trustedKeys));
         replaceDurably(packs_ / "current", name + "\n");
         kept_ = current_;
         current_ = name;

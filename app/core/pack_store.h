@@ -28,6 +28,9 @@ struct PackStoreSettings {
     // How often the inbox is looked at: a directory listing, and a copy and check only of a
     // pack not seen before. Default 5 s.
     Millis pollEvery{5'000};
+    // The minisign public keys (*.pub) of those whose packs are accepted; empty: the state
+    // folder's trusted-keys (an installed kiosk's kiosk.toml names /etc/everyvoice/trusted-keys).
+    std::filesystem::path trustedKeys;
 };
 
 class PackStore {

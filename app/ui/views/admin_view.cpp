@@ -45,6 +45,7 @@ void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
     scroll_.reset();
     // A damaged or newer counts database was set aside at start: staff should know, and keep it.
     countsWarning_ = staff.counter ? staff.counter->setAsideWarning() : std::string();
+    health_ = staff.health ? staff.health() : std::vector<CheckResult>();
     if (staff.stateDir.empty()) {
         countsProblem_ = "No state folder: no counts here.";
         return;
@@ -242,6 +243,12 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
 
     y += ui.px(24);
     y += drawGroupSession(ui, y);
+
+    if (!health_.empty()) {
+        y += ui.px(24);
+        y += paragraph(ui, "Health", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
+        for (const CheckResult& r : health_) line(checkLine(r));
+    }
 
     y += ui.px(24);
     y += paragraph(ui, "Translations", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
