@@ -27,7 +27,7 @@ cd "$work"
 fail() { echo "FAIL: $*" >&2; for h in hub kiosk; do echo "--- $h log"; tail -20 "$h.log" || true; done; exit 1; }
 start=$(date +%s)
 
-for h in hub kiosk; do syncthing generate --home="$work/$h-home" --no-default-folder --skip-port-probing >/dev/null; done
+for h in hub kiosk; do syncthing generate --home="$work/$h-home" --no-default-folder --skip-port-probing >/dev/null 2>&1; done
 mkdir -p hub/packs hub/fleet/kiosk1 kiosk/state kiosk/inbox kiosk/outbox kiosk/keys
 for d in hub/packs hub/fleet/kiosk1 kiosk/inbox kiosk/outbox; do mkdir -p "$d/.stfolder"; done
 
