@@ -305,6 +305,11 @@ int selfCheck(const Options& o, const fs::path& stateDir, const char* argv0) {
 // atomically, so that a sync engine never sends half a file.
 int exportOutbox(const fs::path& stateDir, const fs::path& outbox) {
     using namespace ev;
+    std::error_code ec;
+    if (!fs::exists(stateDir / "counts.sqlite", ec)) { // the timer may fire before the kiosk's first start
+        std::fprintf(stderr, "everyvoice-kiosk: no counts yet in %s: nothing exported\n", stateDir.c_str());
+        return 0;
+    }
     try {
         CountsCsvWriter csv = exportKioskCounts(stateDir, Disclosure{});
         const fs::path file = outbox / ("everyvoice-counts-" + KioskIdentity::read(stateDir).installId() + ".csv");

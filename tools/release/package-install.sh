@@ -31,9 +31,14 @@ printf '2580\n' | runuser -u everyvoice -- everyvoice-kiosk --set-admin-pin 2>/d
 runuser -u everyvoice -- env SDL_AUDIODRIVER=dummy LIBGL_ALWAYS_SOFTWARE=1 \
   xvfb-run -a -s "-screen 0 1280x1024x24" everyvoice-kiosk --check >/tmp/check.txt 2>&1 || { cat /tmp/check.txt; fail "--check"; }
 cat /tmp/check.txt
-runuser -u everyvoice -- everyvoice-kiosk --export-outbox 2>/dev/null || fail "--export-outbox"
+printf 'tap Touch to start\ntap lang:en\n' >/tmp/visit.evscript
+runuser -u everyvoice -- env SDL_AUDIODRIVER=dummy LIBGL_ALWAYS_SOFTWARE=1 \
+  xvfb-run -a -s "-screen 0 1280x1024x24" everyvoice-kiosk --window 540x960 --script /tmp/visit.evscript 2>/tmp/visit.log ||
+  { cat /tmp/visit.log; fail "a scripted visit"; }
+runuser -u everyvoice -- everyvoice-kiosk --export-outbox 2>/tmp/export.log || { cat /tmp/export.log; fail "--export-outbox"; }
 ls /var/lib/everyvoice/outbox/everyvoice-counts-*.csv >/dev/null || fail "no export in the outbox"
-echo "ok: --check passes as the everyvoice user; the hourly export writes to the outbox"
+grep -q ',Install Test Library,' /var/lib/everyvoice/outbox/everyvoice-counts-*.csv || fail "the venue from kiosk.toml is not on the rows"
+echo "ok: --check passes as the everyvoice user; a visit is counted and the hourly export writes it to the outbox"
 apt-get purge -y -qq everyvoice >/tmp/purge.log 2>&1 || { cat /tmp/purge.log; fail "purge"; }
 for p in /usr/bin/everyvoice-kiosk /usr/bin/everyvoice-pack /usr/share/everyvoice /etc/everyvoice /var/lib/everyvoice \
          /lib/systemd/system/everyvoice-kiosk.service /etc/systemd/system/graphical.target.wants/everyvoice-kiosk.service \

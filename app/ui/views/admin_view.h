@@ -25,7 +25,7 @@ struct Staff {
     std::filesystem::path exportDir; // --export-dir; default STATE-DIR/exports
     PackStore* packs = nullptr;      // the pack store: staff may force an older pack or go back
     // The checks of `everyvoice-kiosk --check`, run when the admin screen opens; none if empty.
-    std::function<std::vector<CheckResult>()> health;
+    std::function<std::vector<CheckResult>()> health = nullptr;
 };
 
 // The venue staff's screen, English only: which pack and its translations, the counts as
