@@ -13,11 +13,15 @@ mirror=${EV_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 minisign -G -W -p "$work/comms.pub" -s "$work/comms.key" >/dev/null
+cat >"$work/install.sh" <<'INSTALL'
+export DEBIAN_FRONTEND=noninteractive
+apt-get install -y -qq /tmp/everyvoice.deb xvfb xauth >/tmp/apt.log 2>&1 || { tail -30 /tmp/apt.log; echo "FAIL: apt install" >&2; exit 1; }
+INSTALL
+# The checks run without a network (unshare -n): the installed kiosk needs none, and the root's
+# Xvfb cannot meet another X server of the host through an abstract socket.
 cat >"$work/inside.sh" <<'INSIDE'
 set -eu
 fail() { echo "FAIL: $*" >&2; exit 1; }
-export DEBIAN_FRONTEND=noninteractive
-apt-get install -y -qq /tmp/everyvoice.deb xvfb xauth >/tmp/apt.log 2>&1 || { tail -30 /tmp/apt.log; fail "apt install"; }
 getent passwd everyvoice >/dev/null || fail "no user everyvoice"
 [ "$(stat -c '%a %U' /var/lib/everyvoice)" = "700 everyvoice" ] || fail "state folder: $(stat -c '%a %U' /var/lib/everyvoice)"
 [ -L /etc/systemd/system/graphical.target.wants/everyvoice-kiosk.service ] || fail "the kiosk is not enabled at boot"
@@ -39,7 +43,7 @@ runuser -u everyvoice -- everyvoice-kiosk --export-outbox 2>/tmp/export.log || {
 ls /var/lib/everyvoice/outbox/everyvoice-counts-*.csv >/dev/null || fail "no export in the outbox"
 grep -q ',Install Test Library,' /var/lib/everyvoice/outbox/everyvoice-counts-*.csv || fail "the venue from kiosk.toml is not on the rows"
 echo "ok: --check passes as the everyvoice user; a visit is counted and the hourly export writes it to the outbox"
-apt-get purge -y -qq everyvoice >/tmp/purge.log 2>&1 || { cat /tmp/purge.log; fail "purge"; }
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq everyvoice >/tmp/purge.log 2>&1 || { cat /tmp/purge.log; fail "purge"; }
 for p in /usr/bin/everyvoice-kiosk /usr/bin/everyvoice-pack /usr/share/everyvoice /etc/everyvoice /var/lib/everyvoice \
          /lib/systemd/system/everyvoice-kiosk.service /etc/systemd/system/graphical.target.wants/everyvoice-kiosk.service \
          /etc/systemd/system/timers.target.wants/everyvoice-export.timer; do
@@ -52,7 +56,8 @@ start=$(date +%s)
 mmdebstrap --variant=apt --quiet --include=ca-certificates \
   --customize-hook="copy-in $deb /tmp" \
   --customize-hook="chroot \"\$1\" mv /tmp/$(basename "$deb") /tmp/everyvoice.deb" \
-  --customize-hook="copy-in $work/comms.pub $work/inside.sh /tmp" \
-  --customize-hook='chroot "$1" sh /tmp/inside.sh' \
+  --customize-hook="copy-in $work/comms.pub $work/install.sh $work/inside.sh /tmp" \
+  --customize-hook='chroot "$1" sh /tmp/install.sh' \
+  --customize-hook='unshare -n chroot "$1" sh /tmp/inside.sh' \
   bookworm /dev/null "$mirror"
 echo "package install and purge in a clean Debian 12 root: $(( $(date +%s) - start )) s"
