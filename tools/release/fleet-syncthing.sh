@@ -11,6 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${EV_BUILD_DIR:-$root/build}
+[ "${EV_FLEET_NETNS:-}" = 1 ] || "$root/tools/deps.sh" package # syncthing: not in the test group
 if [ "${EV_FLEET_NETNS:-}" != 1 ]; then
   exec unshare -n env EV_FLEET_NETNS=1 bash "$0" "$@"
 fi

@@ -9,6 +9,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${EV_BUILD_DIR:-$root/build}
+"$root/tools/deps.sh" package # cage and xwayland, syncthing: not in the test group
 KIOSK=$build/app/everyvoice-kiosk
 user=${EV_CAGE_USER:-nobody}
 work=$(mktemp -d)
