@@ -16,16 +16,20 @@
 #include <vector>
 
 #include "core/admin_pin.h"
+#include "core/atomic_file.h"
 #include "core/builtin_help.h"
 #include "core/clock.h"
 #include "core/counts.h"
+#include "core/counts_export.h"
 #include "core/durable_file.h"
 #include "core/i18n.h"
+#include "core/kiosk_config.h"
 #include "core/kiosk_identity.h"
 #include "core/pack_reader.h"
 #include "core/pack_store.h"
 #include "core/update_settings.h"
 #include "core/script.h"
+#include "core/self_check.h"
 #include "core/session.h"
 #include "platform/host.h"
 #include "platform/kiosk_loop.h"
@@ -33,6 +37,7 @@
 #include "platform/pack_updates.h"
 #include "platform/sdl_narrator.h"
 #include "platform/script_driver.h"
+#include "platform/self_check.h"
 #include "text/engine.h"
 #include "ui/app.h"
 
@@ -42,6 +47,13 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
 
+  --config FILE        settings file (default /etc/everyvoice/kiosk.toml when installed in
+                       /usr; options given here win over its keys); see docs/deployment.md
+  --check              check this kiosk (GL, fonts, pack, trusted keys, state folder, counts,
+                       PIN, clock, audio), one line each; exit 1 if any check fails
+  --export-outbox      write the counts, as `everyvoice-pack counts export` does, to the
+                       settings file's outbox as everyvoice-counts-<kiosk id>.csv, exit (hourly,
+                       by everyvoice-export.timer; the same name each time: merging is idempotent)
   --pack FILE          content pack to show (default: the current pack of the state folder's
                        pack store, else the built-in default pack)
   --state-dir DIR      where counts, packs and trusted keys are kept
@@ -82,8 +94,9 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
 )";
 
 struct Options {
-    std::optional<fs::path> pack, stateDir, inbox, script, screenshot, exportDir;
-    bool setAdminPin = false;
+    std::optional<fs::path> pack, stateDir, inbox, script, screenshot, exportDir, trustedKeys, outbox;
+    std::optional<std::string> venue; // from --config; the state folder's kiosk.toml otherwise
+    bool setAdminPin = false, check = false, exportOutbox = false;
     std::string platform = "sdl2";
     ev::platform::WindowOptions window;
     std::optional<std::string> locale, gotoTarget;
@@ -107,8 +120,50 @@ T number(std::string_view s, const char* flag) {
     return value;
 }
 
+// "HEIGHT,BOTTOM" in mm (--mounting, kiosk.toml mounting): the share of the screen in reach.
+float reachable(const std::string& v) {
+    const auto comma = v.find(',');
+    if (comma == std::string::npos) usageError("--mounting needs HEIGHT,BOTTOM in mm, e.g. 531,900");
+    const int height = number<int>(std::string_view(v).substr(0, comma), "--mounting");
+    const int bottom = number<int>(std::string_view(v).substr(comma + 1), "--mounting");
+    if (height < 100 || bottom < 0) usageError("--mounting: a panel is at least 100 mm tall, its edge not below the floor");
+    // EN 301 549 reach range tops out at 1220 mm above the floor.
+    return std::clamp(float(1220 - bottom) / float(height), 0.0f, 1.0f);
+}
+
+// The settings file's keys, before the command line's options override them.
+void applyConfig(Options& o, const fs::path& file) {
+    ev::KioskConfig c;
+    try {
+        c = ev::readKioskConfig(file);
+    } catch (const ev::ConfigError& e) {
+        std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
+        std::exit(1);
+    }
+    o.stateDir = c.stateDir;
+    o.inbox = c.inbox;
+    o.exportDir = c.exportDir;
+    o.trustedKeys = c.trustedKeys;
+    o.outbox = c.outbox;
+    o.venue = c.venue;
+    if (c.idleLimitSeconds) o.session.idleLimit = ev::Millis(*c.idleLimitSeconds * 1000);
+    if (c.mounting) o.app.reachable = reachable(*c.mounting);
+}
+
+// An installed kiosk (in /usr) reads the package's settings file unless told otherwise.
+std::optional<fs::path> configFile(int argc, char** argv) {
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string_view(argv[i]) == "--config") return fs::path(argv[i + 1]);
+    std::error_code ec;
+    const fs::path exe = fs::canonical("/proc/self/exe", ec);
+    const fs::path installed = "/etc/everyvoice/kiosk.toml";
+    if (!ec && exe.string().starts_with("/usr/") && fs::exists(installed, ec)) return installed;
+    return std::nullopt;
+}
+
 Options parse(int argc, char** argv) {
     Options o;
+    if (const auto file = configFile(argc, argv)) applyConfig(o, *file);
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
         const auto value = [&]() -> std::string {
@@ -150,16 +205,7 @@ Options parse(int argc, char** argv) {
             if (s < 0.5 || s > 10) usageError("--scan takes seconds from 0.5 to 10");
             o.app.scanEvery = ev::Millis(static_cast<long>(s * 1000));
         }
-        else if (a == "--mounting") {
-            const std::string v = value();
-            const auto comma = v.find(',');
-            if (comma == std::string::npos) usageError("--mounting needs HEIGHT,BOTTOM in mm, e.g. 531,900");
-            const int height = number<int>(std::string_view(v).substr(0, comma), "--mounting");
-            const int bottom = number<int>(std::string_view(v).substr(comma + 1), "--mounting");
-            if (height < 100 || bottom < 0) usageError("--mounting: a panel is at least 100 mm tall, its edge not below the floor");
-            // EN 301 549 reach range tops out at 1220 mm above the floor.
-            o.app.reachable = std::clamp(float(1220 - bottom) / float(height), 0.0f, 1.0f);
-        }
+        else if (a == "--mounting") o.app.reachable = reachable(value());
         else if (a == "--locale") o.locale = value();
         else if (a == "--goto") o.gotoTarget = value();
         else if (a == "--script") o.script = value();
@@ -169,10 +215,14 @@ Options parse(int argc, char** argv) {
         else if (a == "--inbox") o.inbox = value();
         else if (a == "--export-dir") o.exportDir = value();
         else if (a == "--set-admin-pin") o.setAdminPin = true;
+        else if (a == "--config") value(); // read first, by configFile
+        else if (a == "--check") o.check = true;
+        else if (a == "--export-outbox") o.exportOutbox = true;
         else usageError("unknown option '" + std::string(a) + "'");
     }
     if (o.window.fullscreen && o.window.width) usageError("--window and --fullscreen do not go together");
     if (o.monkey && o.script) usageError("--monkey and --script do not go together");
+    if (o.exportOutbox && !o.outbox) usageError("--export-outbox needs outbox in the settings file (--config)");
     return o;
 }
 
@@ -229,6 +279,61 @@ fs::path throwawayStateDir() {
     return dir;
 }
 
+fs::path trustedKeysDir(const Options& o, const fs::path& stateDir) {
+    return o.trustedKeys ? *o.trustedKeys : stateDir / "trusted-keys";
+}
+
+ev::SelfCheckSettings selfCheckSettings(const Options& o, const fs::path& stateDir, const char* argv0) {
+    ev::SelfCheckSettings settings;
+    settings.stateDir = stateDir;
+    settings.trustedKeys = trustedKeysDir(o, stateDir);
+    settings.defaultPack = defaultPack(argv0);
+    settings.pack = o.pack;
+    return settings;
+}
+
+// --check: every check's line on stdout; 1 if any failed.
+int selfCheck(const Options& o, const fs::path& stateDir, const char* argv0) {
+    using namespace ev;
+    SystemClock clock;
+    CoreChecks core = runCoreChecks(selfCheckSettings(o, stateDir, argv0), clock);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    std::vector<CheckResult> results{platform::checkGlContext()};
+    ImGui::DestroyContext();
+    if (core.pack) {
+        text::Engine engine;
+        results.push_back(platform::checkFonts(engine, *core.pack));
+    } else {
+        results.push_back({"fonts", CheckResult::Level::Fail, "no pack whose languages to draw"});
+    }
+    results.insert(results.end(), core.results.begin(), core.results.end());
+    results.push_back(platform::checkAudio());
+    for (const CheckResult& r : results) std::printf("%s\n", checkLine(r).c_str());
+    return anyFailed(results) ? 1 : 0;
+}
+
+// --export-outbox: the whole counts file each time, under one name per kiosk, replaced
+// atomically, so that a sync engine never sends half a file.
+int exportOutbox(const fs::path& stateDir, const fs::path& outbox) {
+    using namespace ev;
+    std::error_code ec;
+    if (!fs::exists(stateDir / "counts.sqlite", ec)) { // the timer may fire before the kiosk's first start
+        std::fprintf(stderr, "everyvoice-kiosk: no counts yet in %s: nothing exported\n", stateDir.c_str());
+        return 0;
+    }
+    try {
+        CountsCsvWriter csv = exportKioskCounts(stateDir, Disclosure{});
+        const fs::path file = outbox / ("everyvoice-counts-" + KioskIdentity::read(stateDir).installId() + ".csv");
+        writeFileAtomically(file, csv.take());
+        std::fprintf(stderr, "everyvoice-kiosk: exported %zu rows to %s\n", static_cast<std::size_t>(csv.rows()), file.c_str());
+        return 0;
+    } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
+        std::fprintf(stderr, "everyvoice-kiosk: counts not exported: %s\n", e.what());
+        return 1;
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -241,6 +346,8 @@ int main(int argc, char** argv) {
                               : opt.script || opt.monkey ? throwawayStateDir()
                                                           : defaultStateDir();
     if (opt.setAdminPin) return setAdminPin(stateDir);
+    if (opt.check) return selfCheck(opt, stateDir, argv[0]);
+    if (opt.exportOutbox) return exportOutbox(stateDir, *opt.outbox);
     std::unique_ptr<PackStore> store;
     Pack pack;
     // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
@@ -251,6 +358,7 @@ int main(int argc, char** argv) {
     try {
         storeSettings = readUpdateSettings(stateDir);
         if (opt.inbox) storeSettings.inbox = *opt.inbox;
+        storeSettings.trustedKeys = trustedKeysDir(opt, stateDir);
     } catch (const std::exception& e) { // ConfigError: one line
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return 1;
@@ -307,7 +415,8 @@ int main(int argc, char** argv) {
     auto counter = std::make_unique<Counter>(stateDir, clock);
     try {
         // Made on first run, so that this kiosk's exports can be told from others' when merged.
-        KioskIdentity::loadOrCreate(stateDir);
+        KioskIdentity identity = KioskIdentity::loadOrCreate(stateDir);
+        if (opt.venue && *opt.venue != identity.venue()) identity.setVenue(*opt.venue);
     } catch (const KioskIdentityError& e) {
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
     }
@@ -358,11 +467,23 @@ int main(int argc, char** argv) {
         app.setNarrator(&narrator);
         std::optional<platform::PackUpdates> updates;
         if (store) updates.emplace(*store, clock, storeSettings.pollEvery, app, session, *counter);
+        // The admin screen's Health list: --check's lines, with this run's GL context and fonts.
+        const auto health = [&] {
+            SelfCheckSettings settings = selfCheckSettings(opt, stateDir, argv[0]);
+            settings.shown = &app.pack();
+            CoreChecks core = runCoreChecks(settings, clock);
+            std::vector<CheckResult> results{platform::checkGlContext(), platform::checkFonts(*engine, pack)};
+            results.insert(results.end(), core.results.begin(), core.results.end());
+            results.push_back(platform::checkAudio());
+            return results;
+        };
         app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports",
-                      updates ? &*updates : nullptr});
+                      updates ? &*updates : nullptr, health});
         platform::KioskLoop loop(*host, app, session, clock, *engine);
         platform::LoopOptions loopOptions;
         loopOptions.updates = updates ? &*updates : nullptr;
+        platform::ServiceNotifier service;
+        loopOptions.service = &service;
         loopOptions.screenshot = opt.screenshot;
         loopOptions.benchFirstFrame = opt.benchFirstFrame;
         std::unique_ptr<platform::Driver> driver;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Every Voice needs to build, run and test, if any are missing.
-# Usage: tools/deps.sh [run|test|bench|fuzz]   (default: test)
+# Usage: tools/deps.sh [run|test|bench|fuzz|package]   (default: test)
 set -euo pipefail
 what=${1:-test}
 
@@ -8,7 +8,7 @@ build_pkgs=(build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
-  libespeak-ng-dev libvorbis-dev libopusfile-dev catch2 fonts-noto-core)
+  libespeak-ng-dev libvorbis-dev libopusfile-dev libsystemd-dev catch2 fonts-noto-core)
 # espeak-ng, oggenc (vorbis-tools) and opusenc (opus-tools) make the recordings the decoder is
 # tested on, with tools that are not ours.
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
@@ -19,6 +19,10 @@ test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-oc
   tesseract-ocr-por tesseract-ocr-urd tesseract-ocr-yor tesseract-ocr-pan)
 bench_pkgs=(xvfb xauth mesa-utils chromium time)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
+# tools/package.sh and the release checks of the package: the .deb (cpack, dpkg-shlibdeps under
+# fakeroot), lintian, a clean Debian 12 root (mmdebstrap), the kiosk under cage with wlroots'
+# headless backend (cage, xwayland), and the fleet's sync engine (syncthing).
+package_pkgs=(dpkg-dev fakeroot lintian mmdebstrap cage xwayland syncthing minisign xvfb xauth)
 
 pkgs=("${build_pkgs[@]}")
 case "$what" in
@@ -26,7 +30,8 @@ case "$what" in
   test) pkgs+=("${test_pkgs[@]}") ;;
   bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
   fuzz) pkgs+=("${fuzz_pkgs[@]}") ;;
-  *) echo "usage: tools/deps.sh [run|test|bench|fuzz]" >&2; exit 2 ;;
+  package) pkgs+=("${package_pkgs[@]}") ;;
+  *) echo "usage: tools/deps.sh [run|test|bench|fuzz|package]" >&2; exit 2 ;;
 esac
 
 missing=()

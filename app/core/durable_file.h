@@ -3,14 +3,11 @@
 // data and folder entries are fsync'd before anything relies on them.
 #include <cstdint>
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 
-namespace ev {
+#include "atomic_file.h" // FileError: one error type for every file this module writes
 
-struct FileError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+namespace ev {
 
 // Copies from into to (created or truncated) and fsyncs to. Throws FileError, one line.
 void copyDurably(const std::filesystem::path& from, const std::filesystem::path& to);

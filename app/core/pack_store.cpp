@@ -53,6 +53,7 @@ void removeQuietly(const fs::path& f) {
 PackStore::PackStore(const fs::path& stateDir, const Clock& clock, PackStoreSettings settings)
     : stateDir_(stateDir), packs_(stateDir / "packs"), clock_(clock), settings_(std::move(settings)),
       nextPoll_(clock.now() + settings_.pollEvery) {
+    if (settings_.trustedKeys.empty()) settings_.trustedKeys = stateDir / "trusted-keys";
     std::error_code ec;
     fs::create_directories(packs_, ec);
     if (ec) throw FileError("cannot create " + packs_.string() + ": " + ec.message());
@@ -86,7 +87,7 @@ void PackStore::setStatus(std::string s, bool log) {
 }
 
 std::vector<PublicKey> PackStore::trustedKeys() {
-    TrustedKeys trusted = readPublicKeys(stateDir_ / "trusted-keys");
+    TrustedKeys trusted = readPublicKeys(settings_.trustedKeys);
     std::string problems;
     for (const std::string& p : trusted.problems) {
         if (reported_.insert(p).second) std::fprintf(stderr, "everyvoice: packs: %s\n", p.c_str());

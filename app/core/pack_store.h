@@ -39,6 +39,9 @@ struct PackStoreSettings {
     std::uintmax_t keepFreeBytes = 64ull << 20;
     // Inbox files examined (copied and checked) per look; the rest wait for the next. Default 100.
     int batch = 100;
+    // The minisign public keys (*.pub) of those whose packs are accepted; empty: the state
+    // folder's trusted-keys (an installed kiosk's kiosk.toml names /etc/everyvoice/trusted-keys).
+    std::filesystem::path trustedKeys;
 };
 
 // What the admin screen reads of the packs and may ask for (a second tap confirms each).

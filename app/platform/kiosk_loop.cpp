@@ -151,7 +151,11 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
             const Millis wait = std::max(Millis(0), *due - now);
             timeout = timeout ? std::min(*timeout, wait) : wait;
         }
+        // The watchdog hears from the loop itself: a loop stuck anywhere stops the pings.
+        const auto aliveEvery = options.service ? options.service->aliveEvery() : std::nullopt;
+        if (aliveEvery) timeout = timeout ? std::min(*timeout, *aliveEvery) : *aliveEvery;
         const HostEvents ev = host_.waitEvents(timeout);
+        if (aliveEvery) options.service->alive();
         if (ev.quit) return 0;
         const Look before = lookOf(session_);
         if (ev.input) session_.activity();
@@ -163,6 +167,7 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
         owed = std::max(owed, ev.input || ev.resized || switched ? kSettleFrames : 1);
         frame();
         --owed;
+        if (options.service) options.service->ready();
         if (app_.quitRequested()) return 0;
         if (!(lookOf(session_) == before)) owed = kSettleFrames;
     }

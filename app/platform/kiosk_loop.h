@@ -14,6 +14,7 @@
 #include "gl_texture.h"
 #include "host.h"
 #include "pack_updates.h"
+#include "service_notify.h"
 #include "ui/app.h"
 
 namespace ev::platform {
@@ -23,6 +24,7 @@ struct LoopOptions {
     Driver* driver = nullptr;                        // a script or the monkey, if any
     bool benchFirstFrame = false; // draw one frame, print when it was finished, stop
     PackUpdates* updates = nullptr;  // the pack inbox, if any
+    ServiceNotifier* service = nullptr; // systemd: ready after the first frame, then the watchdog
 };
 
 class KioskLoop {

@@ -251,3 +251,18 @@ TEST_CASE("a partner records a group session with buttons only: audience, langua
     CHECK(c.detail == "29"); // 10 to start, +10 +10 -1
     CHECK(c.page.empty());
 }
+
+TEST_CASE("the admin screen runs the health checks once as it opens, not at every frame", "[admin]") {
+    Staffed s;
+    int runs = 0;
+    s.h.app.setStaff({s.pin.get(), s.counter.get(), s.dir, s.dir / "exports", nullptr, [&] {
+                          ++runs;
+                          return std::vector<CheckResult>{{"pin", CheckResult::Level::Pass, "set"}};
+                      }});
+    s.enter();
+    s.h.frames(10);
+    CHECK(runs == 1);
+    s.h.tap("admin:close");
+    s.enter();
+    CHECK(runs == 2);
+}

@@ -57,6 +57,7 @@ void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
     scroll_.reset();
     // A damaged or newer counts database was set aside at start: staff should know, and keep it.
     countsWarning_ = staff.counter ? staff.counter->setAsideWarning() : std::string();
+    health_ = staff.health ? staff.health() : std::vector<CheckResult>();
     if (staff.stateDir.empty()) {
         countsProblem_ = "No state folder: no counts here.";
         return;
@@ -239,6 +240,11 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     if (staff.packs) y += drawPackChoices(ui, *staff.packs, y);
     line("Venue: " + (venue_.empty() ? std::string("not set (venue in kiosk.toml)") : venue_));
     if (!countsWarning_.empty()) line("Warning: " + countsWarning_);
+    if (!health_.empty()) { // everyvoice-kiosk --check's lines, as the journal has them
+        y += ui.px(12);
+        y += paragraph(ui, "Health", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
+        for (const CheckResult& r : health_) line(checkLine(r));
+    }
 
     // The idle limit, for this run: kiosk.toml is staff's to edit, not the screen's.
     SessionSettings settings = ui.session.settings();

@@ -1,11 +1,13 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "../scroll_area.h"
 #include "../ui_context.h"
 #include "core/counts_summary.h"
+#include "core/self_check.h"
 
 namespace ev {
 class AdminPin;
@@ -22,6 +24,8 @@ struct Staff {
     std::filesystem::path stateDir;  // counts.sqlite and kiosk.toml; empty: no counts shown
     std::filesystem::path exportDir; // --export-dir; default STATE-DIR/exports
     PackChoices* packs = nullptr;    // the pack store: staff may force an older pack or go back
+    // The checks of `everyvoice-kiosk --check`, run when the admin screen opens; none if empty.
+    std::function<std::vector<CheckResult>()> health = nullptr;
 };
 
 // The venue staff's screen, English only: which pack and its translations, the counts as
@@ -59,6 +63,7 @@ private:
     std::string venue_;
     std::string countsWarning_; // the counts database was set aside (damaged, or from a newer kiosk)
     std::string exportMessage_;
+    std::vector<CheckResult> health_;
     int period_ = 0; // 0 today, 1 the last 7 days, 2 the last 30
     ScrollArea scroll_;
 };
