@@ -232,6 +232,7 @@ int main(int argc, char** argv) {
     // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
     // with --pack and no inbox is not news.
     std::optional<std::string> packSource;
+    std::string packOrigin; // for the admin screen's pack line
     try {
         PackStoreSettings storeSettings = readUpdateSettings(stateDir);
         if (opt.inbox) storeSettings.inbox = *opt.inbox;
@@ -241,6 +242,7 @@ int main(int argc, char** argv) {
         const fs::path file = opt.pack ? *opt.pack : defaultPack(argv[0]);
         pack = stored ? std::move(*stored) : readPack(file);
         if (!opt.pack || storeSettings.inbox) packSource = stored ? "the pack store" : file.string();
+        packOrigin = stored ? ui::App::kFromStore : opt.pack ? "from " + file.string() : ui::App::kBuiltIn;
     } catch (const std::exception& e) { // PackError, ConfigError, FileError: one line each
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return 1;
@@ -324,6 +326,7 @@ int main(int argc, char** argv) {
         ui::App app(pack, session, clock, *engine, opt.app);
         platform::SdlNarrator narrator;
         app.setNarrator(&narrator);
+        app.setPackOrigin(packOrigin);
         app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports", store.get()});
         platform::KioskLoop loop(*host, app, session, clock, *engine);
         platform::PackUpdates updates(*store, app, session, *counter);
