@@ -12,9 +12,10 @@ build_pkgs=(build-essential cmake pkg-config
 # espeak-ng, oggenc (vorbis-tools) and opusenc (opus-tools) make the recordings the decoder is
 # tested on, with tools that are not ours.
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
-# espeak-ng, vorbis-tools and opus-tools record test narrations; xxd reads them back as hex.
+# espeak-ng, vorbis-tools and opus-tools record test narrations; xxd reads them back as hex;
+# pdftotext (poppler-utils) reads back what export-html's site prints.
 test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium
-  espeak-ng vorbis-tools opus-tools xxd)
+  espeak-ng vorbis-tools opus-tools xxd poppler-utils)
 bench_pkgs=(xvfb xauth mesa-utils chromium time)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
 
