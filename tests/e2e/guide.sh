@@ -50,6 +50,12 @@ minisign -V -p everyvoice.pub -m outbox/default-2.evpack | grep -qx "Trusted com
 
 # --- confirm on a kiosk: the inbox is the guide's outbox -------------------------------------
 state=home/.local/state/everyvoice
+# Before: the pack it was installed with, marked as built in.
+printf 'screenshot builtin.png\n' > builtin.evscript
+timeout 120 "$KIOSK" --state-dir "$state" --window 1080x1920 --goto admin --script builtin.evscript 2>log.txt ||
+  fail "kiosk: $(cat log.txt)"
+text=$(ocr builtin.png)
+[[ $text == *"Pack: default, version 1"*"built in"* ]] || fail "the admin screen does not mark the built-in pack: $text"
 printf 'wait 6\ngoto attract\ngoto admin\nscreenshot admin.png\n' > confirm.evscript
 timeout 120 "$KIOSK" --state-dir "$state" --inbox outbox --window 1080x1920 --goto admin --script confirm.evscript 2>log.txt ||
   fail "kiosk: $(cat log.txt)"
