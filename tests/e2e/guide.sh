@@ -64,4 +64,12 @@ text=$(ocr admin.png)
 [[ $text == *"Pack: default, version 2"*"pack store"* ]] || fail "the admin screen does not show version 2 from the store: $text"
 printf 'tap start\ntap lang:en\ntap audience:parent\nexpect Online gaming\ntap nav:back\ntap audience:child\nexpect People you can talk to\n' > seen.evscript
 timeout 120 "$KIOSK" --state-dir "$state" --window 1080x1920 --script seen.evscript 2>log.txt || fail "the new page is not shown: $(cat log.txt)"
+# The added page, never translated, in Polish: the English text with a notice in Polish saying so.
+printf 'tap start\ntap lang:pl\ntap audience:parent\nexpect topic:online-gaming\ntap topic:online-gaming\nwait 1\nscreenshot untranslated.png\n' > pl.evscript
+timeout 120 "$KIOSK" --state-dir "$state" --window 1080x1920 --script pl.evscript 2>log.txt || fail "Polish: $(cat log.txt)"
+text=$(ocr untranslated.png)
+[[ $text == *"jeszcze"*"angielsku"* ]] || fail "no notice on a page never translated: $text"
+[ -z "${SCREENSHOT_DIR:-}" ] || cp untranslated.png "$SCREENSHOT_DIR/guide-untranslated.png"
+grep -qF '<p class="note">Ta strona nie została jeszcze przetłumaczona.' site/pl/page-online-gaming.html ||
+  fail "the website's Polish page-online-gaming.html has no notice"
 echo "ok: a kiosk set up as the guide says shows the signed version 2 with the edited and the added page"

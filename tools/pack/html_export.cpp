@@ -255,6 +255,7 @@ private:
         const std::string attrs = langAttrs(shown, locale);
         std::string body = "<h1" + attrs + ">" + textHtml(t->title) + "</h1>\n";
         if (stale) body += "<p class=\"note\">" + str("page.stale", locale) + "</p>\n";
+        else if (shown != locale) body += "<p class=\"note\">" + str("page.untranslated", locale) + "</p>\n";
         // The recording is of the text shown, so it goes with that text (English when stale).
         if (!t->narration.empty())
             body += "<p" + attrs + "><audio controls preload=\"none\" src=\"../media/" + escapeHtml(t->narration) +
