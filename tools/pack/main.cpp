@@ -103,9 +103,9 @@ does; contact details marked verify = true are left out. Exit 1 if the pack cann
 
 Draws every screen of the pack in every language with the kiosk itself (the same program,
 fonts and layout a kiosk uses) at 1080x1920, writes them to DIR/<language>/<screen>.png and
-makes DIR/index.html, a contact sheet of them all grouped by language. Screens that scroll
-(the help screen, pages) are drawn whole, a screenful at a time: <screen>.png, then
-<screen>-2.png and on. Open it in a browser
+makes DIR/index.html, a contact sheet of them all grouped by language. The help screen is
+drawn whole, a screenful at a time: help.png, then help-2.png and on; pages show their
+first screenful. Open it in a browser
 to review a pack before signing it. Captions say which pages are drafts, not translated, or
 out of date (those show the default-locale page, as a kiosk does).
 
