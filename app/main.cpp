@@ -355,6 +355,7 @@ int main(int argc, char** argv) {
     std::optional<std::string> packSource;
     PackStoreSettings storeSettings;
     bool builtIn = false; // no pack at all: the built-in help numbers
+    std::string packOrigin; // for the admin screen's pack line
     try {
         storeSettings = readUpdateSettings(stateDir);
         if (opt.inbox) storeSettings.inbox = *opt.inbox;
@@ -375,6 +376,7 @@ int main(int argc, char** argv) {
         const fs::path file = opt.pack ? *opt.pack : defaultPack(argv[0]);
         pack = stored ? std::move(*stored) : readPack(file);
         if (!opt.pack || storeSettings.inbox) packSource = stored ? "the pack store" : file.string();
+        packOrigin = stored ? ui::App::kFromStore : opt.pack ? "from " + file.string() : ui::App::kBuiltIn;
     } catch (const PackError& e) {
         // A pack named on the command line is someone testing: they hear why. A kiosk with no
         // pack at all still shows where to get help.
@@ -385,6 +387,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", e.what());
         pack = builtInHelpPack();
         packSource = "the help numbers built into the kiosk";
+        packOrigin = "no pack: only the help numbers built into the kiosk";
         builtIn = true;
     }
 
@@ -477,6 +480,7 @@ int main(int argc, char** argv) {
             results.push_back(platform::checkAudio());
             return results;
         };
+        app.setPackOrigin(packOrigin);
         app.setStaff({&adminPin, counter.get(), stateDir, opt.exportDir ? *opt.exportDir : stateDir / "exports",
                       updates ? &*updates : nullptr, health});
         platform::KioskLoop loop(*host, app, session, clock, *engine);

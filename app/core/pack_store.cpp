@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -222,10 +223,12 @@ bool PackStore::examine(const fs::path& file, bool allowOlder) {
                   true);
         return true;
     } catch (const std::exception& e) {
-        // PackError names the kiosk's copy; the inbox file is what staff can find.
+        // PackError names the kiosk's copy; the inbox file is what staff can find, so every
+        // mention of the copy is given the inbox file's name.
         std::string reason = e.what();
         const std::string prefix = "pack " + incoming.string() + ": ";
         if (reason.starts_with(prefix)) reason.erase(0, prefix.size());
+        for (std::size_t at; (at = reason.find(kIncoming)) != std::string::npos;) reason.replace(at, std::strlen(kIncoming), name);
         setStatus("refused " + name + ": " + reason, true);
         removeQuietly(incoming);
         removeQuietly(signatureFile(incoming));

@@ -29,7 +29,8 @@ SignedPack openSignedPack(const fs::path& file, const std::vector<PublicKey>& ke
     const std::string where = "pack " + file.string() + ": ";
     const fs::path sig = signatureFile(file);
     std::error_code ec;
-    if (!fs::exists(sig, ec)) throw PackError(where + "no signature (" + sig.filename().string() + " is missing)");
+    if (!fs::exists(sig, ec))
+        throw PackError(where + file.filename().string() + " has no signature next to it: " + sig.filename().string());
     if (keys.empty()) throw PackError(where + "no trusted public keys to check its signature with");
     Verified v;
     try {
@@ -43,9 +44,10 @@ SignedPack openSignedPack(const fs::path& file, const std::vector<PublicKey>& ke
                         "', not 'everyvoice pack=<id> version=<n>'");
     SignedPack signedPack{readPack(file), v.key};
     const Pack& p = signedPack.pack;
+    // Both comments whole and quoted: a stray comma or a wrong number is then plain to see.
     if (p.id != claim->id || p.version != claim->version)
-        throw PackError(where + "signed as " + claim->id + " version " + std::to_string(claim->version) +
-                        " but the pack is " + p.id + " version " + std::to_string(p.version));
+        throw PackError(where + "the trusted comment '" + v.trustedComment + "' does not match this pack, which needs '" +
+                        "everyvoice pack=" + p.id + " version=" + std::to_string(p.version) + "'");
     return signedPack;
 }
 

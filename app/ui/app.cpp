@@ -29,6 +29,9 @@ bool beginLayer(const char* name, bool onTop) {
 
 } // namespace
 
+const char* const App::kFromStore = "signed, from the kiosk's pack store";
+const char* const App::kBuiltIn = "built in (no signed pack accepted yet)";
+
 App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine, AppSettings settings)
     : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine) {
     attract_.setStill(settings.reducedMotion);
@@ -36,6 +39,7 @@ App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& e
 
 void App::showPack(const Pack& pack) {
     pack_ = &pack;
+    setPackOrigin(kFromStore);
     // The page view keeps a layout of the page it showed last, which may be the old pack's,
     // and its images' textures.
     page_ = PageView{};

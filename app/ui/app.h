@@ -58,6 +58,12 @@ public:
     void showPack(const Pack& pack);
     // The line about pack updates on the admin screen (core/pack_store.h status()).
     void setPackStatus(std::string status) { admin_.setPackStatus(std::move(status)); }
+    // Where the pack shown came from, for the admin screen's pack line (e.g. "built in"), so
+    // staff can tell the pack the kiosk was installed with from a signed pack of the same
+    // version. showPack() sets it to the pack store, where every later pack comes from.
+    void setPackOrigin(std::string origin) { admin_.setPackOrigin(std::move(origin)); }
+    static const char* const kFromStore; // a pack accepted from the inbox
+    static const char* const kBuiltIn;   // the default pack installed with the kiosk
     // The admin screen's PIN, counts and export folder. Without a PIN that is set, holding
     // the title does nothing.
     void setStaff(Staff staff) { staff_ = std::move(staff); }

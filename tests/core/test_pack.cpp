@@ -288,15 +288,19 @@ TEST_CASE("lint names each problem by file and line", "[pack]") {
     CHECK_THAT(r.output, Catch::Contains(first.string() + ":" + std::to_string(lineOf(first, "page:missing")) +
                                          ": error: link to page 'missing'"));
     // The unclosed array opened on the audience line is found where the next key starts.
-    CHECK_THAT(r.output, Catch::Contains(second.string() + ":" + std::to_string(lineOf(second, "status")) + ": error: "));
+    CHECK_THAT(r.output, Catch::Contains(second.string() + ":" + std::to_string(lineOf(second, "status")) + ":1: error: "));
     CHECK_THAT(r.output, Catch::Contains(toml.string() + ":" + std::to_string(lineOf(toml, "colour")) + ": error: unknown key 'colour'"));
     CHECK_THAT(r.output, Catch::Contains(toml.string() + ":" + std::to_string(lineOf(toml, "no-such-topic")) +
                                          ": error: topic 'no-such-topic'"));
     CHECK_THAT(r.output, Catch::Contains(toml.string() + ":" + std::to_string(lineOf(toml, "parent = ")) +
                                          ": error: page 'first' is listed for parent"));
-    // Every line of output is FILE:LINE: severity: message.
+    // Every line of output is FILE:LINE: severity: message, but the last, which counts them.
     std::istringstream lines(r.output);
     for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("lint: ")) {
+            CHECK(lines.peek() == EOF);
+            continue;
+        }
         INFO(line);
         CHECK(line.find(":") != std::string::npos);
         CHECK((line.find(": error: ") != std::string::npos || line.find(": warning: ") != std::string::npos ||
@@ -306,6 +310,48 @@ TEST_CASE("lint names each problem by file and line", "[pack]") {
     const fs::path out = fs::temp_directory_path() / ("ev-broken-" + std::to_string(getpid()) + ".evpack");
     CHECK(tool("build " + quote(src.string()) + " -o " + quote(out.string())).status == 1);
     CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("lint ends with a count of errors and warnings by kind, and --quiet-drafts only counts drafts", "[pack]") {
+    const std::string src = quote((kFixtures / "content/good").string()) + " --locales " + quote((kFixtures / "locales").string());
+    const Run all = tool("lint " + src);
+    INFO(all.output);
+    REQUIRE(all.status == 0);
+    int draftLines = 0, warningLines = 0;
+    std::istringstream lines(all.output);
+    std::string last;
+    for (std::string line; std::getline(lines, line);) {
+        draftLines += line.find(": warning: draft:") != std::string::npos || line.ends_with(" is a draft");
+        warningLines += line.find(": warning: ") != std::string::npos;
+        last = line;
+    }
+    REQUIRE(draftLines > 0);
+    CHECK_THAT(last, Catch::StartsWith("lint: 0 errors, " + std::to_string(warningLines) + " warnings (") &&
+                         Catch::Contains(std::to_string(draftLines) + " draft") && Catch::EndsWith(" to verify"));
+    const Run quiet = tool("lint " + src + " --quiet-drafts");
+    INFO(quiet.output);
+    CHECK(quiet.status == 0);
+    CHECK_THAT(quiet.output, !Catch::Contains("draft:") && Catch::Contains(last));
+}
+
+TEST_CASE("an unclosed quote is one error at its line and column, with no false errors after it", "[pack]") {
+    TempDir dir;
+    const fs::path src = copyFixtures(dir) / "content/good";
+    const fs::path page = src / "pages/talking/en.md";
+    std::string text = readFile(page);
+    const auto title = text.find("title = \"");
+    REQUIRE(title != std::string::npos);
+    const auto close = text.find('"', title + 9);
+    text.erase(close, 1); // title = "Talking   (the quote never closed)
+    writeFile(page, text);
+    const Run r = tool("lint " + quote(src.string()) + " --locales " + quote((kFixtures / "locales").string()) + " --quiet-drafts");
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK_THAT(r.output, Catch::Contains(page.string() + ":" + std::to_string(lineOf(page, "title = ")) + ":") &&
+                             Catch::Contains(": error: a closing \" is missing on this line"));
+    // The page is listed in [topics] and linked to; neither is a second problem to chase.
+    CHECK_THAT(r.output, !Catch::Contains("is not a page") && !Catch::Contains("does not exist"));
+    CHECK_THAT(r.output, Catch::Contains("lint: 1 error,"));
 }
 
 TEST_CASE("release builds refuse verify fields", "[pack]") {

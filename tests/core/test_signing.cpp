@@ -134,14 +134,20 @@ TEST_CASE("the trusted comment must name the pack it signs", "[signing]") {
 
     sign(pack, key, "everyvoice pack=fixture version=4");
     REQUIRE(minisignAccepts(pack, key));
-    CHECK_THAT(refusal(pack, trusted), Catch::Contains("signed as fixture version 4 but the pack is fixture version 3"));
+    CHECK_THAT(refusal(pack, trusted), Catch::Contains("the trusted comment 'everyvoice pack=fixture version=4' does not match this pack, "
+                                                       "which needs 'everyvoice pack=fixture version=3'"));
     sign(pack, key, "everyvoice pack=other version=3");
-    CHECK_THAT(refusal(pack, trusted), Catch::Contains("signed as other version 3"));
+    CHECK_THAT(refusal(pack, trusted), Catch::Contains("'everyvoice pack=other version=3' does not match"));
+    // A comma typed into the comment: the message shows it, not two identical-looking versions.
+    sign(pack, key, "everyvoice pack=fixture, version=3");
+    CHECK_THAT(refusal(pack, trusted), Catch::Contains("'everyvoice pack=fixture, version=3' does not match this pack, "
+                                                       "which needs 'everyvoice pack=fixture version=3'"));
     sign(pack, key, "timestamp:1700000000\tfile:fixture.evpack");
     CHECK_THAT(refusal(pack, trusted), Catch::Contains("not 'everyvoice pack=<id> version=<n>'"));
 
     fs::remove(ev::signatureFile(pack));
-    CHECK_THAT(refusal(pack, trusted), Catch::Contains("no signature"));
+    CHECK_THAT(refusal(pack, trusted), Catch::Contains(pack.filename().string() + " has no signature next to it: " +
+                                                       pack.filename().string() + ".minisig"));
     CHECK_THAT(refusal(pack, {}), Catch::Contains("no signature"));
 }
 
@@ -177,4 +183,38 @@ TEST_CASE("trusted comment syntax", "[signing]") {
                             "everyvoice pack=default version=2x", "everyvoice pack=a b version=2",
                             "id=default version=2", "everyvoice pack=default  version=2", ""})
         CHECK_FALSE(ev::parseTrustedComment(bad));
+}
+
+TEST_CASE("everyvoice-pack sign writes the trusted comment a kiosk needs and publish copies both files", "[signing]") {
+    TempDir dir;
+    const Key key = makeKey(dir.path / "comms");
+    const fs::path pack = buildPack(dir.path, 3);
+    const Run signed_ = tool("sign " + quote(pack.string()) + " --key " + quote(key.sec.string()));
+    INFO(signed_.output);
+    REQUIRE(signed_.status == 0);
+    // Stock minisign accepts it, with exactly the comment the kiosk checks.
+    const Run v = run("minisign -V -p " + quote(key.pub.string()) + " -m " + quote(pack.string()));
+    INFO(v.output);
+    CHECK(v.status == 0);
+    CHECK_THAT(v.output, Catch::Contains("Trusted comment: everyvoice pack=fixture version=3\n"));
+    CHECK(refusal(pack, {ev::readPublicKey(key.pub)}).empty());
+
+    const fs::path inbox = dir.path / "inbox";
+    fs::create_directories(inbox);
+    const Run published = tool("publish " + quote(pack.string()) + " " + quote(inbox.string()));
+    INFO(published.output);
+    REQUIRE(published.status == 0);
+    CHECK(readFile(inbox / "fixture-3.evpack") == readFile(pack));
+    CHECK(readFile(inbox / "fixture-3.evpack.minisig") == readFile(ev::signatureFile(pack)));
+    CHECK(std::distance(fs::directory_iterator(inbox), fs::directory_iterator()) == 2); // no temporary left
+
+    // Unsigned: publish refuses, naming the user's files; nothing is copied.
+    const fs::path other = buildPack(dir.path, 4);
+    const Run refused = tool("publish " + quote(other.string()) + " " + quote(inbox.string()));
+    CHECK(refused.status == 1);
+    CHECK_THAT(refused.output, Catch::Contains("fixture-4.evpack has no signature next to it: fixture-4.evpack.minisig"));
+    CHECK_FALSE(fs::exists(inbox / "fixture-4.evpack"));
+    // A missing key is one line, and no signature is written.
+    CHECK(tool("sign " + quote(other.string()) + " --key " + quote((dir.path / "nope.key").string())).status == 1);
+    CHECK_FALSE(fs::exists(ev::signatureFile(other)));
 }

@@ -74,7 +74,9 @@ for name in default rtl; do
   grep -qF "<h1>$neutral</h1>" "$site/neutral.html" || fail "$name: neutral.html does not show '$neutral'"
 
   # Nothing is fetched from anywhere: no scheme-relative or http(s) src/href, no CSS url().
-  ! grep -rEq '(src|href)="(https?:)?//' "$site" || fail "$name: the site refers to another site"
+  # (Links to the services' own sites are not fetched.)
+  ! grep -rEq 'src="(https?:)?//|<link [^>]*href="(https?:)?//' "$site" || fail "$name: the site fetches from another site"
+  ! grep -rEq 'href="(https?:)?//' "$site" --exclude=help.html || fail "$name: a page other than the help cards links to another site"
   ! grep -Eq 'url\(|@import' "$site/style.css" || fail "$name: the stylesheet fetches something"
 
   # Help cards: every confirmed number as a tel: link showing it as in the pack; a card to
@@ -89,6 +91,14 @@ for name in default rtl; do
           fail "$name: $l/help.html has no tel: link for $id $phone"
       done
     done
+  # Web addresses are links to the service's site over https.
+  sqlite3 -separator '|' "$pack" "select id, web from signposts where web != '' and (verify = 0 or (verify_fields <> '' and instr(' ' || verify_fields || ' ', ' web ') = 0))" |
+    while IFS='|' read -r id web; do
+      for l in $locales; do
+        grep -qF "<p class=\"web\"><a href=\"https://$web\" dir=\"ltr\">$web</a></p>" "$site/$l/help.html" ||
+          fail "$name: $l/help.html has no link to $web for $id"
+      done
+    done
   for id in $(sqlite3 "$pack" "select id from signposts where verify = 1 and verify_fields = ''"); do
     for l in $locales; do
       card=$(awk -v id="sp-$id" 'index($0, "aria-labelledby=\"" id "\"") {on = 1} on {print} on && /<\/section>/ {exit}' "$site/$l/help.html")
@@ -97,6 +107,49 @@ for name in default rtl; do
     done
   done
 done
+
+# English names inside other languages: the services' names and the site's own, as lang="en"
+# (and isolated, so "Stop It Now!" keeps its "!" at the end on an Urdu page).
+site=$WORK/site-default
+grep -qF '<h2 id="sp-stopitnow"><bdi lang="en">Stop It Now!</bdi></h2>' "$site/ur/help.html" || fail "ur: Stop It Now! is not marked English"
+grep -qF '<bdi lang="en">Childline</bdi>' "$site/pl/help.html" || fail "pl: Childline is not marked English"
+grep -qF '<a class="brand" href="index.html" lang="en" dir="ltr">' "$site/so/index.html" || fail "so: the site's name is not marked English"
+! grep -qF '<bdi lang="en">' "$site/en/help.html" || fail "en: English marked inside English"
+
+# At 320 CSS pixels wide (WCAG 1.4.10 reflow) no page of any language scrolls sideways: every
+# page in a 320 px frame in Chromium, its width measured by Chromium's own layout.
+{
+  echo '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>reflow</title></head><body><script>'
+  echo 'var pages = ['
+  (cd "$site" && find . -name '*.html' ! -name reflow-check.html | sort | sed 's/.*/"&",/')
+  echo '], wide = [], i = 0;'
+  cat <<'JS'
+function next() {
+  if (i === pages.length) { document.body.setAttribute('data-wide', wide.join(' ') || 'none'); return; }
+  var f = document.createElement('iframe');
+  f.style.width = '320px'; f.style.height = '640px'; f.style.border = '0';
+  f.onload = function () {
+    var d = f.contentDocument.documentElement;
+    if (d.scrollWidth > 320) wide.push(pages[i] + '=' + d.scrollWidth);
+    f.remove(); i++; next();
+  };
+  f.src = pages[i];
+  document.body.appendChild(f);
+}
+next();
+JS
+  echo '</script></body></html>'
+} > "$site/reflow-check.html"
+wide=$(chrome --allow-file-access-from-files --virtual-time-budget=120000 --dump-dom "file://$site/reflow-check.html" |
+  sed -n 's/.*data-wide="\([^"]*\)".*/\1/p')
+rm "$site/reflow-check.html"
+[ "$wide" = none ] || fail "pages wider than 320 px: ${wide:-no answer from Chromium}"
+
+# Printed, a help page keeps the numbers and drops the bar and the exit button.
+chrome --no-pdf-header-footer --print-to-pdf="$WORK/help.pdf" "file://$site/en/help.html" >/dev/null
+printed=$(pdftotext "$WORK/help.pdf" -)
+[[ $printed == *"0800 1111"* && $printed == *"childline.org.uk"* && $printed != *"Exit"* ]] ||
+  fail "the printed help page: $printed"
 
 # The fixture's Urdu page is stale: the English page with the Urdu note, marked as English.
 site=$WORK/site-rtl

@@ -29,13 +29,26 @@ for pack in "$PACK" "$WORK/rtl.evpack"; do
   done
   [ -f "$out/_start/attract.png" ] && [ -f "$out/_start/neutral.png" ] || fail "$pack: no attract or neutral screen"
   pngs=$(cd "$out" && find . -name '*.png' | sed 's|^\./||' | sort)
-  [ "$(echo "$pngs" | wc -l)" -eq "$expected" ] || fail "$pack: $(echo "$pngs" | wc -l) pictures, expected $expected"
+  # The help screen adds a picture per further screenful: help-2.png, ...
+  parts=$(echo "$pngs" | grep -Ec '/help-[2-9]\.png$' || true)
+  [ "$(echo "$pngs" | wc -l)" -eq $((expected + parts)) ] || fail "$pack: $(echo "$pngs" | wc -l) pictures, expected $expected + $parts"
   for p in $pngs; do
     "$PNG_CHECK" "$out/$p" 1080x1920 >/dev/null || fail "$pack: $p is not a 1080x1920 picture of a screen"
     grep -qF "<img src=\"$p\"" "$out/index.html" || fail "$pack: index.html does not show $p"
   done
   (cd "$out" && "$validator" index.html) || fail "$pack: html-validate found problems in index.html"
 done
+
+# The whole help screen: its screenfuls, read back by OCR, show every confirmed number of the
+# default pack (the first screenful alone shows only the first cards).
+out=$WORK/preview-default
+[ -f "$out/en/help-2.png" ] || fail "the help screen was drawn as one screenful"
+grep -q 'help: get help now (2 of ' "$out/index.html" || fail "the contact sheet does not number the help screen's parts"
+help=$(for f in "$out"/en/help*.png; do tesseract "$f" stdout -l eng 2>/dev/null; done | tr '\n' ' ')
+for phone in $(sqlite3 "$PACK" "select replace(p.phone, ' ', '_') from signposts s join signpost_phones p on p.signpost = s.id where s.verify = 0"); do
+  [[ $help == *"${phone//_/ }"* ]] || fail "the preview of the help screen does not show ${phone//_/ }: $help"
+done
+[ -n "${SCREENSHOT_DIR:-}" ] && cp "$out"/en/help*.png "$out/index.html" "$SCREENSHOT_DIR/" || true
 
 # The fixture's Urdu page is drawn right to left and differs from the English one; its
 # out-of-date page is the English page with a note, so it differs from English too.

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/i18n.h"
 #include "core/png_image.h"
@@ -61,9 +62,44 @@ std::string documentTitle(const std::string& page, const std::string& site) {
 std::string pageFile(const std::string& id) { return "page-" + id + ".html"; }
 std::string topicsFile(Audience a) { return std::string("topics-") + ev::audienceId(a) + ".html"; }
 
+// Marks each of names (longest first) in the text of html, never inside a tag, as English
+// text: <bdi lang="en">, so a screen reader says it in English and, on an Urdu page, a name
+// such as "Stop It Now!" keeps its "!" at its end.
+std::string markEnglish(const std::string& html, const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size();) {
+        if (html[i] == '<') {
+            const std::size_t end = html.find('>', i);
+            const std::size_t stop = end == std::string::npos ? html.size() : end + 1;
+            out.append(html, i, stop - i);
+            i = stop;
+            continue;
+        }
+        const auto name = std::find_if(names.begin(), names.end(), [&](const std::string& n) { return html.compare(i, n.size(), n) == 0; });
+        if (name == names.end()) {
+            out += html[i++];
+            continue;
+        }
+        out += "<bdi lang=\"en\">" + *name + "</bdi>";
+        i += name->size();
+    }
+    return out;
+}
+
 class Site {
 public:
-    Site(const ev::Pack& pack, fs::path dir) : pack_(pack), dir_(std::move(dir)) {}
+    Site(const ev::Pack& pack, fs::path dir) : pack_(pack), dir_(std::move(dir)) {
+        // The services' English names, which translations keep as they are ("Childline",
+        // "Stop It Now!"), as the escaped HTML they appear as, with and without "The ".
+        for (const ev::Signpost& s : pack_.signposts) {
+            const auto en = s.text.find(pack_.defaultLocale);
+            if (pack_.defaultLocale != "en" || en == s.text.end() || en->second.name.empty()) continue;
+            const std::string name = textHtml(en->second.name);
+            englishNames_.push_back(name);
+            if (name.starts_with("The ")) englishNames_.push_back(name.substr(4));
+        }
+        std::sort(englishNames_.begin(), englishNames_.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    }
 
     int write() {
         for (const ev::LocaleInfo& l : pack_.locales) checkName(l.tag, "locale");
@@ -131,7 +167,7 @@ private:
                           "</title>\n<link rel=\"stylesheet\" href=\"" + root +
                           "style.css\">\n</head>\n<body>\n";
         out += "<a class=\"skip\" href=\"#main\">" + str("web.skip", locale) + "</a>\n<header class=\"bar\">\n";
-        out += "<a class=\"brand\" href=\"index.html\">" + escapeHtml(pack_.title) + "</a>\n";
+        out += "<a class=\"brand\" href=\"index.html\"" + langAttrs(pack_.defaultLocale, locale) + ">" + escapeHtml(pack_.title) + "</a>\n";
         if (inLocale) {
             out += "<nav>\n<ul>\n<li><a href=\"index.html\">" + str("nav.home", locale) + "</a></li>\n" +
                    "<li><a href=\"../index.html\">" + str("nav.language", locale) + "</a></li>\n" +
@@ -141,7 +177,7 @@ private:
                " <span aria-hidden=\"true\"><span class=\"dot\"></span> <span class=\"dot\"></span> "
                "<span class=\"dot\"></span></span></a>\n";
         out += "<p id=\"exit-hint\" class=\"exit-hint\" hidden>" + str("web.exit_hint", locale) + "</p>\n";
-        out += "</header>\n<main id=\"main\">\n" + body + "</main>\n<script>\n" + kExitScript +
+        out += "</header>\n<main id=\"main\">\n" + (locale == pack_.defaultLocale ? body : markEnglish(body, englishNames_)) + "</main>\n<script>\n" + kExitScript +
                "\n</script>\n</body>\n</html>\n";
         return out;
     }
@@ -220,6 +256,7 @@ private:
         const std::string attrs = langAttrs(shown, locale);
         std::string body = "<h1" + attrs + ">" + textHtml(t->title) + "</h1>\n";
         if (stale) body += "<p class=\"note\">" + str("page.stale", locale) + "</p>\n";
+        else if (shown != locale) body += "<p class=\"note\">" + str("page.untranslated", locale) + "</p>\n";
         // The recording is of the text shown, so it goes with that text (English when stale).
         if (!t->narration.empty())
             body += "<p" + attrs + "><audio controls preload=\"none\" src=\"../media/" + escapeHtml(t->narration) +
@@ -258,7 +295,8 @@ private:
             out += "<p class=\"label\">" + label + "</p>\n<p class=\"phone\"><a href=\"" + telHref(s.phones[i]) +
                    "\" dir=\"ltr\">" + shown + "</a></p>\n";
         }
-        if (web && !s.web.empty()) out += "<p class=\"web\"><bdi dir=\"ltr\">" + escapeHtml(s.web) + "</bdi></p>\n";
+        if (web && !s.web.empty())
+            out += "<p class=\"web\"><a href=\"https://" + escapeHtml(s.web) + "\" dir=\"ltr\">" + escapeHtml(s.web) + "</a></p>\n";
         if (hours && !t->hours.empty()) out += "<p class=\"hours\">" + textHtml(t->hours) + "</p>\n";
         if (!hours && phones && web) out += "<p class=\"pending\">" + str("help.verify_hours", textTag) + "</p>\n";
         if (!t->description.empty()) out += "<p>" + textHtml(t->description) + "</p>\n";
@@ -275,6 +313,7 @@ private:
     const ev::Pack& pack_;
     fs::path dir_;
     std::map<std::string, std::pair<int, int>> imageSizes_; // name -> width, height of images that decode
+    std::vector<std::string> englishNames_; // escaped, longest first: see markEnglish
 };
 
 } // namespace

@@ -22,9 +22,16 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 void flagVerify(const Source& src, Diagnostics& diag, bool release, const std::filesystem::path& file, int line, const std::string& what) {
-    if (release) diag.error(file, line, what + " is marked verify = true; a release pack cannot carry it");
-    else diag.verify(file, line, what + " is marked verify = true: once its public source confirms it, list it in " +
-                                     src.factsFile.string() + " and drop the mark");
+    const std::string todo = "confirm it with the service itself, list it in " + src.factsFile.string() +
+                             " and delete the verify line, or take it out (docs/content-guide.md, \"Add or change a help card\")";
+    if (release) diag.error(file, line, what + " is marked verify = true; a release pack cannot carry it: " + todo);
+    else diag.verify(file, line, what + " is marked verify = true: " + todo);
+}
+
+// A page whose folder exists but whose file could not be read has had its error reported
+// already; naming it again as missing would only send the reader looking for a second fault.
+bool unreadablePage(const Source& src, const std::string& id) {
+    return std::filesystem::is_directory(src.packToml.parent_path() / "pages" / id);
 }
 
 void checkLinks(const Source& src, Diagnostics& diag, std::set<std::string>& linked) {
@@ -35,8 +42,9 @@ void checkLinks(const Source& src, Diagnostics& diag, std::set<std::string>& lin
                 for (const ev::Span& s : b.spans) {
                     if (!s.link.starts_with("page:")) continue;
                     const std::string target = s.link.substr(5);
-                    if (!src.pack.page(target)) diag.error(pf.file, b.line, "link to page '" + target + "', which does not exist");
-                    else if (target != page.id) linked.insert(target);
+                    if (!src.pack.page(target)) {
+                        if (!unreadablePage(src, target)) diag.error(pf.file, b.line, "link to page '" + target + "', which does not exist");
+                    } else if (target != page.id) linked.insert(target);
                 }
             }
         }
@@ -51,7 +59,8 @@ void checkTopics(const Source& src, Diagnostics& diag, std::set<std::string>& li
             const std::string& id = ids[i];
             const ev::Page* page = src.pack.page(id);
             if (!page) {
-                diag.error(src.packToml, lines[i], "topic '" + id + "' is not a page (no pages/" + id + "/)");
+                if (!unreadablePage(src, id))
+                    diag.error(src.packToml, lines[i], "topic '" + id + "' is not a page (no pages/" + id + "/)");
                 continue;
             }
             listed.insert(id);

@@ -16,6 +16,7 @@
 #include "core/signed_pack.h"
 #include "html_export.h"
 #include "preview.h"
+#include "sign_command.h"
 #include "lint.h"
 #include "pack_writer.h"
 #include "source.h"
@@ -32,9 +33,9 @@ const char* const kToolHelp = R"(usage: everyvoice-pack COMMAND [ARGS]
 Checks a content folder and builds the .evpack file the kiosk reads.
 
 commands:
-  build SRC -o OUT [--release] [--locales DIR] [--facts FILE]
+  build SRC -o OUT [--release] [--quiet-drafts] [--locales DIR] [--facts FILE]
                                                  build a pack from a content folder
-  lint SRC [--release] [--locales DIR] [--facts FILE]
+  lint SRC [--release] [--quiet-drafts] [--locales DIR] [--facts FILE]
                                                  check a content folder, build nothing
   info PACK                                      describe a built pack
   export-html PACK -o DIR                        the pack as a static, accessible website
@@ -45,7 +46,10 @@ commands:
                                                  a kiosk's anonymous counts as a CSV file
   counts merge FILE.csv... -o OUT.csv            many kiosks' counts in one file
   report FILE.csv -o dashboard.html              the partnership's dashboard page
+  sign PACK --key SECRET.key                     sign a pack with minisign (writes PACK.minisig)
   verify PACK --key KEY.pub                      check a pack's minisign signature
+  publish PACK DIR                               copy a signed pack and its signature into an
+                                                 inbox or outbox folder, signature last
 
 Problems print as FILE:LINE: error|warning|verify: message.
 Exit status: 0 ok (warnings allowed), 1 invalid input, 2 usage.
@@ -53,7 +57,7 @@ Run everyvoice-pack COMMAND --help for more.
 )";
 
 const std::map<std::string, const char*> kCommandHelp = {
-    {"build", R"(usage: everyvoice-pack build SRC -o OUT [--release] [--locales DIR] [--facts FILE]
+    {"build", R"(usage: everyvoice-pack build SRC -o OUT [--release] [--quiet-drafts] [--locales DIR] [--facts FILE]
 
 Reads SRC (a folder with pack.toml, pages/ and assets/), checks it as lint does and, if
 there is no error, writes the pack to OUT with the assets its pages use. OUT is replaced
@@ -62,22 +66,25 @@ only once the new pack is complete.
   -o OUT          the .evpack file to write
   --release       also refuse anything marked verify = true, and any phone number or web
                   address not in the facts list (drafts stay warnings)
+  --quiet-drafts  count drafts in the last line instead of one line each
   --locales DIR   UI string files <locale>.toml (default: SRC/../../locales)
   --facts FILE    the facts list (default: SRC/../facts.toml)
 
 meta.built_at is today (UTC), or the day of SOURCE_DATE_EPOCH when it is set.
 )"},
-    {"lint", R"(usage: everyvoice-pack lint SRC [--release] [--locales DIR] [--facts FILE]
+    {"lint", R"(usage: everyvoice-pack lint SRC [--release] [--quiet-drafts] [--locales DIR] [--facts FILE]
 
 Checks a content folder: front matter and Markdown, unknown keys, links and topics naming
 missing pages, topic audiences, drafts, verify = true details, stale and missing
 translations, and the images and narration in SRC/assets/ (missing, not a PNG or an Ogg
 Vorbis/Opus file, too large, unused), every phone number and web address in pages,
 signposts, neutral items and UI strings against the facts list, and how hard each
-audience's pages are to read. Exit 1 if any error, 0 if only warnings.
+audience's pages are to read. The last line counts errors, warnings by kind, and details to
+verify. Exit 1 if any error, 0 if only warnings.
 
   --release       report verify = true and unlisted phone numbers and web addresses as
                   errors, as build --release would
+  --quiet-drafts  count drafts in the last line instead of one line each
   --locales DIR   UI string files <locale>.toml (default: SRC/../../locales)
   --facts FILE    the facts list (default: SRC/../facts.toml)
 )"},
@@ -104,7 +111,9 @@ does; contact details marked verify = true are left out. Exit 1 if the pack cann
 
 Draws every screen of the pack in every language with the kiosk itself (the same program,
 fonts and layout a kiosk uses) at 1080x1920, writes them to DIR/<language>/<screen>.png and
-makes DIR/index.html, a contact sheet of them all grouped by language. Open it in a browser
+makes DIR/index.html, a contact sheet of them all grouped by language. The help screen is
+drawn whole, a screenful at a time: help.png, then help-2.png and on; pages show their
+first screenful. Open it in a browser
 to review a pack before signing it. Captions say which pages are drafts, not translated, or
 out of date (those show the default-locale page, as a kiosk does).
 
@@ -122,6 +131,22 @@ Prints the source hash of a page's default-locale text. Put it in a translation'
 matter as translated_from = "<hash>" once the translation matches that text; when the
 original changes later, lint reports the translation as stale and the kiosk shows the
 original until the translation is updated.
+)"},
+    {"sign", R"(usage: everyvoice-pack sign PACK --key SECRET.key
+
+Signs PACK with a minisign secret key (from minisign -G) by running minisign, with the
+trusted comment a kiosk requires, "everyvoice pack=<id> version=<n>", taken from the pack
+itself. minisign asks for the key's password. Writes PACK.minisig beside PACK. Exit 1 if
+the pack cannot be read or minisign fails.
+
+  --key SECRET.key   the team's minisign secret key
+)"},
+    {"publish", R"(usage: everyvoice-pack publish PACK DIR
+
+Copies PACK and PACK.minisig into DIR (a kiosk inbox, a USB stick's EVERYVOICE folder, or
+the shared folder the kiosks sync from). Each file is written under a hidden name and then
+renamed, the signature last, so a kiosk never picks up half a pack. Exit 1 if PACK has no
+signature or DIR is not a folder.
 )"},
     {"verify", R"(usage: everyvoice-pack verify PACK --key KEY.pub [--key KEY.pub ...]
 
@@ -149,6 +174,7 @@ struct Args {
     std::optional<std::string> kiosk;
     std::optional<std::string> jobs;
     bool release = false;
+    bool quietDrafts = false;
 };
 
 // Parses the options of one command; nullopt after printing a usage error.
@@ -181,6 +207,8 @@ std::optional<Args> parseArgs(const std::string& command, const std::vector<std:
             if (!value(a.jobs)) return std::nullopt;
         } else if (readsSource && s == "--release") {
             a.release = true;
+        } else if (readsSource && s == "--quiet-drafts") {
+            a.quietDrafts = true;
         } else if (s.size() > 1 && s[0] == '-') {
             usage("unknown option " + s + " for " + command, command);
             return std::nullopt;
@@ -204,7 +232,8 @@ int build(const Args& a, bool write) {
     Source source = readSource(src, localesDir(a, src), diag);
     if (a.facts) source.factsFile = *a.facts;
     checkSource(source, a.release, diag);
-    diag.print(std::cerr);
+    diag.print(std::cerr, a.quietDrafts);
+    std::cerr << command << ": " << diag.summary() << "\n";
     if (diag.hasErrors()) return kInvalid;
     if (!write) {
         printReadability(source, std::cout);
@@ -330,6 +359,27 @@ int hash(const Args& a) {
     return kOk;
 }
 
+int sign(const Args& a) {
+    if (a.positional.size() != 1) return usage("sign takes one pack file", "sign");
+    if (a.keys.size() != 1) return usage("sign needs one --key SECRET.key", "sign");
+    const fs::path pack = a.positional[0];
+    if (signPack(pack, a.keys[0]) != 0) {
+        std::cerr << "everyvoice-pack: minisign could not sign " << pack.string() << "\n";
+        return kInvalid;
+    }
+    std::cout << "wrote " << ev::signatureFile(pack).string() << ": \"" << trustedCommentFor(pack) << "\"\n";
+    return kOk;
+}
+
+int publish(const Args& a) {
+    if (a.positional.size() != 2) return usage("publish takes a pack file and a folder", "publish");
+    publishPack(a.positional[0], a.positional[1]);
+    const fs::path pack = a.positional[0];
+    std::cout << "copied " << pack.filename().string() << " and " << ev::signatureFile(pack).filename().string()
+              << " into " << a.positional[1] << "\n";
+    return kOk;
+}
+
 int verify(const Args& a) {
     if (a.positional.size() != 1) return usage("verify takes one pack file", "verify");
     if (a.keys.empty()) return usage("verify needs --key KEY.pub", "verify");
@@ -371,12 +421,14 @@ int main(int argc, char** argv) {
     }
     const bool isBuild = command == "build", isLint = command == "lint", isExport = command == "export-html",
                isPreview = command == "preview";
-    const auto parsed = parseArgs(command, rest, isBuild || isExport || isPreview, isBuild || isLint, command == "verify", isPreview);
+    const auto parsed = parseArgs(command, rest, isBuild || isExport || isPreview, isBuild || isLint, command == "verify" || command == "sign", isPreview);
     if (!parsed) return kUsage;
     try {
         if (isBuild || isLint) return build(*parsed, isBuild);
         if (command == "info") return info(*parsed);
         if (command == "verify") return verify(*parsed);
+        if (command == "sign") return sign(*parsed);
+        if (command == "publish") return publish(*parsed);
         if (isExport) return exportSite(*parsed);
         if (isPreview) return previewPack(*parsed);
         return hash(*parsed);

@@ -21,7 +21,13 @@ namespace {
 struct Shot {
     std::string screen;  // as --goto takes it
     std::string caption; // for the contact sheet
+    int parts = 1;       // screenfuls at most: each further one scrolled down by a drag
 };
+
+// The help screen, which must be checked whole (every card's numbers), is shot up to this
+// many screenfuls; those past its end are the same picture again and are dropped. Pages are
+// shot once: a screenful each for 16 pages in 10 languages would triple preview's time.
+constexpr int kMaxParts = 4;
 
 // One kiosk process: its language (none for the screens every language shares) and screens.
 struct Run {
@@ -31,11 +37,29 @@ struct Run {
     std::vector<Shot> shots;
 };
 
-std::string pngName(const std::string& screen) {
+// DIR/<locale>/<screen>.png, and <screen>-<part>.png for the screenfuls after the first.
+std::string pngName(const std::string& screen, int part = 1) {
     std::string name = screen;
     for (char& c : name)
         if (c == ':') c = '-';
-    return name + ".png";
+    return name + (part > 1 ? "-" + std::to_string(part) : "") + ".png";
+}
+
+std::string fileBytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Removes the screenfuls shot after a screen's end (a drag that moved nothing draws the same
+// picture); returns how many are left.
+int dropRepeats(const fs::path& dir, const Shot& shot) {
+    int kept = 1;
+    while (kept < shot.parts && fileBytes(dir / pngName(shot.screen, kept + 1)) != fileBytes(dir / pngName(shot.screen, kept)))
+        ++kept;
+    for (int part = kept + 1; part <= shot.parts; ++part) fs::remove(dir / pngName(shot.screen, part));
+    return kept;
 }
 
 std::vector<Run> plan(const ev::Pack& pack) {
@@ -51,7 +75,7 @@ std::vector<Run> plan(const ev::Pack& pack) {
             const std::string id = ev::audienceId(a);
             r.shots.push_back({"topics:" + id, "topics for " + id});
         }
-        r.shots.push_back({"help", "help: get help now"});
+        r.shots.push_back({"help", "help: get help now", kMaxParts});
         for (const ev::Page& p : pack.pages) {
             bool stale = false;
             const ev::PageText* t = pack.pageTextToShow(p.id, l.tag, stale);
@@ -99,11 +123,14 @@ std::string contactSheet(const ev::Pack& pack, const std::vector<Run>& runs, con
         out += "<section id=\"g-" + r.folder + "\" aria-labelledby=\"h-" + r.folder + "\">\n<h2 id=\"h-" + r.folder +
                "\">" + escapeHtml(r.heading) + "</h2>\n<ul class=\"sheet\">\n";
         for (const Shot& s : r.shots) {
-            const std::string src = r.folder + "/" + pngName(s.screen);
-            out += "<li><a href=\"" + src + "\"><img src=\"" + src + "\" width=\"" + std::to_string(thumbW) +
-                   "\" height=\"" + std::to_string(thumbH) + "\" loading=\"lazy\" alt=\"" +
-                   escapeHtml(s.screen + (r.locale.empty() ? "" : " in " + r.locale)) + "\"></a><p>" +
-                   escapeHtml(s.caption) + "</p></li>\n";
+            for (int part = 1; part <= s.parts; ++part) {
+                const std::string src = r.folder + "/" + pngName(s.screen, part);
+                const std::string of = s.parts > 1 ? " (" + std::to_string(part) + " of " + std::to_string(s.parts) + ")" : "";
+                out += "<li><a href=\"" + src + "\"><img src=\"" + src + "\" width=\"" + std::to_string(thumbW) +
+                       "\" height=\"" + std::to_string(thumbH) + "\" loading=\"lazy\" alt=\"" +
+                       escapeHtml(s.screen + of + (r.locale.empty() ? "" : " in " + r.locale)) + "\"></a><p>" +
+                       escapeHtml(s.caption + of) + "</p></li>\n";
+            }
         }
         out += "</ul>\n</section>\n";
     }
@@ -168,12 +195,18 @@ int preview(const ev::Pack& pack, const PreviewOptions& o) {
         const fs::path script = work / (r.folder + ".evscript");
         {
             std::ofstream s(script);
-            for (const Shot& shot : r.shots)
-                s << "goto " << shot.screen << "\nscreenshot " << fs::absolute(o.out / r.folder / pngName(shot.screen)).string()
-                  << "\n";
+            // A drag of 60% of the window from low to high scrolls one screenful on, leaving
+            // an overlap so no line falls between two pictures.
+            const int x = o.width / 2, from = o.height * 85 / 100, to = o.height * 25 / 100;
+            for (const Shot& shot : r.shots) {
+                s << "goto " << shot.screen << "\n";
+                for (int part = 1; part <= shot.parts; ++part) {
+                    if (part > 1) s << "drag " << x << ' ' << from << ' ' << x << ' ' << to << "\nwait 1\n";
+                    s << "screenshot " << fs::absolute(o.out / r.folder / pngName(shot.screen, part)).string() << "\n";
+                }
+            }
             if (!s) throw std::runtime_error("cannot write " + script.string());
         }
-        shots += static_cast<int>(r.shots.size());
         std::vector<std::string> argv = {o.kiosk.string(), "--pack", fs::absolute(o.pack).string(), "--state-dir",
                                          (work / ("state-" + r.folder)).string(), "--window",
                                          std::to_string(o.width) + "x" + std::to_string(o.height), "--script", script.string()};
@@ -184,9 +217,12 @@ int preview(const ev::Pack& pack, const PreviewOptions& o) {
     }
     while (!running.empty()) finishOldest();
     if (!failures.empty()) throw std::runtime_error(failures);
+    std::vector<Run> shot = runs;
+    for (Run& r : shot)
+        for (Shot& s : r.shots) shots += s.parts = dropRepeats(o.out / r.folder, s);
 
     std::ofstream index(o.out / "index.html", std::ios::trunc);
-    index << contactSheet(pack, runs, o, shots);
+    index << contactSheet(pack, shot, o, shots);
     if (!index) throw std::runtime_error("cannot write " + (o.out / "index.html").string());
     return shots;
 }

@@ -33,6 +33,7 @@ a:focus { outline: 4px solid #ffdd00; outline-offset: 2px; background: #ffdd00; 
 main { display: block; max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 main img { display: block; max-width: 100%; height: auto; margin: 1rem auto; }
 main audio { width: 100%; }
+h1, h2, h3 { overflow-wrap: anywhere; hyphens: auto; }
 h1 { font-size: 2rem; line-height: 1.25; margin: 0.5rem 0 1.5rem; }
 h2 { font-size: 1.5rem; line-height: 1.3; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }
@@ -54,6 +55,14 @@ li { margin-block: 0.4rem; }
 .card .web { font-weight: bold; }
 .neutral { text-align: center; padding-top: 25vh; }
 .leaving body { visibility: hidden; }
+@media print {
+  html { background: #fff; color: #000; font-size: 100%; }
+  .skip, .bar nav, .exit, .exit-hint, audio { display: none; }
+  .bar { position: static; background: none; color: #000; padding: 0; }
+  .bar a, a { color: #000; }
+  .card, .choices a { border-color: #000; break-inside: avoid; }
+  main { max-width: none; padding: 0; }
+}
 )css";
 
 // The GOV.UK "Exit this page" behaviour, the only script on the site: the exit link covers

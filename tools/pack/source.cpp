@@ -44,6 +44,16 @@ std::optional<std::string> readText(const fs::path& file, Diagnostics& diag) {
     return s.str();
 }
 
+// Line number line (1-based) of text, without its end.
+std::string_view lineOf(std::string_view text, int line) {
+    for (int i = 1; i < line; ++i) {
+        const auto nl = text.find('\n');
+        if (nl == std::string_view::npos) return {};
+        text.remove_prefix(nl + 1);
+    }
+    return text.substr(0, text.find('\n'));
+}
+
 // Reads typed values out of one TOML document, reporting anything missing, mistyped or unknown
 // at its line. lineOffset places a front matter block within its Markdown file.
 class Toml {
@@ -56,7 +66,13 @@ public:
         try {
             return toml::parse(text, file_.string());
         } catch (const toml::parse_error& e) {
-            diag_.error(file_, offset_ + static_cast<int>(e.source().begin.line), std::string(e.description()));
+            const int line = static_cast<int>(e.source().begin.line);
+            std::string message(e.description());
+            // The TOML reader describes an unclosed quote by what it met next (often the line
+            // end): name the likely cause first, in words a content editor knows.
+            if (std::count(lineOf(text, line).begin(), lineOf(text, line).end(), '"') % 2 == 1)
+                message = "a closing \" is missing on this line (" + message + ")";
+            diag_.error(file_, offset_ + line, static_cast<int>(e.source().begin.column), message);
             return std::nullopt;
         }
     }

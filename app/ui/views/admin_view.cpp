@@ -235,7 +235,8 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     const auto line = [&](const std::string& text) {
         y += paragraph(ui, text, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(10);
     };
-    line("Pack: " + ui.pack.id + ", version " + std::to_string(ui.pack.version) + " (" + ui.pack.title + ")");
+    line("Pack: " + ui.pack.id + ", version " + std::to_string(ui.pack.version) + " (" + ui.pack.title + ")" +
+         (packOrigin_.empty() ? std::string() : ", " + packOrigin_));
     line("Updates and signature: " + (packStatus_.empty() ? std::string("no update tried since the kiosk started") : packStatus_));
     if (staff.packs) y += drawPackChoices(ui, *staff.packs, y);
     line("Venue: " + (venue_.empty() ? std::string("not set (venue in kiosk.toml)") : venue_));

@@ -40,6 +40,7 @@ public:
     void load(const Staff& staff, std::int64_t nowUnixSeconds);
     Request draw(Ui& ui, const Staff& staff, std::int64_t nowUnixSeconds);
     void setPackStatus(std::string status) { packStatus_ = std::move(status); }
+    void setPackOrigin(std::string origin) { packOrigin_ = std::move(origin); }
 
 private:
     void exportCounts(const Staff& staff, std::int64_t nowUnixSeconds);
@@ -56,6 +57,7 @@ private:
     std::string groupMessage_;
 
     std::string packStatus_; // what became of the last pack update, if any
+    std::string packOrigin_; // where the pack shown came from: App::setPackOrigin
     // A pack choice waiting for its second tap: the widget id tapped once, else empty.
     std::string confirming_;
     std::optional<CountsPeriods> counts_;

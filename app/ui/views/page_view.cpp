@@ -192,8 +192,11 @@ void PageView::draw(Ui& ui) {
     y += TextPainter::size(*title_).y + ui.px(28);
     y += listen(ui, pageId, *text, shown, y);
 
-    if (stale) {
-        auto note = ui.text.layout(ui.str("page.stale"), ui.fs(theme::kTextSmall), col.width() - ui.px(48));
+    // A page shown in the default language says why, whether its translation is out of date
+    // or there never was one.
+    const bool untranslated = page && !stale && shown != ui.locale;
+    if (stale || untranslated) {
+        auto note = ui.text.layout(ui.str(stale ? "page.stale" : "page.untranslated"), ui.fs(theme::kTextSmall), col.width() - ui.px(48));
         const float h = TextPainter::size(*note).y + ui.px(40);
         ui.dl->AddRectFilled({col.min.x, y}, {col.max.x, y + h}, ui.c.notice, ui.px(12));
         ui.text.draw(ui.dl, *note, {col.min.x + ui.px(24), y + ui.px(20)}, ui.c.ink);
