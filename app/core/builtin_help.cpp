@@ -38,7 +38,7 @@ Pack builtInHelpPack() {
                  "If a child is in danger now, call 999. To report a concern that is not an emergency, call 101.", "",
                  {"In an emergency", "Not an emergency"}}),
     };
-    pack.neutral["en"] = {"Every Voice", "Touch the screen to start."};
+    pack.neutral["en"] = {NeutralScreen{"Every Voice", "Touch the screen to start."}};
     // locales/en.toml, as the pack tool reads it: "[section] key" becomes "section.key".
     const toml::table strings = toml::parse(kBuiltInEnglishStrings);
     for (const auto& [section, table] : strings)

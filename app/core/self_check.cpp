@@ -44,7 +44,14 @@ CheckResult checkPack(const SelfCheckSettings& s, const Clock& clock, std::optio
 
 CheckResult checkKeys(const fs::path& dir) {
     try {
-        const std::vector<PublicKey> keys = readPublicKeys(dir);
+        const TrustedKeys trusted = readPublicKeys(dir);
+        // The kiosk ignores a key file it cannot read, but staff must hear of it here.
+        if (!trusted.problems.empty()) {
+            std::string problems;
+            for (const std::string& p : trusted.problems) problems += (problems.empty() ? "" : "; ") + p;
+            return {"trusted keys", Level::Fail, problems};
+        }
+        const std::vector<PublicKey>& keys = trusted.keys;
         if (keys.empty())
             return {"trusted keys", Level::Warn, "none in " + dir.string() + ": no new pack can be accepted"};
         std::string ids;
