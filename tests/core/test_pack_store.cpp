@@ -33,7 +33,12 @@ struct Kiosk {
         fs::create_directories(inbox);
         fs::copy_file(key.pub, state / "trusted-keys/comms.pub");
     }
-    ev::PackStore store() { return ev::PackStore(state, clock, {inbox, Millis(5'000)}); }
+    ev::PackStoreSettings settings() const {
+        ev::PackStoreSettings s;
+        s.inbox = inbox;
+        return s;
+    }
+    ev::PackStore store() { return ev::PackStore(state, clock, settings()); }
 
     // A signed pack of this version, built in a side folder; put into the inbox by drop().
     fs::path signedPack(int version, const Key* by = nullptr) {
@@ -369,7 +374,9 @@ TEST_CASE("the inbox opens only regular files within the size limit, and never f
 
 TEST_CASE("a pack larger than the limit is refused before it is copied", "[store][hostile]") {
     Kiosk k;
-    ev::PackStore store(k.state, k.clock, {k.inbox, Millis(5'000), 1000});
+    ev::PackStoreSettings settings = k.settings();
+    settings.maxPackBytes = 1000;
+    ev::PackStore store(k.state, k.clock, settings);
     k.drop(k.signedPack(8));
     k.pollNow(store);
     CHECK_FALSE(store.hasUpdate());
@@ -378,7 +385,7 @@ TEST_CASE("a pack larger than the limit is refused before it is copied", "[store
 
 TEST_CASE("many files are looked at in bounded batches", "[store][hostile]") {
     Kiosk k;
-    ev::PackStoreSettings settings{k.inbox, Millis(5'000)};
+    ev::PackStoreSettings settings = k.settings();
     settings.batch = 10;
     ev::PackStore store(k.state, k.clock, settings);
     for (int i = 0; i < 25; ++i) writeFile(k.inbox / ("junk-" + std::to_string(100 + i) + ".evpack"), "junk");
