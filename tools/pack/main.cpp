@@ -233,12 +233,12 @@ int build(const Args& a, bool write) {
     if (a.facts) source.factsFile = *a.facts;
     checkSource(source, a.release, diag);
     diag.print(std::cerr, a.quietDrafts);
+    // lint's reading figures come before the summary, so that the count stays the last line.
+    if (!write && !diag.hasErrors()) printReadability(source, std::cout);
+    std::cout.flush();
     std::cerr << command << ": " << diag.summary() << "\n";
     if (diag.hasErrors()) return kInvalid;
-    if (!write) {
-        printReadability(source, std::cout);
-        return kOk;
-    }
+    if (!write) return kOk;
     try {
         writePack(source, *a.out, buildDay());
         std::cout << "wrote " << *a.out << ": " << source.pack.id << " version " << source.pack.version << ", "
