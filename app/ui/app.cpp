@@ -110,6 +110,11 @@ void App::key(Focus::Key k) {
     lastScan_ = clock_.now(); // a visitor moving the focus themselves sets the scanning pace
 }
 
+void App::escape() {
+    if (pinPad_.isOpen()) pinPad_.close();
+    else display_.close();
+}
+
 void App::frame() {
     widgets_.beginFrame();
     focus_.beginFrame();

@@ -251,3 +251,14 @@ TEST_CASE("a partner records a group session with buttons only: audience, langua
     CHECK(c.detail == "29"); // 10 to start, +10 +10 -1
     CHECK(c.page.empty());
 }
+
+TEST_CASE("Escape closes the staff keypad as Cancel does", "[admin][keys]") {
+    Staffed s;
+    s.hold(Millis(5000));
+    s.h.tap("pin:1");
+    REQUIRE(s.h.has("pin:ok"));
+    s.h.app.escape();
+    s.h.frames(2);
+    CHECK_FALSE(s.h.has("pin:ok"));
+    CHECK(s.h.has("start"));
+}
