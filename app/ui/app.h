@@ -82,6 +82,7 @@ private:
     void drawOverlays();
     void narrate();
     void layoutFlow(Ui& ui, float& barTop, Rect& footer) const;
+    void isolateNames(); // the pack's service names, for the text painter
     void openPinPad();
     void drawPinPad(Ui& ui);
 
