@@ -65,10 +65,11 @@ void KioskLoop::pressKey(KeyPress k) {
     session_.keyDown(k == KeyPress::Shift ? Key::Shift : Key::Other);
     switch (k) {
     case KeyPress::Tab:
-    case KeyPress::Down:
-    case KeyPress::Right: app_.key(ui::Focus::Key::Next); break;
-    case KeyPress::Up:
-    case KeyPress::Left: app_.key(ui::Focus::Key::Previous); break;
+    case KeyPress::Down: app_.key(ui::Focus::Key::Next); break;
+    case KeyPress::Up: app_.key(ui::Focus::Key::Previous); break;
+    case KeyPress::Right: app_.arrow(true); break;
+    case KeyPress::Left: app_.arrow(false); break;
+    case KeyPress::Escape: app_.escape(); break;
     case KeyPress::Enter:
     case KeyPress::Space: app_.key(ui::Focus::Key::Activate); break;
     default: break;

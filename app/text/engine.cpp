@@ -133,6 +133,27 @@ void Engine::quads(const Paragraph& p, std::vector<Quad>& out) {
         }
 }
 
+Ink Engine::ink(const Paragraph& p) {
+    std::vector<Quad> q;
+    quads(p, q);
+    // The covered texels of each glyph's bitmap: FreeType sizes a bitmap by the outline's
+    // control points, which in Nastaliq's long curves lie well outside the ink.
+    const int side = impl_->atlas.size();
+    const std::uint8_t* pixels = impl_->atlas.pixels();
+    Ink box{1e9f, 1e9f, -1e9f, -1e9f};
+    for (const Quad& g : q) {
+        const int u0 = int(std::lround(g.u0 * float(side))), v0 = int(std::lround(g.v0 * float(side)));
+        const int w = int(g.x1 - g.x0), h = int(g.y1 - g.y0);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x)
+                if (pixels[std::size_t(v0 + y) * std::size_t(side) + std::size_t(u0 + x)]) {
+                    box.x0 = std::min(box.x0, g.x0 + float(x)), box.y0 = std::min(box.y0, g.y0 + float(y));
+                    box.x1 = std::max(box.x1, g.x0 + float(x + 1)), box.y1 = std::max(box.y1, g.y0 + float(y + 1));
+                }
+    }
+    return box.empty() ? Ink{} : box;
+}
+
 AtlasView Engine::atlas() const {
     return AtlasView{impl_->atlas.size(), impl_->atlas.size(), impl_->atlas.pixels(), impl_->atlas.generation()};
 }

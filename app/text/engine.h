@@ -64,6 +64,13 @@ struct Metrics {
     bool rtl = false;            // resolved base direction
 };
 
+// The pixels a paragraph's glyphs cover, relative to its top-left: a Nastaliq stroke or an
+// italic overhang reaches past the advances that Metrics measure. Empty when nothing is drawn.
+struct Ink {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool empty() const { return x1 <= x0 || y1 <= y0; }
+};
+
 struct AtlasView {
     int width = 0, height = 0;   // pixels; single channel coverage (alpha), row-major
     const std::uint8_t* pixels = nullptr;
@@ -113,6 +120,9 @@ public:
     // If the atlas grew (atlas().width changed, at most twice a run) quads from earlier calls
     // this frame have stale texture coordinates: draw one more frame.
     void quads(const Paragraph& p, std::vector<Quad>& out);
+
+    // The bounds of the pixels the quads() of p cover: the ink the rasteriser draws, exactly.
+    Ink ink(const Paragraph& p);
 
     // The font file text of cp's script is shaped with first ("" if none was found).
     std::string fontFile(char32_t cp, Weight weight = Weight::Regular, std::string_view language = {});

@@ -35,11 +35,21 @@ const char* const App::kBuiltIn = "built in (no signed pack accepted yet)";
 App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine, AppSettings settings)
     : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine) {
     attract_.setStill(settings.reducedMotion);
+    isolateNames();
+}
+
+void App::isolateNames() {
+    std::vector<std::string> names;
+    for (const Signpost& s : pack_->signposts)
+        for (const auto& [locale, t] : s.text)
+            if (!t.name.empty() && std::find(names.begin(), names.end(), t.name) == names.end()) names.push_back(t.name);
+    text_.setIsolated(std::move(names));
 }
 
 void App::showPack(const Pack& pack) {
     pack_ = &pack;
     setPackOrigin(kFromStore);
+    isolateNames();
     // The page view keeps a layout of the page it showed last, which may be the old pack's,
     // and its images' textures.
     page_ = PageView{};
@@ -112,6 +122,11 @@ void App::drawFlow(Ui& ui) {
 void App::key(Focus::Key k) {
     focus_.key(k);
     lastScan_ = clock_.now(); // a visitor moving the focus themselves sets the scanning pace
+}
+
+void App::escape() {
+    if (pinPad_.isOpen()) pinPad_.close();
+    else display_.close();
 }
 
 void App::frame() {

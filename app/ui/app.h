@@ -48,6 +48,11 @@ public:
     void frame();
     // Keyboard and switch access (Tab and arrows move the focus, Enter and Space activate).
     void key(Focus::Key k);
+    // The Left and Right arrow keys move the focus in visual order: in a right-to-left
+    // language the next control is to the left.
+    void arrow(bool right) { key(right != rtl_ ? Focus::Key::Next : Focus::Key::Previous); }
+    // Escape closes what is open over the screen: the staff keypad, else the text and colour panel.
+    void escape();
     // Reads pages aloud from now on; null (the default) for no "Listen" button.
     void setNarrator(Narrator* narrator) { narrator_ = narrator; }
     // Uploads the pack's images for the pages to draw; null (the default) shows their alt
@@ -73,6 +78,7 @@ public:
     TextPainter& text() { return text_; }
     const Pack& pack() const { return *pack_; }
     const WidgetRegistry& widgets() const { return widgets_; }
+    const Focus& focus() const { return focus_; }
     // How long until something on screen changes by itself (attract cycling), if anything.
     std::optional<Millis> nextAnimation() const { return nextAnimation_; }
 
@@ -82,6 +88,7 @@ private:
     void drawOverlays();
     void narrate();
     void layoutFlow(Ui& ui, float& barTop, Rect& footer) const;
+    void isolateNames(); // the pack's service names, for the text painter
     void openPinPad();
     void drawPinPad(Ui& ui);
 

@@ -17,6 +17,7 @@ public:
     // Every control calls this in drawing order. True when it has the focus and was activated.
     bool visit(std::string_view id);
     bool has(std::string_view id) const { return !id_.empty() && id == id_; }
+    const std::string& current() const { return id_; } // empty: none yet
 
 private:
     std::vector<std::string> order_, last_; // controls of the frame being drawn, and of the last one drawn

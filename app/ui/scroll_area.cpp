@@ -15,7 +15,10 @@ float ScrollArea::begin(Ui& ui, Rect view) {
         offset_ -= io.MouseDelta.y;
     if (view.contains(io.MousePos)) offset_ -= io.MouseWheel * ui.px(120);
     offset_ = std::clamp(offset_, 0.0f, maxOffset_);
-    ImGui::PushClipRect(view.min, view.max, true);
+    // Clipped above and below only: a line's ink reaches past its advance (the top stroke of
+    // Urdu kaf at the start of a right-to-left line crosses the column's edge), and a clip at
+    // the column's sides cut it. Nothing else is drawn in the margins while a view scrolls.
+    ImGui::PushClipRect({ui.screen.min.x, view.min.y}, {ui.screen.max.x, view.max.y}, true);
     return view.min.y - offset_;
 }
 

@@ -7,7 +7,7 @@ namespace ev::ui {
 
 class ScrollArea {
 public:
-    // Clips drawing to view and returns the y where content starts (scrolled).
+    // Clips drawing to view's top and bottom and returns the y where content starts (scrolled).
     float begin(Ui& ui, Rect view);
     // Content height is known after drawing: clamp the offset and draw the position bar.
     void end(Ui& ui, float contentHeight);

@@ -13,8 +13,34 @@ ParagraphPtr TextPainter::layoutIn(const std::string& tag, bool rtl, std::string
     return lay(tag, rtl ? text::Direction::Rtl : text::Direction::Ltr, utf8, sizePx, maxWidth, align, bold);
 }
 
+std::string TextPainter::isolate(std::string_view utf8) const {
+    static constexpr std::string_view kFsi = "\u2068", kPdi = "\u2069";
+    std::string out(utf8);
+    for (const std::string& name : isolated_)
+        for (std::size_t at = out.find(name); at != std::string::npos; at = out.find(name, at + 1)) {
+            if (at >= kFsi.size() && std::string_view(out).substr(at - kFsi.size(), kFsi.size()) == kFsi) continue;
+            out.insert(at + name.size(), kPdi);
+            out.insert(at, kFsi);
+            at += kFsi.size() + name.size() + kPdi.size() - 1;
+        }
+    return out;
+}
+
+ParagraphPtr TextPainter::layout(std::span<const text::Run> runs, const text::ParagraphSpec& spec) {
+    if (spec.direction != text::Direction::Rtl || isolated_.empty()) return engine_.layout(runs, spec);
+    std::vector<std::string> texts;
+    texts.reserve(runs.size());
+    std::vector<text::Run> copy(runs.begin(), runs.end());
+    for (text::Run& r : copy) r.utf8 = texts.emplace_back(isolate(r.utf8));
+    return engine_.layout(copy, spec);
+}
+
 ParagraphPtr TextPainter::lay(const std::string& tag, text::Direction dir, std::string_view utf8, float sizePx,
                               float maxWidth, text::Align align, bool bold) {
+    if (dir == text::Direction::Rtl && !isolated_.empty()) {
+        const std::string isolated = isolate(utf8);
+        if (isolated.size() != utf8.size()) return lay(tag, text::Direction::Rtl, isolated, sizePx, maxWidth, align, bold);
+    }
     text::ParagraphSpec spec;
     spec.maxWidth = maxWidth;
     spec.align = align;

@@ -31,6 +31,11 @@ public:
         rtl_ = rtl;
     }
 
+    // Names (services' brand names) kept in their own direction inside right-to-left text,
+    // wherever they appear: "Stop It Now!" keeps its "!" at its end in an Urdu sentence or
+    // topic hint (Unicode first-strong isolate, FSI ... PDI).
+    void setIsolated(std::vector<std::string> names) { isolated_ = std::move(names); }
+
     ParagraphPtr layout(std::string_view utf8, float sizePx, float maxWidth,
                         text::Align align = text::Align::Start, bool bold = false,
                         text::Direction dir = text::Direction::Auto);
@@ -38,9 +43,7 @@ public:
     // attract screen's "Touch to start" in each language in turn.
     ParagraphPtr layoutIn(const std::string& tag, bool rtl, std::string_view utf8, float sizePx, float maxWidth,
                           text::Align align = text::Align::Start, bool bold = false);
-    ParagraphPtr layout(std::span<const text::Run> runs, const text::ParagraphSpec& spec) {
-        return engine_.layout(runs, spec);
-    }
+    ParagraphPtr layout(std::span<const text::Run> runs, const text::ParagraphSpec& spec);
     // The paragraph box: its width is the wrap width when wrapping, else the widest line.
     static ImVec2 size(const text::Paragraph& p);
     // The widest line's advance, for shapes drawn around centred text.
@@ -55,6 +58,10 @@ private:
     ParagraphPtr lay(const std::string& tag, text::Direction dir, std::string_view utf8, float sizePx,
                      float maxWidth, text::Align align, bool bold);
 
+    // utf8 with each of isolated_ wrapped in FSI ... PDI where it is not already.
+    std::string isolate(std::string_view utf8) const;
+
+    std::vector<std::string> isolated_;
     ImTextureID texture_ = nullptr;
     std::string language_;
     bool rtl_ = false;

@@ -28,7 +28,8 @@ struct Palette {
     ImU32 track;          // scroll position track
     ImU32 notice;         // background of the "being translated" note
     ImU32 scrim;          // behind the idle prompt
-    ImU32 focus;          // keyboard and switch focus ring
+    ImU32 focus;          // keyboard and switch focus ring: its outer band...
+    ImU32 focusInner;     // ...and its inner one, light where the outer is dark
 };
 
 // The everyday look: ink on warm paper 15.9:1, white on teal 7.5:1, black on yellow 14.9:1.
@@ -43,7 +44,7 @@ inline constexpr Palette kStandard{
     .bar = rgb(0x0B, 0x1F, 0x33), .barPressed = rgb(0x1E, 0x3A, 0x55), .barLine = rgb(0x8F, 0xA6, 0xBC),
     .onBar = rgb(0xFF, 0xFF, 0xFF),
     .track = rgb(0xDD, 0xDA, 0xD2), .notice = rgb(0xFF, 0xF4, 0xC2), .scrim = IM_COL32(0x0B, 0x1F, 0x33, 200),
-    .focus = rgb(0xC2, 0x41, 0x0C),
+    .focus = rgb(0x0B, 0x0C, 0x0C), .focusInner = rgb(0xFF, 0xDD, 0x00),
 };
 
 // High contrast for low vision: white and yellow on black, every border drawn in white.
@@ -58,7 +59,7 @@ inline constexpr Palette kHighContrast{
     .bar = rgb(0x00, 0x00, 0x00), .barPressed = rgb(0x33, 0x33, 0x33), .barLine = rgb(0xFF, 0xFF, 0xFF),
     .onBar = rgb(0xFF, 0xFF, 0xFF),
     .track = rgb(0x66, 0x66, 0x66), .notice = rgb(0x33, 0x33, 0x00), .scrim = IM_COL32(0x00, 0x00, 0x00, 230),
-    .focus = rgb(0x00, 0xE5, 0xFF),
+    .focus = rgb(0x00, 0x00, 0x00), .focusInner = rgb(0x00, 0xE5, 0xFF),
 };
 
 // A QR code is black on white in every theme: that is what phone cameras read best.

@@ -18,16 +18,32 @@ struct WidgetInfo {
     ImVec2 centre() const { return {(min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f}; }
 };
 
+// Text a visitor must act on (a service's numbers and web address), drawn this frame: where its
+// ink is, the card that holds it and the clip it was drawn under, so that tests can prove that
+// none of it is cut or spills out of its card.
+struct TextInfo {
+    std::string owner;          // e.g. the signpost id
+    ImVec2 inkMin, inkMax;      // the glyphs' pixels, from the text engine
+    ImVec2 boxMin, boxMax;      // the card
+    ImVec2 clipMin, clipMax;    // the draw list's clip rect at the time
+};
+
 class WidgetRegistry {
 public:
-    void beginFrame() { widgets_.clear(); }
+    void beginFrame() {
+        widgets_.clear();
+        texts_.clear();
+    }
     void add(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, bool clipped);
     const std::vector<WidgetInfo>& all() const { return widgets_; }
+    void addText(TextInfo t) { texts_.push_back(std::move(t)); }
+    const std::vector<TextInfo>& texts() const { return texts_; }
     // By id first, then by label ignoring ASCII case.
     std::optional<WidgetInfo> find(std::string_view idOrLabel) const;
 
 private:
     std::vector<WidgetInfo> widgets_;
+    std::vector<TextInfo> texts_;
 };
 
 } // namespace ev::ui

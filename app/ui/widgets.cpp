@@ -35,12 +35,7 @@ bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
     const ImVec2 visMax{std::min(r.max.x, clipMax.x), std::min(r.max.y, clipMax.y)};
     // Keyboard and switch users reach every control, also one scrolled out of view.
     const bool activated = ui.focus.visit(id);
-    if (ui.focus.has(id)) {
-        if (visMin.y != r.min.y || visMax.y != r.max.y) ui.reveal = r;
-        const float grow = ui.px(7);
-        ui.dl->AddRect({r.min.x - grow, r.min.y - grow}, {r.max.x + grow, r.max.y + grow}, ui.c.focus,
-                       ui.px(theme::kRounding) + grow, 0, ui.px(6));
-    }
+    if (ui.focus.has(id) && (visMin.y != r.min.y || visMax.y != r.max.y)) ui.reveal = r;
     if (visMin.x >= visMax.x || visMin.y >= visMax.y) return activated;
     const bool clipped = visMin.x != r.min.x || visMin.y != r.min.y || visMax.x != r.max.x || visMax.y != r.max.y;
     ui.widgets.add(id, label, visMin, visMax, clipped);
@@ -50,6 +45,17 @@ bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r) {
     const bool released = ImGui::InvisibleButton(key.c_str(), {r.width(), r.height()});
     const float slop = ui.px(kTapSlop);
     return activated || (released && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop);
+}
+
+void focusRing(Ui& ui, std::string_view id, Rect r) {
+    if (!ui.focus.has(id)) return;
+    // Inside the control, just within its border, so that a control as wide as the column or
+    // the screen keeps all four sides of it. Two bands, dark and light: whatever the fill
+    // beneath, one of them stands out from it by 4.5:1 or more (tests/ui/test_contrast.cpp).
+    const float border = std::max(2.0f, ui.px(3)), band = ui.px(4), round = ui.px(theme::kRounding);
+    for (const auto& [inset, colour] : {std::pair{border + band * 0.5f, ui.c.focus}, std::pair{border + band * 1.5f, ui.c.focusInner}})
+        ui.dl->AddRect({r.min.x + inset, r.min.y + inset}, {r.max.x - inset, r.max.y - inset}, colour,
+                       std::max(0.0f, round - inset), 0, band);
 }
 
 namespace {
@@ -94,6 +100,7 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     const float round = ui.px(theme::kRounding);
     ui.dl->AddRectFilled(r.min, r.max, held ? c.pressed : c.fill, round);
     ui.dl->AddRect(r.min, r.max, c.border, round, 0, std::max(2.0f, ui.px(3)));
+    focusRing(ui, id, r);
 
     const ButtonBox box = boxOf(ui, r, look, icon);
     const bool stacked = box.stacked;
@@ -166,6 +173,7 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     else
         ui.dl->AddRectFilled(r.min, {r.min.x + t.stripe, r.max.y}, ui.c.accent, round,
                              ImDrawFlags_RoundCornersLeft);
+    focusRing(ui, id, r);
 
     const float iconRoom = t.iconSize > 0 ? t.iconSize + t.pad : 0;
     const float startX = ui.rtl ? r.min.x + t.pad + iconRoom : r.min.x + t.stripe + t.pad;

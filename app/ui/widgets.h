@@ -33,8 +33,10 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
 float tileHeight(Ui& ui, std::string_view title, std::string_view summary, float width, Icon icon,
                  float minHeight);
 
-// Records an interactive rectangle and reports a tap; the caller draws it.
+// Records an interactive rectangle and reports a tap; the caller draws it, then its focusRing.
 bool tapTarget(Ui& ui, std::string_view id, std::string_view label, Rect r);
+// The keyboard focus ring, when control id has the focus: drawn inside r, over its fill.
+void focusRing(Ui& ui, std::string_view id, Rect r);
 
 // Draws a paragraph of plain text at pos, wrapped to width; returns its height.
 float paragraph(Ui& ui, std::string_view text, ImVec2 pos, float width, float sizeDesign,

@@ -6,7 +6,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -15,6 +17,11 @@
 #include <vector>
 
 #include <unicode/utf8.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_OUTLINE_H
+#include FT_BBOX_H
 
 namespace {
 
@@ -133,4 +140,53 @@ TEST_CASE("a character missing from the script's font comes from another font", 
     }
     CHECK(otherFont);
     CHECK(engine.fontFile(0x0628, ev::text::Weight::Regular, "ur").find("NotoNastaliqUrdu") != std::string::npos);
+}
+
+// The ink the engine reports (and the UI keeps unclipped) is where FreeType's outlines of the
+// glyphs lie, at the positions hb-shape gives: Urdu kaf and gaf at the start of a right-to-left
+// line reach past the line's advance, up and to the right. (hb-view 6.0 is no reference here:
+// it draws kaf's top stroke shorter than the outline.)
+TEST_CASE("ink extents of Urdu lines are the glyph outlines' at hb-shape's positions", "[shaping][ink]") {
+    ev::text::Engine engine;
+    FT_Library ft = nullptr;
+    REQUIRE(FT_Init_FreeType(&ft) == 0);
+    const int size26 = 64 * 64;
+    for (const std::string text : {"کسی", "گھر", "کبھی", "لوگ"}) {
+        const std::string font = engine.fontFile(firstCodepoint(text), ev::text::Weight::Regular, "ur");
+        INFO(text << " in " << font);
+        FT_Face face = nullptr;
+        REQUIRE(FT_New_Face(ft, font.c_str(), 0, &face) == 0);
+        REQUIRE(FT_Set_Char_Size(face, 0, size26, 72, 72) == 0);
+        // Outline boxes (not control boxes), y up from the baseline, in pixels.
+        float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+        long pen = 0;
+        for (const HbGlyph& g : hbShape(font, size26, "ur", text)) {
+            REQUIRE(FT_Load_Glyph(face, g.gid, FT_LOAD_NO_HINTING) == 0);
+            FT_BBox b{};
+            FT_Outline_Get_BBox(&face->glyph->outline, &b);
+            if (b.xMax > b.xMin) {
+                const float ox = float(pen + g.dx) / 64.0f, oy = float(g.dy) / 64.0f;
+                x0 = std::min(x0, ox + float(b.xMin) / 64.0f), x1 = std::max(x1, ox + float(b.xMax) / 64.0f);
+                y0 = std::min(y0, oy + float(b.yMin) / 64.0f), y1 = std::max(y1, oy + float(b.yMax) / 64.0f);
+            }
+            pen += g.ax;
+        }
+        FT_Done_Face(face);
+
+        ev::text::ParagraphSpec spec;
+        spec.direction = ev::text::Direction::Rtl;
+        spec.language = "ur";
+        const auto p = engine.layout(text, ev::text::Style{64.0f, ev::text::Weight::Regular}, spec);
+        const ev::text::Ink ink = engine.ink(*p);
+        const float baseline = p->glyphs[0].y + float(hbShape(font, size26, "ur", text)[0].dy) / 64.0f;
+        INFO("engine ink " << ink.x0 << "," << ink.y0 << " - " << ink.x1 << "," << ink.y1 << "; outlines x " << x0 << " - "
+                           << x1 << ", " << y1 << " above and " << -y0 << " below a baseline at " << baseline);
+        // Antialiasing and light hinting move an edge by up to about a pixel and a half.
+        CHECK(std::abs(ink.x0 - x0) <= 2);
+        CHECK(std::abs(ink.x1 - x1) <= 2);
+        CHECK(std::abs(ink.y0 - (baseline - y1)) <= 2);
+        CHECK(std::abs(ink.y1 - (baseline - y0)) <= 2);
+        if (text == "کسی" || text == "کبھی") CHECK(ink.x1 > ev::text::Engine::metrics(*p).contentWidth + 20);
+    }
+    FT_Done_FreeType(ft);
 }

@@ -266,3 +266,14 @@ TEST_CASE("the admin screen runs the health checks once as it opens, not at ever
     s.enter();
     CHECK(runs == 2);
 }
+
+TEST_CASE("Escape closes the staff keypad as Cancel does", "[admin][keys]") {
+    Staffed s;
+    s.hold(Millis(5000));
+    s.h.tap("pin:1");
+    REQUIRE(s.h.has("pin:ok"));
+    s.h.app.escape();
+    s.h.frames(2);
+    CHECK_FALSE(s.h.has("pin:ok"));
+    CHECK(s.h.has("start"));
+}

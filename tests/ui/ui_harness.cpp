@@ -20,7 +20,12 @@ Pack samplePack() {
     Page second{"second", {Audience::Parent, Audience::Child}, {}};
     second.text["en"] = PageText{"Second page", "The second one", "reviewed", "", false, parseMarkdown("Short.\n"), ""};
     second.text["ur"] = PageText{"دوسرا صفحہ", "", "draft", "old", true, parseMarkdown("پرانا\n"), ""};
-    p.pages = {first, second};
+    // Urdu lines that start with the tall strokes of kaf and gaf, whose ink crosses the column's edge.
+    Page tall{"tall", {Audience::Parent}, {}};
+    tall.text["en"] = PageText{"Tall letters", "", "reviewed", "", false, parseMarkdown("Short.\n"), ""};
+    tall.text["ur"] = PageText{"کسی سے بات کریں", "", "draft", "", false,
+                               parseMarkdown("کسی بچے سے بات کریں۔\n\nگھر میں کوئی ہے۔\n\nکبھی بھی۔\n"), ""};
+    p.pages = {first, second, tall};
     p.topics[Audience::Parent] = {"first", "second"};
     p.topics[Audience::Child] = {"second"};
     Signpost childline;

@@ -36,6 +36,7 @@ void HelpView::draw(Ui& ui) {
         const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
         if (tapTarget(ui, "signpost:" + s.id, t->name, r)) ui.session.openSignpost(s.id);
         card.draw(ui, r.min, ImGui::IsItemActive());
+        focusRing(ui, "signpost:" + s.id, r);
         y += card.height() + ui.px(theme::kGap);
     }
     y += ui.px(32);

@@ -11,7 +11,27 @@ namespace ev::ui {
 
 std::string isolated(const std::string& name) { return "\u2068" + name + "\u2069"; }
 
-ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool opens) : width_(width), opens_(opens) {
+namespace {
+
+// A number or web address on one line, left to right as dialled or typed, at size px or, when
+// its ink is wider than width (the largest text size), scaled down until it fits: a number cut
+// short, or broken over lines, is a wrong number.
+ParagraphPtr fitted(Ui& ui, const std::string& s, float size, float width) {
+    ParagraphPtr p = ui.text.layout(s, size, 0, text::Align::Start, true, text::Direction::Ltr);
+    for (int i = 0; i < 4; ++i) {
+        const text::Ink ink = ui.text.engine().ink(*p);
+        const float wide = std::max(ink.x1, TextPainter::inkWidth(*p)) - std::min(0.0f, ink.x0);
+        if (wide <= width) break;
+        size = std::floor(size * width / wide);
+        p = ui.text.layout(s, size, 0, text::Align::Start, true, text::Direction::Ltr);
+    }
+    return p;
+}
+
+} // namespace
+
+ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool opens)
+    : id_(s.id), width_(width), opens_(opens) {
     const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
     if (!t) return;
     const bool large = size == Size::Large;
@@ -34,13 +54,11 @@ ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool
         const std::string label = i < t->phoneLabels.size() ? t->phoneLabels[i] : ui.str("help.call");
         lines_.push_back({ui.text.layout(label, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(2)});
         // Numbers are shown exactly as dialled, left to right, in every language.
-        lines_.push_back({ui.text.layout(s.phones[i], ui.fs(numberSize), inner - iconRoom_, start, true, text::Direction::Ltr),
-                          ui.c.accent, ui.px(16), Icon::Phone});
+        lines_.push_back({fitted(ui, s.phones[i], ui.fs(numberSize), inner - iconRoom_), ui.c.accent, ui.px(16), Icon::Phone});
     }
     if (web && !s.web.empty())
-        lines_.push_back({ui.text.layout(s.web, ui.fs(large ? theme::kTextH2 : theme::kTextBody), inner - iconRoom_, start,
-                                         true, text::Direction::Ltr),
-                          ui.c.accent, ui.px(16), Icon::Web});
+        lines_.push_back({fitted(ui, s.web, ui.fs(large ? theme::kTextH2 : theme::kTextBody), inner - iconRoom_), ui.c.accent,
+                          ui.px(16), Icon::Web});
     if (hours && !t->hours.empty())
         lines_.push_back({ui.text.layout(t->hours, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
     if (!hours && phones && web)
@@ -75,8 +93,12 @@ void ServiceCard::draw(Ui& ui, ImVec2 at, bool pressed) const {
         if (l.icon != Icon::None) {
             const float ix = ui.rtl ? x + inner - iconSize * 0.5f : x + iconSize * 0.5f;
             drawIcon(ui.dl, l.icon, {ix, y + size.y * 0.5f}, iconSize, l.colour, ui.rtl);
-            // Left-to-right text in a right-to-left card: on the reading-start (right) side, after the icon.
-            lx = ui.rtl ? x + inner - iconRoom_ - size.x : x + iconRoom_;
+            // Left-to-right text in a right-to-left card: on the reading-start (right) side, its
+            // ink next to the icon.
+            const text::Ink ink = ui.text.engine().ink(*l.p);
+            lx = ui.rtl ? x + inner - iconRoom_ - ink.x1 : x + iconRoom_;
+            ui.widgets.addText({id_, {lx + ink.x0, y + ink.y0}, {lx + ink.x1, y + ink.y1}, at, end,
+                                ui.dl->GetClipRectMin(), ui.dl->GetClipRectMax()});
         }
         ui.text.draw(ui.dl, *l.p, {lx, y}, l.colour);
         y += size.y + l.gapAfter;

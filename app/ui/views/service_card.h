@@ -34,6 +34,7 @@ private:
         float gapAfter; // px
         Icon icon = Icon::None;
     };
+    std::string id_; // the service's
     std::vector<Line> lines_;
     float width_ = 0, height_ = 0, pad_ = 0, iconRoom_ = 0;
     bool opens_ = false;
