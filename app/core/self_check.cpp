@@ -139,6 +139,21 @@ bool anyFailed(const std::vector<CheckResult>& results) {
     return std::any_of(results.begin(), results.end(), [](const CheckResult& r) { return r.level == Level::Fail; });
 }
 
+std::string healthSummary(const std::vector<CheckResult>& results) {
+    std::string failed, warned;
+    int nFailed = 0, nWarned = 0;
+    for (const CheckResult& r : results) {
+        if (r.level == Level::Fail) failed += (nFailed++ ? ", " : "") + r.name;
+        if (r.level == Level::Warn) warned += (nWarned++ ? ", " : "") + r.name;
+    }
+    if (!nFailed && !nWarned) return "all " + std::to_string(results.size()) + " checks pass";
+    std::string out;
+    if (nFailed) out = std::to_string(nFailed) + " failed (" + failed + ")";
+    if (nWarned)
+        out += (out.empty() ? "" : ", ") + std::to_string(nWarned) + (nWarned == 1 ? " warning (" : " warnings (") + warned + ")";
+    return out;
+}
+
 CoreChecks runCoreChecks(const SelfCheckSettings& s, const Clock& clock) {
     CoreChecks c;
     c.results.push_back(checkPack(s, clock, c.pack));

@@ -23,6 +23,8 @@ struct CheckResult {
 // "ok   pin: set", "WARN audio: ...", "FAIL clock: ..."
 std::string checkLine(const CheckResult& r);
 bool anyFailed(const std::vector<CheckResult>& results);
+// One line for a glance: "all 9 pass", or "1 failed (counts), 2 warnings (trusted keys, audio)".
+std::string healthSummary(const std::vector<CheckResult>& results);
 
 struct SelfCheckSettings {
     std::filesystem::path stateDir;

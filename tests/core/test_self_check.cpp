@@ -129,3 +129,11 @@ TEST_CASE("self-check: a pack that does not open fails") {
     CHECK(named(results, "pack").level == CheckResult::Level::Fail);
     CHECK(named(results, "clock").level == CheckResult::Level::Fail);
 }
+
+TEST_CASE("self-check: the admin screen's one-line summary names what failed and what warned") {
+    using L = ev::CheckResult::Level;
+    CHECK(ev::healthSummary({{"pin", L::Pass, "set"}, {"gl", L::Pass, "ok"}}) == "all 2 checks pass");
+    CHECK(ev::healthSummary({{"pin", L::Fail, "not set"}, {"audio", L::Warn, "none"}, {"gl", L::Pass, "ok"}}) ==
+          "1 failed (pin), 1 warning (audio)");
+    CHECK(ev::healthSummary({{"keys", L::Warn, "none"}, {"audio", L::Warn, "none"}}) == "2 warnings (keys, audio)");
+}

@@ -33,7 +33,9 @@ a:focus { outline: 4px solid #ffdd00; outline-offset: 2px; background: #ffdd00; 
 main { display: block; max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 main img { display: block; max-width: 100%; height: auto; margin: 1rem auto; }
 main audio { width: 100%; }
-h1, h2, h3 { overflow-wrap: anywhere; hyphens: auto; }
+main { overflow-wrap: anywhere; }
+h1, h2, h3 { hyphens: auto; }
+.card .phone { overflow-wrap: normal; }
 h1 { font-size: 2rem; line-height: 1.25; margin: 0.5rem 0 1.5rem; }
 h2 { font-size: 1.5rem; line-height: 1.3; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; }

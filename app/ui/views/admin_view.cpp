@@ -241,11 +241,8 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     if (staff.packs) y += drawPackChoices(ui, *staff.packs, y);
     line("Venue: " + (venue_.empty() ? std::string("not set (venue in kiosk.toml)") : venue_));
     if (!countsWarning_.empty()) line("Warning: " + countsWarning_);
-    if (!health_.empty()) { // everyvoice-kiosk --check's lines, as the journal has them
-        y += ui.px(12);
-        y += paragraph(ui, "Health", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
-        for (const CheckResult& r : health_) line(checkLine(r));
-    }
+    // The health checks' verdict up here; their lines below the staff's everyday tasks.
+    if (!health_.empty()) line("Health: " + healthSummary(health_) + " (each check is listed under Health below)");
 
     // The idle limit, for this run: kiosk.toml is staff's to edit, not the screen's.
     SessionSettings settings = ui.session.settings();
@@ -268,6 +265,12 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
 
     y += ui.px(24);
     y += drawGroupSession(ui, y);
+
+    if (!health_.empty()) { // everyvoice-kiosk --check's lines, as the journal has them
+        y += ui.px(24);
+        y += paragraph(ui, "Health", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
+        for (const CheckResult& r : health_) line(checkLine(r));
+    }
 
     y += ui.px(24);
     y += paragraph(ui, "Translations", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
