@@ -62,6 +62,8 @@ struct Metrics {
     float contentWidth = 0;      // the widest line, pixels (trailing spaces not counted)
     int lines = 0;
     bool rtl = false;            // resolved base direction
+    float baseline = 0;          // the first line's baseline, pixels below the top: a list
+                                 // marker in another font lines up with it
 };
 
 // The pixels a paragraph's glyphs cover, relative to its top-left: a Nastaliq stroke or an

@@ -224,6 +224,7 @@ std::shared_ptr<Paragraph> Layouter::layout(std::span<const Run> runs, const Par
         case Align::Center: x0 = (m.width - lineWidth) / 2; break;
         }
         const float baseline = std::round(top + (line.height - line.ascent - line.descent) / 2 + line.ascent);
+        if (&line == &lines.front()) m.baseline = baseline;
         std::int64_t pen = 0;
         bool boxOpen = false;
         for (const LineGlyph& lg : line.glyphs) {

@@ -25,7 +25,22 @@ Pack samplePack() {
     tall.text["en"] = PageText{"Tall letters", "", "reviewed", "", false, parseMarkdown("Short.\n"), ""};
     tall.text["ur"] = PageText{"کسی سے بات کریں", "", "draft", "", false,
                                parseMarkdown("کسی بچے سے بات کریں۔\n\nگھر میں کوئی ہے۔\n\nکبھی بھی۔\n"), ""};
-    p.pages = {first, second, tall};
+    // Numbered and bulleted items long enough to wrap at every text size.
+    Page list{"list", {Audience::Parent}, {}};
+    std::string en, ur;
+    for (const char* m : {"1. ", "2. ", "- "}) {
+        en += m;
+        ur += m;
+        for (int i = 0; i < 4; ++i) {
+            en += "Listen calmly and say you believe them. ";
+            ur += "کسی بچے سے بات کریں۔ ";
+        }
+        en += "\n";
+        ur += "\n";
+    }
+    list.text["en"] = PageText{"A list", "", "reviewed", "", false, parseMarkdown(en), ""};
+    list.text["ur"] = PageText{"فہرست", "", "draft", "", false, parseMarkdown(ur), ""};
+    p.pages = {first, second, tall, list};
     p.topics[Audience::Parent] = {"first", "second"};
     p.topics[Audience::Child] = {"second"};
     Signpost childline;

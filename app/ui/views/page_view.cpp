@@ -1,5 +1,6 @@
 #include "page_view.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -12,7 +13,10 @@ namespace ev::ui {
 namespace {
 
 constexpr std::uint32_t kLinkTag = 1; // runs that are links draw in the link colour
-constexpr float kIndent = 56.0f;      // per list level, design px
+// List geometry in ems of the body text, so that it grows with the visitor's text size.
+constexpr float kIndentEm = 2.0f;     // per list level: room for "10." and the gap
+constexpr float kMarkerGapEm = 0.4f;  // between a marker's ink and its item's text
+constexpr float kBulletEm = 0.17f;    // the bullet's radius
 // Images are never drawn bigger than this many screen pixels per image pixel: a small
 // drawing stretched to the column's width would turn blurry.
 constexpr float kMaxImageUpscale = 2.0f;
@@ -53,10 +57,11 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
         }
         float w = width;
         if (b.kind == Block::Kind::ListItem) {
-            w -= ui.px(kIndent) * b.level;
+            w -= ui.fs(theme::kTextBody) * kIndentEm * b.level;
+            // In the item's own language and direction: in Urdu the number reads "1." from the right.
             if (b.ordered)
-                laid.marker = ui.text.layout(std::to_string(b.number) + ".", ui.fs(theme::kTextBody), 0,
-                                             text::Align::Start, true);
+                laid.marker = ui.text.layoutIn(tag, rtl, std::to_string(b.number) + ".", ui.fs(theme::kTextBody), 0,
+                                               text::Align::Start, true);
         }
         text::ParagraphSpec spec;
         spec.maxWidth = w;
@@ -127,6 +132,49 @@ float PageView::listen(Ui& ui, const std::string& pageId, const PageText& text, 
 }
 
 // An image across the column, or its alt text in a frame when it cannot be shown (damaged).
+float PageView::listMarker(Ui& ui, const LaidBlock& b, const Rect& col, float y) {
+    const float em = ui.fs(theme::kTextBody);
+    const float indent = em * kIndentEm * b.level, gap = em * kMarkerGapEm;
+    const text::Metrics m = text::Engine::metrics(*b.text);
+    const bool rtl = m.rtl;
+    const float x = rtl ? col.min.x : col.min.x + indent;
+    // The gap is measured from the text's ink, which a Nastaliq stroke takes past the lines' edge.
+    const text::Ink textInk = ui.text.engine().ink(*b.text);
+    const float textEdge = rtl ? x + textInk.x1 : x + textInk.x0;
+    ImVec2 inkMin, inkMax;
+    if (b.marker) {
+        const text::Ink ink = ui.text.engine().ink(*b.marker);
+        const float mx = rtl ? textEdge + gap - ink.x0 : textEdge - gap - ink.x1;
+        const float my = y + m.baseline - text::Engine::metrics(*b.marker).baseline;
+        ui.text.draw(ui.dl, *b.marker, {mx, my}, ui.c.ink);
+        inkMin = {mx + ink.x0, my + ink.y0};
+        inkMax = {mx + ink.x1, my + ink.y1};
+    } else {
+        // About half the height of a lower-case letter above the baseline.
+        const float r = em * kBulletEm;
+        const ImVec2 c{rtl ? textEdge + gap + r : textEdge - gap - r, y + m.baseline - em * 0.27f};
+        ui.dl->AddCircleFilled(c, r, ui.c.ink, 16);
+        inkMin = {c.x - r, c.y - r};
+        inkMax = {c.x + r, c.y + r};
+    }
+    // Where the marker and the text landed, for the tests that keep them apart at every size.
+    const ImVec2 clipMin = ui.dl->GetClipRectMin(), clipMax = ui.dl->GetClipRectMax();
+    ui.widgets.addText({"list:marker", inkMin, inkMax, inkMin, inkMax, clipMin, clipMax});
+    ui.widgets.addText({"list:text", {x + textInk.x0, y + textInk.y0}, {x + textInk.x1, y + textInk.y1}, {x, y},
+                        {x + m.width, y + m.height}, clipMin, clipMax});
+    // Each line's extent by its glyphs' advances: wrapped lines start where the first one does.
+    std::vector<text::TagBox> lines;
+    for (const text::TagBox& box : text::Engine::tagBoxes(*b.text)) {
+        if (lines.empty() || lines.back().y0 != box.y0) lines.push_back(box);
+        lines.back().x0 = std::min(lines.back().x0, box.x0);
+        lines.back().x1 = std::max(lines.back().x1, box.x1);
+    }
+    for (const text::TagBox& l : lines)
+        ui.widgets.addText({"list:line", {x + l.x0, y + l.y0}, {x + l.x1, y + l.y1}, {x + l.x0, y + l.y0},
+                            {x + l.x1, y + l.y1}, clipMin, clipMax});
+    return x;
+}
+
 float PageView::image(Ui& ui, const LaidBlock& b, float y) {
     const Rect& col = ui.column;
     if (b.image) {
@@ -211,14 +259,7 @@ void PageView::draw(Ui& ui) {
         }
         const ImVec2 size = TextPainter::size(*b.text);
         float x = col.min.x;
-        if (b.kind == Block::Kind::ListItem) {
-            const float indent = ui.px(kIndent) * b.level;
-            x = ui.rtl ? col.min.x : col.min.x + indent;
-            // The bullet or number sits in the indent on the reading-start side.
-            const float markX = ui.rtl ? col.max.x - indent + ui.px(16) : x - ui.px(kIndent) + ui.px(8);
-            if (b.marker) ui.text.draw(ui.dl, *b.marker, {markX, y}, ui.c.ink);
-            else ui.dl->AddCircleFilled({markX + ui.px(12), y + ui.fs(theme::kTextBody) * 0.72f}, ui.px(7), ui.c.ink, 12);
-        }
+        if (b.kind == Block::Kind::ListItem) x = listMarker(ui, b, col, y);
         ui.text.draw(ui.dl, *b.text, {x, y}, ui.c.ink, tagColours);
         for (const text::TagBox& box : text::Engine::tagBoxes(*b.text))
             if (box.tag == kLinkTag)

@@ -28,6 +28,9 @@ private:
     float feedback(Ui& ui, const std::string& pageId, float y); // returns its height
     float listen(Ui& ui, const std::string& pageId, const PageText& text, const std::string& tag, float y); // returns its height
     static float image(Ui& ui, const LaidBlock& b, float y);                     // returns its height
+    // Draws a list item's bullet or number in the indent on the reading-start side, on the
+    // baseline of the item's first line; returns the x the item's text is drawn at.
+    static float listMarker(Ui& ui, const LaidBlock& b, const Rect& col, float y);
 
     std::string key_; // page, locale and width the blocks were laid out for
     ParagraphPtr title_;
