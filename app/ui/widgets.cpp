@@ -81,16 +81,15 @@ ButtonBox boxOf(const Ui& ui, Rect r, Look look, Icon icon) {
 
 } // namespace
 
-bool labelFits(Ui& ui, std::string_view label, Rect r, Look look, Icon icon, float sizePx) {
+float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon) {
     const ButtonBox b = boxOf(ui, r, look, icon);
-    const ParagraphPtr p = ui.text.layout(label, sizePx, b.textWidth, text::Align::Center, true);
-    return TextPainter::size(*p).y <= b.textHeight && TextPainter::inkWidth(*p) <= b.textWidth;
-}
-
-float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon, float least) {
-    float size = std::max(boxOf(ui, r, look, icon).startSize, least);
+    float size = b.startSize;
+    ParagraphPtr p = ui.text.layout(label, size, b.textWidth, text::Align::Center, true);
     // Long translations shrink a little rather than spill out of the button.
-    while (!labelFits(ui, label, r, look, icon, size) && size > ui.px(20) && size * 0.9f >= least) size *= 0.9f;
+    while ((TextPainter::size(*p).y > b.textHeight || TextPainter::inkWidth(*p) > b.textWidth) && size > ui.px(20)) {
+        size *= 0.9f;
+        p = ui.text.layout(label, size, b.textWidth, text::Align::Center, true);
+    }
     return size;
 }
 
@@ -107,7 +106,6 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     const bool stacked = box.stacked;
     const float pad = box.pad, iconSize = box.iconSize, iconGap = box.iconGap, textWidth = box.textWidth;
     if (size <= 0) size = labelSize(ui, label, r, look, icon);
-    ui.widgets.labelled(id, size);
     ParagraphPtr p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
     const ImVec2 ts = TextPainter::size(*p);
     const float cy = (r.min.y + r.max.y) * 0.5f;

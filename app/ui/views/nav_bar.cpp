@@ -1,7 +1,6 @@
 #include "nav_bar.h"
 
 #include <algorithm>
-#include <vector>
 
 #include "../theme.h"
 #include "../widgets.h"
@@ -26,17 +25,30 @@ constexpr Item kLanguage{"nav:language", "nav.language", Look::Bar, Icon::Globe,
 constexpr Item kHelp{"nav:help", "nav.help", Look::Help, Icon::None, 1.4f};
 constexpr Item kExit{"nav:exit", "nav.exit", Look::Exit, Icon::Exit, 1.2f};
 
-struct Placed {
-    Item item;
-    Rect r;
-};
+} // namespace
 
-// The bar's buttons, bh tall, in rows from the bar's top; within a row, laid out from the
-// reading start (right to left in RTL). The exit keeps the reading-end corner of the top row.
-std::vector<Placed> place(const Ui& ui, bool twoRows, float top, float barH, float bh) {
-    const float gap = ui.px(kGap);
+// Buttons grow by half as much as the text: a larger label still fits on one line or two.
+float NavBar::buttonHeight(const Ui& ui) { return ui.px(theme::kBarButton) * (1.0f + 0.5f * (ui.textScale - 1.0f)); }
+
+float NavBar::height(const Ui& ui) {
+    if (!twoRows(ui)) return ui.px(theme::kBarHeight);
+    return 2 * buttonHeight(ui) + 3 * ui.px(kGap);
+}
+
+void NavBar::draw(Ui& ui, float top) {
+    const float h = height(ui);
+    ui.dl->AddRectFilled({ui.screen.min.x, top}, {ui.screen.max.x, top + h}, ui.c.bar);
+
+    const float gap = ui.px(kGap), bh = buttonHeight(ui);
     const float left = ui.column.min.x - ui.px(theme::kMargin) + ui.px(20);
     const float right = ui.column.max.x + ui.px(theme::kMargin) - ui.px(20);
+
+    // Rows from the top; within a row, laid out from the reading start (right to left in RTL).
+    // The exit keeps the reading-end corner of the top row in both layouts.
+    struct Placed {
+        Item item;
+        Rect r;
+    };
     std::vector<Placed> placed;
     const auto row = [&](std::initializer_list<Item> items, float y) {
         float shares = 0;
@@ -50,50 +62,19 @@ std::vector<Placed> place(const Ui& ui, bool twoRows, float top, float barH, flo
             x += ui.rtl ? -(w + gap) : w + gap;
         }
     };
-    if (twoRows) {
+    if (twoRows(ui)) {
         row({kHelp, kExit}, top + gap);
         row({kBack, kHome, kLanguage}, top + 2 * gap + bh);
     } else {
-        row({kBack, kHome, kLanguage, kHelp, kExit}, top + (barH - bh) * 0.5f);
+        row({kBack, kHome, kLanguage, kHelp, kExit}, top + (h - bh) * 0.5f);
     }
-    return placed;
-}
-
-} // namespace
-
-// Buttons grow by half as much as the text, and then as much as a label needs to keep the
-// body text's size (wrapped onto more lines): a bar label is never smaller than the page's text.
-float NavBar::buttonHeight(Ui& ui) {
-    const float body = ui.fs(theme::kTextBody), step = ui.px(8);
-    float bh = ui.px(theme::kBarButton) * (1.0f + 0.5f * (ui.textScale - 1.0f));
-    const auto fits = [&] {
-        for (const Placed& p : place(ui, twoRows(ui), 0, bh, bh))
-            if (!labelFits(ui, ui.str(p.item.key), p.r, p.item.look, p.item.icon, body)) return false;
-        return true;
-    };
-    // A word too wide for its button at any height stops the growth at twice the height.
-    for (const float most = 2 * bh; !fits() && bh < most;) bh += step;
-    return bh;
-}
-
-float NavBar::height(Ui& ui) {
-    const float bh = buttonHeight(ui), gap = ui.px(kGap);
-    if (!twoRows(ui)) return std::max(ui.px(theme::kBarHeight), bh + 2 * gap);
-    return 2 * bh + 3 * gap;
-}
-
-void NavBar::draw(Ui& ui, float top) {
-    const float h = height(ui);
-    ui.dl->AddRectFilled({ui.screen.min.x, top}, {ui.screen.max.x, top + h}, ui.c.bar);
-    const float gap = ui.px(kGap), body = ui.fs(theme::kTextBody);
-    const std::vector<Placed> placed = place(ui, twoRows(ui), top, h, buttonHeight(ui));
 
     // Back, home and language share one label size, the smallest any of them needs, so a
     // long word in one does not leave the three looking unlike each other.
     float shared = 0;
     for (const Placed& p : placed)
         if (p.item.look == Look::Bar) {
-            const float s = labelSize(ui, ui.str(p.item.key), p.r, p.item.look, p.item.icon, body);
+            const float s = labelSize(ui, ui.str(p.item.key), p.r, p.item.look, p.item.icon);
             shared = shared > 0 ? std::min(shared, s) : s;
         }
     Rect exit{};
@@ -102,8 +83,7 @@ void NavBar::draw(Ui& ui, float top) {
         if (id == "nav:exit") exit = p.r;
         // With nowhere to go back to, the slot stays empty rather than holding a dead button.
         if (id == "nav:back" && !ui.session.canGoBack()) continue;
-        const float size = p.item.look == Look::Bar ? shared : labelSize(ui, ui.str(p.item.key), p.r, p.item.look, p.item.icon, body);
-        if (!button(ui, id, ui.str(p.item.key), p.r, p.item.look, p.item.icon, size))
+        if (!button(ui, id, ui.str(p.item.key), p.r, p.item.look, p.item.icon, p.item.look == Look::Bar ? shared : 0))
             continue;
         if (id == "nav:back") ui.session.back();
         else if (id == "nav:home") ui.session.home();
