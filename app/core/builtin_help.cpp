@@ -9,7 +9,10 @@ namespace ev {
 namespace {
 
 Signpost service(std::string id, std::vector<std::string> phones, std::string web, SignpostText text) {
-    Signpost s{std::move(id), std::move(phones), std::move(web), false, {}, {}};
+    Signpost s;
+    s.id = std::move(id);
+    s.phones = std::move(phones);
+    s.web = std::move(web);
     s.text["en"] = std::move(text);
     return s;
 }

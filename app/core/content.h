@@ -53,7 +53,7 @@ struct Signpost {
     std::vector<std::string> phones; // as dialled and shown, never localised: "0800 1111"; may be empty
     std::string web;        // "childline.org.uk", as shown; may be empty
     // The address a QR code takes a phone to: https://www.<web> for a bare domain, as
-    // the services give their sites (FACTS.md); empty when there is no web address.
+    // the services give their sites (content/facts.toml); empty when there is no web address.
     std::string webUrl() const;
     bool verify = false;    // a detail still to be confirmed; release packs refuse it
     // With verify, the contact fields still to confirm ("phones", "web", "hours"); empty means

@@ -6,7 +6,15 @@
 namespace ev::ui {
 
 void WidgetRegistry::add(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, bool clipped) {
-    widgets_.push_back({std::string(id), std::string(label), min, max, clipped});
+    widgets_.push_back({std::string(id), std::string(label), min, max, clipped, 0.0f});
+}
+
+void WidgetRegistry::labelled(std::string_view id, float px) {
+    for (auto w = widgets_.rbegin(); w != widgets_.rend(); ++w)
+        if (w->id == id) {
+            w->labelPx = px;
+            return;
+        }
 }
 
 std::optional<WidgetInfo> WidgetRegistry::find(std::string_view idOrLabel) const {

@@ -15,17 +15,19 @@ struct WidgetInfo {
     std::string label; // the text shown, in the current language
     ImVec2 min, max;   // visible part on screen, pixels
     bool clipped;      // partly scrolled out of view
+    float labelPx;     // a button's label size, pixels (0 for other widgets)
     ImVec2 centre() const { return {(min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f}; }
 };
 
-// Text a visitor must act on (a service's numbers and web address), drawn this frame: where its
-// ink is, the card that holds it and the clip it was drawn under, so that tests can prove that
-// none of it is cut or spills out of its card.
+// Text a visitor must act on (a service's numbers and web address; why there is no Listen),
+// drawn this frame: where its ink is, the box that holds it and the clip it was drawn under, so
+// that tests can prove that none of it is cut or spills out of its box.
 struct TextInfo {
     std::string owner;          // e.g. the signpost id
     ImVec2 inkMin, inkMax;      // the glyphs' pixels, from the text engine
     ImVec2 boxMin, boxMax;      // the card
     ImVec2 clipMin, clipMax;    // the draw list's clip rect at the time
+    std::string text = {};      // what it says, where a test must read it (empty for numbers)
 };
 
 class WidgetRegistry {
@@ -36,6 +38,8 @@ public:
     }
     void add(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, bool clipped);
     const std::vector<WidgetInfo>& all() const { return widgets_; }
+    // The size button id's label was drawn at, for tests that label sizes keep to the text size.
+    void labelled(std::string_view id, float px);
     void addText(TextInfo t) { texts_.push_back(std::move(t)); }
     const std::vector<TextInfo>& texts() const { return texts_; }
     // By id first, then by label ignoring ASCII case.

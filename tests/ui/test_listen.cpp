@@ -3,6 +3,7 @@
 // spoken to a visitor who has been listening.
 #include <catch2/catch.hpp>
 
+#include "core/pack_reader.h"
 #include "ui_harness.h"
 
 using namespace ev;
@@ -148,4 +149,59 @@ TEST_CASE("a page with a recording in its language plays it, without one, or if 
     // A damaged recording: the page is read by the voice instead, and counted as speech.
     l.h.pack.mediaByName["first.en.ogg"].bytes.clear();
     spoken("en");
+}
+
+namespace {
+
+// The line drawn where Listen cannot speak, or empty when there is none.
+std::string whyNoListen(const UiHarness& h) {
+    for (const ui::TextInfo& t : h.app.widgets().texts())
+        if (t.owner == "page:listen-unavailable") return t.text;
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("where Listen cannot speak the page says why in one line in the reader's language") {
+    Listening l;
+    l.h.pack.strings["en"].insert({{"page.listen_no_voice", "Reading aloud is not available in this language here."},
+                                   {"page.listen_no_audio", "Reading aloud is not available on this kiosk."}});
+    l.h.pack.strings["ur"].insert({{"page.listen_no_voice", "no voice (ur)"}, {"page.listen_no_audio", "no sound (ur)"}});
+    CHECK(whyNoListen(l.h).empty()); // a voice for English: the button, and no line
+    SECTION("a language with no voice and no recording") {
+        l.narrator.voices = {"en"};
+        l.h.session.chooseLanguage("ur");
+        l.h.session.goTo({Screen::Page, "first"});
+        l.h.frames(3);
+        CHECK_FALSE(l.h.has("page:listen"));
+        CHECK(whyNoListen(l.h) == "no voice (ur)");
+        SECTION("a recording in it brings the button back") {
+            l.h.pack.mediaByName["first.ur.ogg"] = MediaItem{"first.ur.ogg", "audio/ogg", {'O', 'g', 'g', 'S', 1}};
+            l.h.pack.pages[0].text["ur"].narration = "first.ur.ogg";
+            l.h.frames(2);
+            CHECK(l.h.has("page:listen"));
+            CHECK(whyNoListen(l.h).empty());
+        }
+    }
+    SECTION("no audio device, in English too, recording or not") {
+        l.narrator.sound = false;
+        l.h.pack.mediaByName["first.en.ogg"] = MediaItem{"first.en.ogg", "audio/ogg", {'O', 'g', 'g', 'S', 1}};
+        l.h.pack.pages[0].text["en"].narration = "first.en.ogg";
+        l.h.frames(2);
+        CHECK_FALSE(l.h.has("page:listen"));
+        CHECK(whyNoListen(l.h) == "Reading aloud is not available on this kiosk.");
+    }
+}
+
+TEST_CASE("a Somali page with no recording says in Somali why there is no Listen", "[pack]") {
+    UiHarness h;
+    h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    FakeNarrator narrator; // voices for English and Urdu only, as espeak-ng has none for Somali
+    h.app.setNarrator(&narrator);
+    h.session.chooseLanguage("so");
+    h.session.goTo({Screen::Page, "your-body-belongs-to-you"}, Audience::Parent);
+    h.frames(3);
+    CHECK_FALSE(h.has("page:listen"));
+    CHECK(whyNoListen(h) == h.pack.strings["so"].at("page.listen_no_voice"));
+    CHECK_FALSE(whyNoListen(h).empty());
 }

@@ -32,8 +32,12 @@ struct FakeNarrator final : Narrator {
     int stops = 0;
     int volume = 0; // as last set
     State now = State::Idle;
-    bool canPlay() override { return true; }
-    bool canRead(const std::string& tag) override { return tag == "en" || tag == "ur"; }
+    bool sound = true;                          // an audio device
+    std::vector<std::string> voices{"en", "ur"}; // languages espeak-ng would read
+    bool canPlay() override { return sound; }
+    bool canRead(const std::string& tag) override {
+        return sound && std::find(voices.begin(), voices.end(), tag) != voices.end();
+    }
     void read(const std::string& text, const std::string& tag) override {
         texts.push_back(text);
         tags.push_back(tag);

@@ -76,11 +76,21 @@ void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, floa
 // "Listen": the page read aloud in its own language, where a voice exists for it. While it
 // plays, the same button stops it, and pause and volume controls appear beneath.
 float PageView::listen(Ui& ui, const std::string& pageId, const PageText& text, const std::string& tag, float y) {
-    // A recording of the text shown, in its language; else espeak-ng's voice for it; else no button.
-    const std::vector<std::uint8_t>* recording = ui.pack.narration(pageId, tag);
-    const bool recorded = recording && ui.narrator && ui.narrator->canPlay();
-    if (!ui.narrator || (!recorded && !ui.narrator->canRead(tag))) return 0;
+    // A recording of the text shown, in its language; else espeak-ng's voice for it; else a line
+    // that says why there is no button, so that a visitor who needs it is not left wondering.
+    if (!ui.narrator) return 0;
     const Rect& col = ui.column;
+    const std::vector<std::uint8_t>* recording = ui.pack.narration(pageId, tag);
+    const bool recorded = recording && ui.narrator->canPlay();
+    if (!recorded && !ui.narrator->canRead(tag)) {
+        const std::string why = ui.str(ui.narrator->canPlay() ? "page.listen_no_voice" : "page.listen_no_audio");
+        const auto laid = ui.text.layout(why, ui.fs(theme::kTextSmall), col.width());
+        ui.text.draw(ui.dl, *laid, {col.min.x, y}, ui.c.inkSoft);
+        const text::Ink ink = ui.text.engine().ink(*laid);
+        ui.widgets.addText({"page:listen-unavailable", {col.min.x + ink.x0, y + ink.y0}, {col.min.x + ink.x1, y + ink.y1},
+                            col.min, col.max, ui.dl->GetClipRectMin(), ui.dl->GetClipRectMax(), why});
+        return TextPainter::size(*laid).y + ui.px(28);
+    }
     const Narrator::State state = ui.narrator->state();
     const bool active = state != Narrator::State::Idle;
     // The controls sit in a grid of three columns, counted from the reading-start side.

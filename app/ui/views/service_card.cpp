@@ -98,7 +98,7 @@ void ServiceCard::draw(Ui& ui, ImVec2 at, bool pressed) const {
             const text::Ink ink = ui.text.engine().ink(*l.p);
             lx = ui.rtl ? x + inner - iconRoom_ - ink.x1 : x + iconRoom_;
             ui.widgets.addText({id_, {lx + ink.x0, y + ink.y0}, {lx + ink.x1, y + ink.y1}, at, end,
-                                ui.dl->GetClipRectMin(), ui.dl->GetClipRectMax()});
+                                ui.dl->GetClipRectMin(), ui.dl->GetClipRectMax(), {}});
         }
         ui.text.draw(ui.dl, *l.p, {lx, y}, l.colour);
         y += size.y + l.gapAfter;

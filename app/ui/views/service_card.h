@@ -41,7 +41,7 @@ private:
 };
 
 // Services' websites as QR codes, encoded once each. A detail still to verify never becomes
-// a code (FACTS.md).
+// a code (content/facts.toml).
 class QrCodes {
 public:
     const QrCode* of(const Signpost& s); // nullptr: no web address, to be verified, or too long
