@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "atomic_file.h" // FileError: one error type for every file this module writes
+#include "core/atomic_file.h" // FileError: one error type for every file this module writes
 
 namespace ev {
 

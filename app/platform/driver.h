@@ -1,11 +1,11 @@
 #pragma once
 // Something that plays input into the kiosk in place of a person: a --script file or the
 // --monkey. The loop asks for one action at a time and carries it out over a few frames.
-// An action is a script command (core/script.h), whatever made it; the monkey's carry
+// An action is a script command (core/session/script.h), whatever made it; the monkey's carry
 // "monkey step N" where a script's carry FILE:LINE.
 #include <optional>
 
-#include "core/script.h"
+#include "core/session/script.h"
 #include "ui/widget_registry.h"
 
 namespace ev::platform {

@@ -1,4 +1,4 @@
-#include "gl_images.h"
+#include "platform/gl_images.h"
 
 #include <GL/gl.h>
 

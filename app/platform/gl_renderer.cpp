@@ -1,4 +1,4 @@
-#include "gl_renderer.h"
+#include "platform/gl_renderer.h"
 
 #include <GL/gl.h>
 #include <backends/imgui_impl_opengl3.h>

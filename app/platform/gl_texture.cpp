@@ -1,4 +1,4 @@
-#include "gl_texture.h"
+#include "platform/gl_texture.h"
 
 #include <GL/gl.h>
 

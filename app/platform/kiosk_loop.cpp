@@ -1,4 +1,4 @@
-#include "kiosk_loop.h"
+#include "platform/kiosk_loop.h"
 
 #include <GL/gl.h>
 #include <imgui.h>
@@ -8,7 +8,7 @@
 #include <ctime>
 #include <thread>
 
-#include "png_writer.h"
+#include "media/png_writer.h"
 
 namespace ev::platform {
 

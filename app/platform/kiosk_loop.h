@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "core/clock.h"
-#include "core/session.h"
-#include "driver.h"
-#include "gl_images.h"
-#include "gl_texture.h"
-#include "host.h"
-#include "pack_updates.h"
-#include "service_notify.h"
+#include "core/session/session.h"
+#include "platform/driver.h"
+#include "platform/gl_images.h"
+#include "platform/gl_texture.h"
+#include "platform/host.h"
+#include "platform/pack_updates.h"
+#include "platform/service_notify.h"
 #include "ui/app.h"
 
 namespace ev::platform {

@@ -1,4 +1,4 @@
-#include "monkey_driver.h"
+#include "platform/monkey_driver.h"
 
 namespace ev::platform {
 

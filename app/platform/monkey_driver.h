@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <random>
 
-#include "driver.h"
+#include "platform/driver.h"
 
 namespace ev::platform {
 

@@ -1,4 +1,4 @@
-#include "pack_updates.h"
+#include "platform/pack_updates.h"
 
 namespace ev::platform {
 

@@ -13,9 +13,9 @@
 #include <thread>
 
 #include "core/clock.h"
-#include "core/counts.h"
-#include "core/pack_store.h"
-#include "core/session.h"
+#include "core/counts/counts.h"
+#include "core/pack/pack_store.h"
+#include "core/session/session.h"
 #include "ui/app.h"
 
 namespace ev::platform {

@@ -1,10 +1,10 @@
 #pragma once
-// --script FILE: plays a parsed script (core/script.h) one command at a time.
+// --script FILE: plays a parsed script (core/session/script.h) one command at a time.
 #include <cstddef>
 #include <utility>
 #include <vector>
 
-#include "driver.h"
+#include "platform/driver.h"
 
 namespace ev::platform {
 

@@ -8,9 +8,9 @@
 #include <climits>
 #include <cstring>
 
-#include "gl_renderer.h"
-#include "host.h"
-#include "window_size.h"
+#include "platform/gl_renderer.h"
+#include "platform/host.h"
+#include "platform/window_size.h"
 
 namespace ev::platform {
 

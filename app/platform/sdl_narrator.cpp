@@ -1,4 +1,4 @@
-#include "sdl_narrator.h"
+#include "platform/sdl_narrator.h"
 
 #include <SDL.h>
 

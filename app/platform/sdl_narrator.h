@@ -1,6 +1,6 @@
 #pragma once
-// Plays narration through SDL2 audio: a pack's recording (core/ogg_audio.h) or espeak-ng's
-// speech (core/speech.h). Both are made on a worker thread, converted to the device's format
+// Plays narration through SDL2 audio: a pack's recording (media/ogg_audio.h) or espeak-ng's
+// speech (media/speech.h). Both are made on a worker thread, converted to the device's format
 // with an SDL_AudioStream and queued to the device a little ahead of the speakers, so the UI
 // never waits, pause and volume act within a fraction of a second, and stop empties the queue.
 #include <atomic>
@@ -12,9 +12,9 @@
 #include <string>
 #include <thread>
 
-#include "core/narrator.h"
-#include "core/ogg_audio.h"
-#include "core/speech.h"
+#include "core/session/narrator.h"
+#include "media/ogg_audio.h"
+#include "media/speech.h"
 
 namespace ev::platform {
 

@@ -1,12 +1,12 @@
-#include "self_check.h"
+#include "platform/self_check.h"
 
 #include <GL/gl.h>
 #include <SDL.h>
 
 #include <cstdlib>
 
-#include "core/i18n.h"
-#include "host.h"
+#include "core/i18n/i18n.h"
+#include "platform/host.h"
 
 namespace ev::platform {
 

@@ -1,8 +1,8 @@
 #pragma once
 // The checks of `everyvoice-kiosk --check` that need the machine's display, fonts and sound
 // (core/self_check.h has the rest). Each gives one line.
-#include "core/content.h"
-#include "core/self_check.h"
+#include "core/kiosk/self_check.h"
+#include "core/pack/content.h"
 #include "text/engine.h"
 
 namespace ev::platform {

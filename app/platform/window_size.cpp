@@ -1,4 +1,4 @@
-#include "window_size.h"
+#include "platform/window_size.h"
 
 #include <algorithm>
 #include <cmath>

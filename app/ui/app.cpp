@@ -1,10 +1,10 @@
-#include "app.h"
+#include "ui/app.h"
 
 #include <algorithm>
 
-#include "core/admin_pin.h"
-#include "core/i18n.h"
-#include "theme.h"
+#include "core/i18n/i18n.h"
+#include "core/session/admin_pin.h"
+#include "ui/theme.h"
 
 namespace ev::ui {
 

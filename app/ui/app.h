@@ -6,26 +6,26 @@
 #include <string>
 
 #include "core/clock.h"
-#include "core/content.h"
-#include "core/session.h"
+#include "core/pack/content.h"
+#include "core/session/session.h"
 #include "text/engine.h"
-#include "text_painter.h"
-#include "views/admin_view.h"
-#include "views/attract_view.h"
-#include "views/audience_view.h"
-#include "views/display_panel.h"
-#include "views/help_view.h"
-#include "views/signpost_view.h"
-#include "views/idle_prompt.h"
-#include "views/language_view.h"
-#include "views/nav_bar.h"
-#include "views/neutral_view.h"
-#include "views/page_view.h"
-#include "views/pin_pad.h"
-#include "views/topics_view.h"
-#include "focus.h"
-#include "image_textures.h"
-#include "widget_registry.h"
+#include "ui/focus.h"
+#include "ui/image_textures.h"
+#include "ui/text_painter.h"
+#include "ui/views/admin_view.h"
+#include "ui/views/attract_view.h"
+#include "ui/views/audience_view.h"
+#include "ui/views/display_panel.h"
+#include "ui/views/help_view.h"
+#include "ui/views/idle_prompt.h"
+#include "ui/views/language_view.h"
+#include "ui/views/nav_bar.h"
+#include "ui/views/neutral_view.h"
+#include "ui/views/page_view.h"
+#include "ui/views/pin_pad.h"
+#include "ui/views/signpost_view.h"
+#include "ui/views/topics_view.h"
+#include "ui/widget_registry.h"
 
 namespace ev::ui {
 
@@ -61,7 +61,7 @@ public:
     // Shows another pack from the next frame on. The caller keeps it alive while it is shown;
     // the old one may be freed once this returns.
     void showPack(const Pack& pack);
-    // The line about pack updates on the admin screen (core/pack_store.h status()).
+    // The line about pack updates on the admin screen (core/pack/pack_store.h status()).
     void setPackStatus(std::string status) { admin_.setPackStatus(std::move(status)); }
     // Where the pack shown came from, for the admin screen's pack line (e.g. "built in"), so
     // staff can tell the pack the kiosk was installed with from a signed pack of the same

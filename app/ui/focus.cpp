@@ -1,4 +1,4 @@
-#include "focus.h"
+#include "ui/focus.h"
 
 #include <algorithm>
 

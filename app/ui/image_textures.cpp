@@ -1,4 +1,4 @@
-#include "image_textures.h"
+#include "ui/image_textures.h"
 
 #include <cstdio>
 

@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "core/content.h"
-#include "core/png_image.h"
+#include "core/pack/content.h"
+#include "media/png_image.h"
 
 namespace ev::ui {
 

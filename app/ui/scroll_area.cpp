@@ -1,8 +1,8 @@
-#include "scroll_area.h"
+#include "ui/scroll_area.h"
 
 #include <algorithm>
 
-#include "theme.h"
+#include "ui/theme.h"
 
 namespace ev::ui {
 

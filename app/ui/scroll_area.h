@@ -1,7 +1,7 @@
 #pragma once
 // A vertical region scrolled by dragging a finger (and by a mouse wheel on the desktop
 // preview). ImGui 1.86 scrolls only with wheels and scroll bars, which a touch screen lacks.
-#include "ui_context.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

@@ -1,4 +1,4 @@
-#include "text_painter.h"
+#include "ui/text_painter.h"
 
 namespace ev::ui {
 

@@ -7,15 +7,15 @@
 #include <optional>
 #include <string>
 
-#include "core/content.h"
-#include "core/i18n.h"
-#include "core/narrator.h"
-#include "focus.h"
-#include "image_textures.h"
-#include "core/session.h"
-#include "text_painter.h"
-#include "theme.h"
-#include "widget_registry.h"
+#include "core/i18n/i18n.h"
+#include "core/pack/content.h"
+#include "core/session/narrator.h"
+#include "core/session/session.h"
+#include "ui/focus.h"
+#include "ui/image_textures.h"
+#include "ui/text_painter.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
 
 namespace ev::ui {
 

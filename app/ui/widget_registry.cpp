@@ -1,4 +1,4 @@
-#include "widget_registry.h"
+#include "ui/widget_registry.h"
 
 #include <algorithm>
 #include <cctype>

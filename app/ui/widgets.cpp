@@ -1,9 +1,9 @@
-#include "widgets.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <string>
 
-#include "theme.h"
+#include "ui/theme.h"
 
 namespace ev::ui {
 

@@ -3,8 +3,8 @@
 // WidgetRegistry so scripts and tests can find it by id.
 #include <string_view>
 
-#include "icons.h"
-#include "ui_context.h"
+#include "ui/icons.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

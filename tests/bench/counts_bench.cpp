@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/clock.h"
-#include "core/counts.h"
+#include "core/counts/counts.h"
 
 int main() {
     namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <random>
 #include <string>
 
-#include "core/counts.h"
+#include "core/counts/counts.h"
 
 namespace fs = std::filesystem;
 

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/clock.h"
-#include "core/i18n.h"
-#include "core/pack_reader.h"
-#include "core/session.h"
+#include "core/i18n/i18n.h"
+#include "core/pack/pack_reader.h"
+#include "core/session/session.h"
 #include "text/engine.h"
 #include "ui/app.h"
 

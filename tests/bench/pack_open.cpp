@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/minisign.h"
-#include "core/signed_pack.h"
+#include "core/pack/minisign.h"
+#include "core/pack/signed_pack.h"
 
 int main(int argc, char** argv) {
     if (argc < 3) {

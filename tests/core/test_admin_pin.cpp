@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/admin_pin.h"
+#include "core/session/admin_pin.h"
 
 using namespace ev;
 using evtest::TempDir;

@@ -19,8 +19,8 @@
 #include <tuple>
 #include <vector>
 
-#include "core/counts.h"
-#include "core/counts_export.h"
+#include "core/counts/counts.h"
+#include "core/counts/counts_export.h"
 
 using namespace ev;
 using evtest::TempDir;

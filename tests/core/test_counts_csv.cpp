@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/counts_csv.h"
+#include "core/counts/counts_csv.h"
 
 using namespace ev;
 namespace fs = std::filesystem;

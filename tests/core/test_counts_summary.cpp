@@ -5,8 +5,8 @@
 
 #include <fstream>
 
-#include "core/counts.h"
-#include "core/counts_summary.h"
+#include "core/counts/counts.h"
+#include "core/counts/counts_summary.h"
 
 using namespace ev;
 using evtest::TempDir;

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/kiosk_identity.h"
+#include "core/counts/kiosk_identity.h"
 
 using namespace ev;
 using evtest::TempDir;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
 
 namespace fs = std::filesystem;
 

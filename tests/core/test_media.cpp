@@ -8,7 +8,7 @@
 
 #include <random>
 
-#include "core/png_image.h"
+#include "media/png_image.h"
 #include "support.h"
 
 namespace fs = std::filesystem;

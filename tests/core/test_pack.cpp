@@ -6,7 +6,7 @@
 #include <random>
 #include <sstream>
 
-#include "core/pack_reader.h"
+#include "core/pack/pack_reader.h"
 #include "support.h"
 
 namespace fs = std::filesystem;

@@ -11,9 +11,9 @@
 #include <thread>
 
 #include "core/durable_file.h"
-#include "core/pack_store.h"
-#include "core/signed_pack.h"
-#include "core/update_settings.h"
+#include "core/pack/pack_store.h"
+#include "core/pack/signed_pack.h"
+#include "core/pack/update_settings.h"
 #include "signing_support.h"
 
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <random>
 #include <string>
 
-#include "core/script.h"
+#include "core/session/script.h"
 
 using namespace ev;
 using Kind = ScriptCommand::Kind;

@@ -1,8 +1,8 @@
 // everyvoice-kiosk --check, the checks that need no window: each failing case a venue may meet.
 #include <unistd.h>
 
-#include "core/admin_pin.h"
-#include "core/self_check.h"
+#include "core/kiosk/self_check.h"
+#include "core/session/admin_pin.h"
 #include "signing_support.h"
 
 using namespace evtest;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/session.h"
+#include "core/session/session.h"
 
 using namespace ev;
 using namespace std::chrono_literals;

@@ -7,8 +7,8 @@
 #include <set>
 #include <sstream>
 
-#include "core/pack_reader.h"
-#include "core/signed_pack.h"
+#include "core/pack/pack_reader.h"
+#include "core/pack/signed_pack.h"
 #include "signing_support.h"
 
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/markdown.h"
+#include "core/pack/markdown.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ogg_audio.h"
+#include "media/ogg_audio.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string error;

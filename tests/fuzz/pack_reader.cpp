@@ -9,8 +9,8 @@
 #include <fstream>
 #include <string>
 
-#include "core/pack_reader.h"
-#include "core/png_image.h"
+#include "core/pack/pack_reader.h"
+#include "media/png_image.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::filesystem::path file =

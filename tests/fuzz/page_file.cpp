@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/markdown.h"
+#include "core/pack/markdown.h"
 #include "diagnostics.h"
 #include "source.h"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
 #include "diagnostics.h"
 #include "source.h"
 

@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/admin_pin.h"
-#include "core/counts.h"
-#include "core/kiosk_identity.h"
+#include "core/counts/counts.h"
+#include "core/counts/kiosk_identity.h"
+#include "core/session/admin_pin.h"
 #include "ui_harness.h"
 
 using namespace ev;

@@ -3,7 +3,7 @@
 // spoken to a visitor who has been listening.
 #include <catch2/catch.hpp>
 
-#include "core/pack_reader.h"
+#include "core/pack/pack_reader.h"
 #include "ui_harness.h"
 
 using namespace ev;

@@ -3,7 +3,7 @@
 // help and service screens, at every text size, in every language.
 #include <catch2/catch.hpp>
 
-#include "core/pack_reader.h"
+#include "core/pack/pack_reader.h"
 #include "ui_harness.h"
 
 using namespace ev;

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/clock.h"
-#include "core/content.h"
-#include "core/narrator.h"
-#include "core/session.h"
+#include "core/pack/content.h"
+#include "core/session/narrator.h"
+#include "core/session/session.h"
 #include "text/engine.h"
 #include "ui/app.h"
 

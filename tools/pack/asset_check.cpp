@@ -4,8 +4,8 @@
 #include <set>
 #include <vector>
 
-#include "core/media.h"
-#include "core/png_image.h"
+#include "core/pack/media.h"
+#include "media/png_image.h"
 
 namespace evpack {
 

@@ -6,10 +6,10 @@
 #include <optional>
 
 #include "core/atomic_file.h"
-#include "core/counts.h"
-#include "core/counts_csv.h"
-#include "core/counts_export.h"
-#include "core/pack_reader.h"
+#include "core/counts/counts.h"
+#include "core/counts/counts_csv.h"
+#include "core/counts/counts_export.h"
+#include "core/pack/pack_reader.h"
 #include "report.h"
 
 namespace evpack {

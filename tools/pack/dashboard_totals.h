@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-#include "core/counts_csv.h"
+#include "core/counts/counts_csv.h"
 
 namespace evpack {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/markdown.h"
+#include "core/pack/markdown.h"
 
 namespace evpack {
 

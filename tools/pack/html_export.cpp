@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/i18n.h"
-#include "core/png_image.h"
+#include "core/i18n/i18n.h"
 #include "html.h"
+#include "media/png_image.h"
 #include "site_assets.h"
 
 namespace evpack {

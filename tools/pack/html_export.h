@@ -12,7 +12,7 @@
 //   DIR/media/<name>               the pack's images and narration recordings
 #include <filesystem>
 
-#include "core/content.h"
+#include "core/pack/content.h"
 
 namespace evpack {
 

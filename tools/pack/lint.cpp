@@ -6,7 +6,7 @@
 #include <set>
 
 #include "asset_check.h"
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
 #include "facts.h"
 #include "glyph_check.h"
 #include "readability.h"

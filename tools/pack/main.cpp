@@ -10,15 +10,15 @@
 #include <string>
 #include <vector>
 
-#include "core/pack_hash.h"
-#include "core/pack_reader.h"
+#include "core/pack/pack_hash.h"
+#include "core/pack/pack_reader.h"
+#include "core/pack/signed_pack.h"
 #include "counts_command.h"
-#include "core/signed_pack.h"
 #include "html_export.h"
-#include "preview.h"
-#include "sign_command.h"
 #include "lint.h"
 #include "pack_writer.h"
+#include "preview.h"
+#include "sign_command.h"
 #include "source.h"
 
 namespace fs = std::filesystem;

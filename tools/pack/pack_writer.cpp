@@ -7,10 +7,10 @@
 #include <ctime>
 #include <set>
 
-#include "core/media.h"
-#include "core/pack_reader.h"
-#include "core/pack_schema.h"
-#include "core/pack_sqlite.h"
+#include "core/pack/media.h"
+#include "core/pack/pack_reader.h"
+#include "core/pack/pack_schema.h"
+#include "core/pack/pack_sqlite.h"
 
 namespace evpack {
 

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
 #include "html.h"
 #include "process.h"
 

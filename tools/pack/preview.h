@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "core/content.h"
+#include "core/pack/content.h"
 
 namespace evpack {
 

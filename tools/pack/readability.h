@@ -2,7 +2,7 @@
 // How hard a page is to read, by the Flesch-Kincaid grade level (Kincaid et al., 1975):
 // 0.39 x words per sentence + 11.8 x syllables per word - 15.59. A US school grade; the
 // reading age is about the grade plus 5. It is defined for English only.
-#include "core/markdown.h"
+#include "core/pack/markdown.h"
 
 namespace evpack {
 

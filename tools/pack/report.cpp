@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "core/events.h"
-#include "core/i18n.h"
+#include "core/counts/events.h"
+#include "core/i18n/i18n.h"
 
 namespace evpack {
 

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "core/counts_csv.h"
+#include "core/counts/counts_csv.h"
 #include "dashboard_totals.h"
 
 namespace evpack {

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "core/durable_file.h"
-#include "core/pack_reader.h"
-#include "core/signed_pack.h"
+#include "core/pack/pack_reader.h"
+#include "core/pack/signed_pack.h"
 #include "process.h"
 
 namespace evpack {

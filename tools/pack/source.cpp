@@ -9,9 +9,9 @@
 #include <set>
 #include <sstream>
 
-#include "core/markdown.h"
-#include "core/media.h"
-#include "core/pack_hash.h"
+#include "core/pack/markdown.h"
+#include "core/pack/media.h"
+#include "core/pack/pack_hash.h"
 
 namespace evpack {
 

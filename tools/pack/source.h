@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/content.h"
+#include "core/pack/content.h"
 #include "diagnostics.h"
 
 namespace evpack {

@@ -1,17 +1,17 @@
-#include "admin_view.h"
+#include "ui/views/admin_view.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
 
-#include "../theme.h"
-#include "../widgets.h"
 #include "core/atomic_file.h"
-#include "core/counts.h"
-#include "core/counts_export.h"
-#include "core/i18n.h"
-#include "core/kiosk_identity.h"
-#include "core/pack_store.h"
+#include "core/counts/counts.h"
+#include "core/counts/counts_export.h"
+#include "core/counts/kiosk_identity.h"
+#include "core/i18n/i18n.h"
+#include "core/pack/pack_store.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
-#include "../scroll_area.h"
-#include "../ui_context.h"
-#include "core/counts_summary.h"
-#include "core/self_check.h"
+#include "core/counts/counts_summary.h"
+#include "core/kiosk/self_check.h"
+#include "ui/scroll_area.h"
+#include "ui/ui_context.h"
 
 namespace ev {
 class AdminPin;

@@ -1,12 +1,12 @@
-#include "attract_view.h"
+#include "ui/views/attract_view.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "../theme.h"
-#include "../widgets.h"
-#include "core/i18n.h"
-#include "neutral_view.h"
+#include "core/i18n/i18n.h"
+#include "ui/theme.h"
+#include "ui/views/neutral_view.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 #include <optional>
 
-#include "../ui_context.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

@@ -1,11 +1,11 @@
-#include "audience_view.h"
+#include "ui/views/audience_view.h"
 
 #include <algorithm>
 #include <iterator>
 #include <string>
 
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

@@ -1,10 +1,10 @@
-#include "display_panel.h"
+#include "ui/views/display_panel.h"
 
 #include <string>
 #include <tuple>
 
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

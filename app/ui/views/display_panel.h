@@ -1,6 +1,6 @@
 #pragma once
-#include "../scroll_area.h"
-#include "../ui_context.h"
+#include "ui/scroll_area.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

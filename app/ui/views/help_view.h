@@ -1,6 +1,6 @@
 #pragma once
-#include "../scroll_area.h"
-#include "service_card.h"
+#include "ui/scroll_area.h"
+#include "ui/views/service_card.h"
 
 namespace ev::ui {
 

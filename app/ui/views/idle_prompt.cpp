@@ -1,10 +1,10 @@
-#include "idle_prompt.h"
+#include "ui/views/idle_prompt.h"
 
 #include <algorithm>
 
-#include "../theme.h"
-#include "../widgets.h"
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

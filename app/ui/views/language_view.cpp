@@ -1,8 +1,8 @@
-#include "language_view.h"
+#include "ui/views/language_view.h"
 
-#include "../theme.h"
-#include "../widgets.h"
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

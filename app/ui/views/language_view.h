@@ -1,5 +1,5 @@
 #pragma once
-#include "../scroll_area.h"
+#include "ui/scroll_area.h"
 
 namespace ev::ui {
 

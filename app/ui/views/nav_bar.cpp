@@ -1,9 +1,9 @@
-#include "nav_bar.h"
+#include "ui/views/nav_bar.h"
 
 #include <algorithm>
 
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

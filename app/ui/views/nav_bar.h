@@ -1,5 +1,5 @@
 #pragma once
-#include "../ui_context.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

@@ -1,7 +1,7 @@
-#include "neutral_view.h"
+#include "ui/views/neutral_view.h"
 
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

@@ -2,7 +2,7 @@
 #include <optional>
 #include <random>
 
-#include "../ui_context.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

@@ -1,12 +1,12 @@
-#include "page_view.h"
+#include "ui/views/page_view.h"
 
 #include <algorithm>
 #include <memory>
 #include <set>
 
-#include "../theme.h"
-#include "../widgets.h"
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

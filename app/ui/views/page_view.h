@@ -3,7 +3,7 @@
 #include <utility>
 #include <vector>
 
-#include "../scroll_area.h"
+#include "ui/scroll_area.h"
 
 namespace ev::ui {
 

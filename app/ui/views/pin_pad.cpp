@@ -1,10 +1,10 @@
-#include "pin_pad.h"
+#include "ui/views/pin_pad.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

@@ -2,8 +2,8 @@
 #include <optional>
 #include <string>
 
-#include "../ui_context.h"
-#include "core/admin_pin.h"
+#include "core/session/admin_pin.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

@@ -1,11 +1,11 @@
-#include "service_card.h"
+#include "ui/views/service_card.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "../icons.h"
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/icons.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "../icons.h"
-#include "../ui_context.h"
-#include "core/qr_code.h"
+#include "media/qr_code.h"
+#include "ui/icons.h"
+#include "ui/ui_context.h"
 
 namespace ev::ui {
 

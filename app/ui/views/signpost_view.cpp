@@ -1,10 +1,10 @@
-#include "signpost_view.h"
+#include "ui/views/signpost_view.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

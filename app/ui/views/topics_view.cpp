@@ -1,7 +1,7 @@
-#include "topics_view.h"
+#include "ui/views/topics_view.h"
 
-#include "../theme.h"
-#include "../widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ev::ui {
 

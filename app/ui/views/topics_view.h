@@ -1,7 +1,7 @@
 #pragma once
 #include <optional>
 
-#include "../scroll_area.h"
+#include "ui/scroll_area.h"
 
 namespace ev::ui {
 

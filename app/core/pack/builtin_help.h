@@ -1,0 +1,12 @@
+#pragma once
+// The help numbers built into the kiosk, for the one case with no pack to show (none stored,
+// the default pack missing or damaged): safeguarding help is still on screen. Only facts the
+// services state themselves (Childline, NSPCC Helpline, Stop It Now!, 999, 101), in English,
+// with the English UI strings of locales/en.toml compiled in.
+#include "core/pack/content.h"
+
+namespace ev {
+
+Pack builtInHelpPack();
+
+} // namespace ev

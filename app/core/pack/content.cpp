@@ -1,0 +1,102 @@
+#include "core/pack/content.h"
+
+#include <algorithm>
+
+namespace ev {
+
+const char* audienceId(Audience a) {
+    switch (a) {
+    case Audience::Child: return "child";
+    case Audience::Teen: return "teen";
+    case Audience::Parent: return "parent";
+    case Audience::Community: return "community";
+    }
+    return "community";
+}
+
+std::optional<Audience> audienceFromId(const std::string& id) {
+    for (Audience a : kAllAudiences)
+        if (id == audienceId(a)) return a;
+    return std::nullopt;
+}
+
+std::string Signpost::webUrl() const {
+    if (web.empty()) return {};
+    if (web.starts_with("https://") || web.starts_with("http://")) return web;
+    return web.starts_with("www.") ? "https://" + web : "https://www." + web;
+}
+
+const std::vector<NeutralScreen>* Pack::neutralItems(const std::string& locale) const {
+    for (const std::string* tag : {&locale, &defaultLocale})
+        if (const auto it = neutral.find(*tag); it != neutral.end() && !it->second.empty()) return &it->second;
+    return nullptr;
+}
+
+const Page* Pack::page(const std::string& id) const {
+    for (const Page& p : pages)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+const Signpost* Pack::signpost(const std::string& id) const {
+    for (const Signpost& s : signposts)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+const PageText* Pack::pageText(const std::string& id, const std::string& locale) const {
+    const Page* p = page(id);
+    if (!p) return nullptr;
+    if (auto it = p->text.find(locale); it != p->text.end()) return &it->second;
+    if (auto it = p->text.find(defaultLocale); it != p->text.end()) return &it->second;
+    return nullptr;
+}
+
+const PageText* Pack::pageTextToShow(const std::string& id, const std::string& locale, bool& stale) const {
+    stale = false;
+    const Page* p = page(id);
+    if (!p) return nullptr;
+    const auto it = p->text.find(locale);
+    if (it != p->text.end() && !it->second.stale) return &it->second;
+    stale = it != p->text.end();
+    return pageText(id, defaultLocale);
+}
+
+const MediaItem* Pack::media(const std::string& name) const {
+    const auto it = mediaByName.find(name);
+    return it == mediaByName.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::uint8_t>* Pack::narration(const std::string& pageId, const std::string& locale) const {
+    const Page* p = page(pageId);
+    if (!p) return nullptr;
+    const auto it = p->text.find(locale);
+    if (it == p->text.end() || it->second.narration.empty()) return nullptr;
+    const MediaItem* m = media(it->second.narration);
+    return m ? &m->bytes : nullptr;
+}
+
+bool Signpost::confirmed(std::string_view field) const {
+    if (!verify) return true;
+    return !verifyFields.empty() && std::find(verifyFields.begin(), verifyFields.end(), field) == verifyFields.end();
+}
+
+bool Signpost::isFor(Audience a) const {
+    return audiences.empty() || std::find(audiences.begin(), audiences.end(), a) != audiences.end();
+}
+
+const SignpostText* Signpost::textIn(const std::string& locale, const std::string& fallback) const {
+    auto it = text.find(locale);
+    if (it == text.end()) it = text.find(fallback);
+    return it == text.end() ? nullptr : &it->second;
+}
+
+std::string Pack::string(const std::string& key, const std::string& locale) const {
+    for (const std::string& tag : {locale, defaultLocale}) {
+        if (auto table = strings.find(tag); table != strings.end())
+            if (auto it = table->second.find(key); it != table->second.end()) return it->second;
+    }
+    return key;
+}
+
+} // namespace ev

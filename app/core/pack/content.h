@@ -1,0 +1,118 @@
+#pragma once
+// The content of one pack as the kiosk uses it, loaded whole from the .evpack file.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/pack/markdown.h"
+#include "core/pack/media.h"
+
+namespace ev {
+
+// Audience ids, as stored in packs and counts: "child" (under 13), "teen" (13 to 17),
+// "parent", "community". Packs of schema 1 know only child, parent and community.
+enum class Audience { Child, Teen, Parent, Community };
+const char* audienceId(Audience a);
+std::optional<Audience> audienceFromId(const std::string& id);
+inline constexpr Audience kAllAudiences[] = {Audience::Child, Audience::Teen, Audience::Parent, Audience::Community};
+
+struct LocaleInfo {
+    std::string tag;        // BCP 47, e.g. "en", "pa"
+    std::string status;     // "reviewed" or "draft"
+};
+
+struct PageText {
+    std::string title;
+    std::string summary;    // one line under the topic tile
+    std::string status;     // "reviewed" or "draft"
+    std::string translatedFrom; // hash of the English source it was translated from; empty for English
+    bool stale = false;     // translatedFrom no longer matches the English source (set at build)
+    Document body;
+    std::string narration;  // media name of a recording of this text read aloud; empty if none
+};
+
+struct Page {
+    std::string id;
+    std::vector<Audience> audiences;
+    std::map<std::string, PageText> text; // by locale tag; "en" always present
+};
+
+struct SignpostText {
+    std::string name;       // "Childline"
+    std::string forWhom;    // "For children and young people under 19"
+    std::string description;
+    std::string hours;      // may be empty
+    std::vector<std::string> phoneLabels; // one per Signpost::phones entry, e.g. "In an emergency"
+};
+
+struct Signpost {
+    std::string id;         // "childline"
+    std::vector<std::string> phones; // as dialled and shown, never localised: "0800 1111"; may be empty
+    std::string web;        // "childline.org.uk", as shown; may be empty
+    // The address a QR code takes a phone to: https://www.<web> for a bare domain, as
+    // the services give their sites (content/facts.toml); empty when there is no web address.
+    std::string webUrl() const;
+    bool verify = false;    // a detail still to be confirmed; release packs refuse it
+    // With verify, the contact fields still to confirm ("phones", "web", "hours"); empty means
+    // all of them. The kiosk never shows an unconfirmed field as if it were real.
+    std::vector<std::string> verifyFields;
+    std::vector<Audience> audiences; // who the card is most for; all if empty
+    std::map<std::string, SignpostText> text;
+
+    // False for a contact field ("phones", "web", "hours") that is still to be confirmed.
+    bool confirmed(std::string_view field) const;
+    // The card belongs on the help screen of someone in this audience.
+    bool isFor(Audience a) const;
+
+    // The card's text in a locale, else in the fallback locale; nullptr if neither.
+    const SignpostText* textIn(const std::string& locale, const std::string& fallback) const;
+};
+
+// An ordinary library or school fact. The quick exit shows one at random and the attract
+// screen shows them too, so the screen after an exit looks like the kiosk idling.
+struct NeutralScreen {
+    std::string title;      // says nothing about abuse, help or safety
+    std::string body;
+};
+
+struct Pack {
+    int schemaVersion = 1;
+    std::string id;
+    std::int64_t version = 0;
+    std::string title;
+    std::string defaultLocale = "en";
+    std::string builtAt;    // UTC day the pack was built, "YYYY-MM-DD"
+    std::vector<LocaleInfo> locales;
+    std::map<Audience, std::vector<std::string>> topics; // page ids in tile order
+    std::vector<Page> pages;
+    std::vector<Signpost> signposts;
+    std::map<std::string, std::vector<NeutralScreen>> neutral; // by locale, in pack order; never empty in the default locale
+    std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
+    // Images and recordings by name, loaded with the rest: a kiosk keeps no database open,
+    // and a 20 MB pack's media read in a few milliseconds.
+    std::map<std::string, MediaItem> mediaByName;
+
+    const Page* page(const std::string& id) const;
+    const Signpost* signpost(const std::string& id) const; // nullptr if the pack has no such service
+    // The text of a page in a locale, falling back to the default locale; nullptr if no page.
+    const PageText* pageText(const std::string& id, const std::string& locale) const;
+    // The text a reader of `locale` is shown. A stale translation is never shown (an
+    // out-of-date safeguarding page could give a wrong number or service): the default
+    // locale's text is, and `stale` says so, for the "being updated" note.
+    const PageText* pageTextToShow(const std::string& id, const std::string& locale, bool& stale) const;
+    // A pack's image or recording by name; nullptr if it has none of that name.
+    const MediaItem* media(const std::string& name) const;
+    // The recording of a page read aloud in exactly this locale, to play instead of synthetic
+    // speech; nullptr when there is none. No fallback: a recording is of one language's text.
+    const std::vector<std::uint8_t>* narration(const std::string& pageId, const std::string& locale) const;
+    // The neutral items of a locale, else of the default locale; nullptr if neither has any.
+    const std::vector<NeutralScreen>* neutralItems(const std::string& locale) const;
+    // A UI string in a locale, falling back to the default locale, then to the key itself
+    // (a copy: the key may be a temporary, and a reference to it would dangle).
+    std::string string(const std::string& key, const std::string& locale) const;
+};
+
+} // namespace ev

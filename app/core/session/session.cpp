@@ -1,0 +1,286 @@
+#include "core/session/session.h"
+
+#include <algorithm>
+#include <array>
+
+namespace ev {
+
+namespace {
+
+// The screens of a resident's visit: they may hold someone's reading, so idle hides them, and
+// back() can return to them. Attract, Neutral and Admin belong to nobody in particular.
+bool inVisit(Screen s) { return s != Screen::Attract && s != Screen::Neutral && s != Screen::Admin; }
+
+} // namespace
+
+std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const std::string& s) {
+    using Target = std::pair<Location, std::optional<Audience>>;
+    constexpr std::array<std::pair<std::string_view, Screen>, 7> kWords{{
+        {"attract", Screen::Attract},
+        {"languages", Screen::Languages},
+        {"audience", Screen::Audience},
+        {"topics", Screen::Topics}, // no audience: the caller says which one is missing
+        {"help", Screen::Help},
+        {"neutral", Screen::Neutral},
+        {"admin", Screen::Admin},
+    }};
+    for (const auto& [word, screen] : kWords)
+        if (s == word) return Target{{screen, {}}, std::nullopt};
+    const std::string_view v(s);
+    if (v.starts_with("topics:")) {
+        const auto a = audienceFromId(s.substr(7));
+        if (!a) return std::nullopt;
+        return Target{{Screen::Topics, {}}, a};
+    }
+    if (v.starts_with("page:") && v.size() > 5) return Target{{Screen::Page, s.substr(5)}, std::nullopt};
+    if (v.starts_with("signpost:") && v.size() > 9) return Target{{Screen::Signpost, s.substr(9)}, std::nullopt};
+    return std::nullopt;
+}
+
+std::string missingIn(const Pack& pack, const Location& where) {
+    if (where.screen == Screen::Page && !pack.page(where.id)) return "no page '" + where.id + "'";
+    if (where.screen == Screen::Signpost && !pack.signpost(where.id)) return "no service '" + where.id + "'";
+    return {};
+}
+
+SessionSettings SessionSettings::clamped() const {
+    SessionSettings s = *this;
+    s.idleLimit = std::max(idleLimit, Millis(0));
+    s.promptTime = std::max(promptTime, kMinPromptTime);
+    s.shiftWindow = std::max(shiftWindow, Millis(0));
+    s.shiftPresses = std::max(shiftPresses, 1);
+    return s;
+}
+
+Session::Session(const Clock& clock, EventSink& sink, SessionSettings settings)
+    : clock_(clock), sink_(sink), settings_(settings.clamped()), locale_(settings_.defaultLocale),
+      lastActivity_(clock.now()) {}
+
+EventContext Session::context(std::string page, std::string detail) const {
+    return {std::move(page), locale_, audience_ ? audienceId(*audience_) : std::string(), std::move(detail)};
+}
+
+void Session::activity() {
+    lastActivity_ = clock_.now();
+    promptShown_ = false;
+}
+
+bool Session::navigate(Location to) {
+    if (to == location_) return false;
+    if (inVisit(location_.screen)) {
+        if (history_.size() == kMaxHistory) history_.erase(history_.begin());
+        history_.push_back(std::move(location_));
+    }
+    location_ = std::move(to);
+    return true;
+}
+
+void Session::leaveVisit(Screen to) {
+    location_ = {to, {}};
+    history_.clear();
+    audience_.reset();
+    display_ = {};
+    listening_ = false;
+    volume_ = Narrator::kVolumeDefault;
+    promptShown_ = false;
+    shiftCount_ = 0;
+}
+
+void Session::resetToAttract() {
+    leaveVisit(Screen::Attract);
+    locale_ = settings_.defaultLocale;
+    lastActivity_ = clock_.now();
+}
+
+void Session::start() {
+    activity();
+    location_ = {Screen::Languages, {}};
+    history_.clear();
+    audience_.reset();
+    sink_.count(Event::SessionStart, {});
+}
+
+void Session::chooseLanguage(const std::string& tag) {
+    activity();
+    locale_ = tag;
+    sink_.count(Event::LanguageSelected, {.page = {}, .locale = tag, .audience = {}, .detail = {}});
+    // Opened from the bar: return to where the resident was, now in the new language.
+    if (location_.screen == Screen::Languages && !history_.empty()) {
+        location_ = std::move(history_.back());
+        history_.pop_back();
+        // The page is read again in another language, which the dashboard wants to see.
+        if (location_.screen == Screen::Page) sink_.count(Event::PageView, context(location_.id));
+        return;
+    }
+    navigate({Screen::Audience, {}});
+}
+
+void Session::chooseAudience(Audience a) {
+    activity();
+    audience_ = a;
+    sink_.count(Event::AudienceSelected, {.page = {}, .locale = {}, .audience = audienceId(a), .detail = {}});
+    navigate({Screen::Topics, {}});
+}
+
+void Session::openPage(const std::string& pageId) {
+    activity();
+    if (navigate({Screen::Page, pageId})) sink_.count(Event::PageView, context(pageId));
+}
+
+void Session::openHelp() {
+    activity();
+    if (navigate({Screen::Help, {}})) sink_.count(Event::HelpView, context());
+}
+
+void Session::openSignpost(const std::string& signpostId) {
+    activity();
+    if (navigate({Screen::Signpost, signpostId})) sink_.count(Event::SignpostView, context({}, signpostId));
+}
+
+void Session::showQr(const std::string& signpostId) {
+    activity();
+    sink_.count(Event::QrShown, context({}, signpostId));
+}
+
+// Only a page can be rated or narrated; from anywhere else there is nothing to count against.
+void Session::giveFeedback(bool helpful) {
+    activity();
+    if (location_.screen != Screen::Page) return;
+    sink_.count(Event::Feedback, context(location_.id, std::string(helpful ? kHelpful : kNotHelpful)));
+}
+
+void Session::recordGroupSession(Audience audience, const std::string& locale, int headCount) {
+    activity();
+    if (location_.screen != Screen::Admin || headCount < 1) return;
+    sink_.count(Event::FacilitatedSession, {.page = {}, .locale = locale, .audience = audienceId(audience),
+                                            .detail = std::to_string(headCount)});
+}
+
+void Session::playAudio(Narration what) {
+    activity();
+    if (location_.screen != Screen::Page) return;
+    listening_ = true;
+    sink_.count(Event::AudioPlayed, context(location_.id, std::string(narrationName(what))));
+}
+
+void Session::setVolume(int percent) {
+    activity();
+    volume_ = std::clamp(percent, Narrator::kVolumeMin, Narrator::kVolumeMax);
+}
+
+void Session::openLanguages() {
+    activity();
+    navigate({Screen::Languages, {}});
+}
+
+// Returning to a screen is not counted again: it was counted when it was opened.
+void Session::back() {
+    activity();
+    if (history_.empty()) return;
+    location_ = std::move(history_.back());
+    history_.pop_back();
+}
+
+void Session::home() {
+    activity();
+    location_ = {Screen::Audience, {}};
+    history_.clear();
+}
+
+// Counted on every use, from every screen, Neutral and Attract included: each is someone
+// who felt they had to hide the screen, which is what the dashboard wants to know.
+void Session::quickExit() {
+    leaveVisit(Screen::Neutral);
+    locale_ = settings_.defaultLocale;
+    lastActivity_ = clock_.now();
+    sink_.count(Event::QuickExit, {});
+}
+
+void Session::continueSession() { activity(); }
+
+void Session::setDisplay(const Display& d) {
+    activity();
+    display_ = d;
+    display_.textSize = std::clamp(d.textSize, 0, Display::kTextSizes - 1);
+}
+
+void Session::goTo(const Location& where, std::optional<Audience> audience) {
+    activity();
+    switch (where.screen) {
+    case Screen::Attract:
+        resetToAttract();
+        return;
+    case Screen::Neutral:
+    case Screen::Admin:
+        leaveVisit(where.screen);
+        return;
+    default:
+        break;
+    }
+    if (audience) audience_ = audience;
+    if (where.screen == Screen::Topics && !audience_) {
+        navigate({Screen::Audience, {}}); // topic tiles are chosen for someone: ask who first
+        return;
+    }
+    if (!navigate(where)) return;
+    if (where.screen == Screen::Page) sink_.count(Event::PageView, context(where.id));
+    if (where.screen == Screen::Help) sink_.count(Event::HelpView, context());
+    if (where.screen == Screen::Signpost) sink_.count(Event::SignpostView, context({}, where.id));
+}
+
+void Session::keyDown(Key k) {
+    if (k == Key::Other) {
+        shiftCount_ = 0;
+        return;
+    }
+    const Millis now = clock_.now();
+    if (shiftCount_ > 0 && now - lastShift_ > settings_.shiftWindow) shiftCount_ = 0;
+    ++shiftCount_;
+    lastShift_ = now;
+    if (shiftCount_ >= settings_.shiftPresses) quickExit();
+}
+
+// The prompt and the reset are timed from the last activity, not from when tick() happened
+// to run: a late tick never leaves a reading on screen past idleLimit + promptTime.
+void Session::tick() {
+    const Millis now = clock_.now();
+    if (shiftCount_ > 0 && now - lastShift_ > settings_.shiftWindow) shiftCount_ = 0;
+    switch (location_.screen) {
+    case Screen::Attract:
+        return;
+    case Screen::Neutral:
+        // Nobody's reading to protect and nobody to ask, so no prompt; and not an idle_reset,
+        // which counts abandoned visits (the quick exit was already counted).
+        if (now - lastActivity_ >= settings_.idleLimit) resetToAttract();
+        return;
+    default:
+        break;
+    }
+    if (!promptShown_ && now - lastActivity_ >= settings_.idleLimit) {
+        promptShown_ = true;
+        promptStarted_ = lastActivity_ + settings_.idleLimit;
+    }
+    if (promptShown_ && now - promptStarted_ >= settings_.promptTime) {
+        const bool staff = location_.screen == Screen::Admin; // staff walking away is not a visit
+        resetToAttract();
+        if (!staff) sink_.count(Event::IdleReset, {});
+    }
+}
+
+std::optional<Millis> Session::nextDeadline() const {
+    std::optional<Millis> next;
+    const auto consider = [&](Millis t) { next = next ? std::min(*next, t) : t; };
+    // The Shift dots go out once the window has passed.
+    if (shiftCount_ > 0) consider(lastShift_ + settings_.shiftWindow + Millis(1));
+    if (location_.screen == Screen::Neutral) consider(lastActivity_ + settings_.idleLimit);
+    else if (location_.screen != Screen::Attract)
+        consider(promptShown_ ? promptStarted_ + settings_.promptTime : lastActivity_ + settings_.idleLimit);
+    return next;
+}
+
+Millis Session::promptRemaining() const {
+    if (!promptShown_) return Millis(0);
+    return std::max(Millis(0), promptStarted_ + settings_.promptTime - clock_.now());
+}
+
+} // namespace ev

@@ -1,0 +1,136 @@
+#pragma once
+// The kiosk's session state machine: which screen a resident is on, in which language and for
+// which audience, the idle prompt, and the quick exit. It knows nothing of drawing; the UI
+// asks it what to show and tells it what the resident did. Time comes from an injected Clock.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/counts/events.h"
+#include "core/pack/content.h"
+#include "core/session/narrator.h"
+
+namespace ev {
+
+enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Signpost, Neutral, Admin };
+
+struct Location {
+    Screen screen = Screen::Attract;
+    std::string id; // the page's id on Screen::Page, the service's on Screen::Signpost
+    bool operator==(const Location&) const = default;
+};
+
+// Parses a --goto target or a link target: attract | languages | audience |
+// topics:<audience> | page:<page-id> | help | signpost:<signpost-id> | neutral | admin.
+// Audience, page and service ids are not checked against a pack here (missingIn does that).
+// nullopt if the word is not one of these.
+std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const std::string& s);
+// What of a target the pack lacks, "no page 'x'" or "no service 'x'"; empty when it has all.
+std::string missingIn(const Pack& pack, const Location& where);
+
+struct SessionSettings {
+    Millis idleLimit{90'000};   // no input for this long shows "Still there?"; default 90 s
+    Millis promptTime{30'000};  // how long "Still there?" waits before reset; at least 20 s (WCAG 2.2.1)
+    Millis shiftWindow{5'000};  // Shift x3 quick exit: each press must come within this of the last
+    int shiftPresses = 3;       // presses of Shift that make a quick exit
+    std::string defaultLocale = "en";
+
+    // WCAG 2.2.1 asks for at least 20 s to answer a time-out warning.
+    static constexpr Millis kMinPromptTime{20'000};
+    // These settings made safe: promptTime raised to kMinPromptTime, negative times made zero,
+    // at least one Shift press. The session applies this to whatever it is given.
+    SessionSettings clamped() const;
+};
+
+enum class Key { Shift, Other };
+
+// How one visitor wants the screen, chosen on the accessibility panel. It belongs to the
+// visit: the quick exit and the idle reset forget it, like the language.
+struct Display {
+    int textSize = 0;           // 0 standard, 1 large, 2 largest (ui/theme.h kTextScales)
+    bool highContrast = false;  // white and yellow on black
+    bool controlsLow = false;   // every control in the lower part of the screen, within reach
+                                // from a wheelchair (EN 301 549: 380-1220 mm from the floor)
+    static constexpr int kTextSizes = 3;
+    bool operator==(const Display&) const = default;
+};
+
+class Session {
+public:
+    Session(const Clock& clock, EventSink& sink, SessionSettings settings);
+
+    // Resident actions. Each one counts as activity (restarts the idle timer).
+    void start();                              // attract -> language picker
+    void chooseLanguage(const std::string& tag); // -> "who am I" (or back where it came from)
+    void chooseAudience(Audience a);           // -> topic tiles
+    void openPage(const std::string& pageId);  // -> page
+    void openHelp();                           // -> "Get help now"
+    void openSignpost(const std::string& signpostId); // -> one service's card, larger
+    void showQr(const std::string& signpostId);       // a service's QR code, to take away
+    void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
+    void playAudio(Narration what);            // a page's narration started (Listen)
+    void setVolume(int percent);               // narration's volume (Narrator::kVolume*)
+    // Staff (admin screen) record a group session a partner ran with the kiosk's content:
+    // who it was for, its main language and how many came. Only from the admin screen.
+    void recordGroupSession(Audience audience, const std::string& locale, int headCount);
+    void openLanguages();                      // the bar's language button
+    void back();                               // previous screen of this visit
+    void home();                               // "who am I" in the current language
+    void quickExit();                          // -> neutral, navigation and language cleared
+    void continueSession();                    // "Still there?" answered
+    void setDisplay(const Display& d);         // the accessibility panel
+    void goTo(const Location& where, std::optional<Audience> audience = std::nullopt); // --goto, links
+
+    // Raw input. keyDown feeds the Shift x3 rule; activity() is any touch, drag or key.
+    void keyDown(Key k);
+    void activity();
+
+    // Applies time: shows the idle prompt, or resets when it runs out. Call every frame.
+    void tick();
+    // When tick() next has something to do, so the loop can sleep until then.
+    std::optional<Millis> nextDeadline() const;
+
+    Screen screen() const { return location_.screen; }
+    const Location& location() const { return location_; }
+    const std::string& locale() const { return locale_; }
+    std::optional<Audience> audience() const { return audience_; }
+    const Display& display() const { return display_; }
+    // The visitor used Listen in this visit: the kiosk speaks to them ("Still there?" is read
+    // aloud too) until the quick exit or the idle reset, which forget it with the volume.
+    bool listening() const { return listening_; }
+    int volume() const { return volume_; } // percent, Narrator::kVolumeMin..kVolumeMax
+    bool canGoBack() const { return !history_.empty(); }
+    bool idlePromptShown() const { return promptShown_; }
+    Millis promptRemaining() const; // zero when no prompt
+    int shiftCount() const { return shiftCount_; } // presses so far toward a quick exit (the 3 dots)
+    const SessionSettings& settings() const { return settings_; }
+    void setSettings(const SessionSettings& s) { settings_ = s.clamped(); }
+
+private:
+    bool navigate(Location to); // false when already there
+    void leaveVisit(Screen to);
+    void resetToAttract();
+    EventContext context(std::string page = {}, std::string detail = {}) const;
+
+    // Back steps kept; links between pages could otherwise grow the history without end.
+    static constexpr std::size_t kMaxHistory = 64;
+
+    const Clock& clock_;
+    EventSink& sink_;
+    SessionSettings settings_;
+    Location location_;
+    std::vector<Location> history_;
+    std::string locale_;
+    std::optional<Audience> audience_;
+    Display display_;
+    bool listening_ = false;
+    int volume_ = Narrator::kVolumeDefault;
+    Millis lastActivity_;
+    bool promptShown_ = false;
+    Millis promptStarted_{0};
+    int shiftCount_ = 0;
+    Millis lastShift_{0};
+};
+
+} // namespace ev
