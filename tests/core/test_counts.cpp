@@ -30,14 +30,17 @@ namespace {
 
 // Runs the sqlite3 CLI on `db` and returns what it printed, trailing newline removed. It waits
 // for a commit in progress, as every reader of a database with a rollback journal must.
-std::string sqlite(const fs::path& db, const std::string& sql) {
+// `mustSucceed` false for a query on a damaged file, where sqlite3 exits 11 (SQLITE_CORRUPT)
+// whenever the damage is met before the first row.
+std::string sqlite(const fs::path& db, const std::string& sql, bool mustSucceed = true) {
     const std::string cmd = "sqlite3 -batch -cmd '.timeout 5000' " + evtest::quote(db.string()) + " " + evtest::quote(sql) + " 2>&1";
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);
     std::string out;
     std::array<char, 4096> buf{};
     while (const std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-    REQUIRE(::pclose(p) == 0);
+    const int status = ::pclose(p);
+    if (mustSucceed) REQUIRE(status == 0);
     while (!out.empty() && out.back() == '\n') out.pop_back();
     return out;
 }
@@ -195,7 +198,7 @@ TEST_CASE("a counts database that fails quick_check is set aside, not written in
         const std::string zeros(2000, '\0');
         f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
     }
-    REQUIRE(sqlite(db, "pragma quick_check") != "ok");
+    REQUIRE(sqlite(db, "pragma quick_check", false) != "ok");
     {
         Counter counter(dir.path, clock);
         CHECK_THAT(counter.setAsideWarning(), Catch::Contains("quick_check"));
