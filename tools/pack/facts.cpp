@@ -9,6 +9,8 @@
 #include <regex>
 #include <sstream>
 
+#include "core/lines.h"
+
 namespace evpack {
 
 namespace fs = std::filesystem;
@@ -116,16 +118,6 @@ void findWeb(std::string_view text, std::vector<Contact>& out) {
 
 bool listed(const Facts& facts, const Contact& c) {
     return c.kind == Contact::Kind::Phone ? facts.phones.contains(c.key) : facts.web.contains(c.key);
-}
-
-std::vector<std::string> splitLines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(std::move(line));
-    }
-    return lines;
 }
 
 std::string readAll(const fs::path& file) {
@@ -245,12 +237,12 @@ void checkFacts(const Source& src, const Facts& facts, bool release, Diagnostics
             if (pf.verify) continue; // the whole page is a detail to confirm
             scan(pf.file, pf.line("title"), pf.title);
             if (!pf.summary.empty()) scan(pf.file, pf.line("summary"), pf.summary);
-            const std::vector<std::string> lines = splitLines(pf.markdown);
+            const std::vector<std::string> lines = ev::splitLines(pf.markdown);
             for (std::size_t i = 0; i < lines.size(); ++i) scan(pf.file, pf.bodyLine + int(i), lines[i]);
         }
     }
     // pack.toml line by line: signposts (numbers, addresses and their text) and neutral items.
-    const std::vector<std::string> lines = splitLines(readAll(src.packToml));
+    const std::vector<std::string> lines = ev::splitLines(readAll(src.packToml));
     const std::vector<bool> exempt = verifiedLines(src, lines);
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (const std::string t = trimmed(lines[i]); !exempt[i + 1] && !t.starts_with("#") && !t.starts_with("["))

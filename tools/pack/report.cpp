@@ -9,6 +9,7 @@
 
 #include "core/counts/events.h"
 #include "core/i18n/i18n.h"
+#include "html.h"
 
 namespace evpack {
 
@@ -16,21 +17,6 @@ namespace {
 
 // Bars shown in a "most ..." chart; the table behind it lists the same ones.
 constexpr std::size_t kTopN = 15;
-
-std::string escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string number(std::uint64_t n) {
     std::string s = std::to_string(n), out;
@@ -58,9 +44,9 @@ struct Label {
     std::string after; // in English after it, e.g. the English name of a language
     // As HTML or SVG content, with its language marked so screen readers and fonts get it right.
     std::string html(const char* element) const {
-        if (lang.empty()) return escape(text + after);
-        return std::string("<") + element + " lang=\"" + escape(lang) + "\">" + escape(text) + "</" + element + ">" +
-               escape(after);
+        if (lang.empty()) return escapeHtml(text + after);
+        return std::string("<") + element + " lang=\"" + escapeHtml(lang) + "\">" + escapeHtml(text) + "</" + element + ">" +
+               escapeHtml(after);
     }
     std::string plainText() const { return text + after; }
 };
@@ -191,14 +177,14 @@ public:
                     "\" text-anchor=\"end\">" + fitted(label) + "</text><rect x=\"" + std::to_string(kLabel) + "\" y=\"" +
                     std::to_string(y + 4) + "\" width=\"" + std::to_string(std::max(w, 1)) +
                     "\" height=\"20\" class=\"bar\"/><text x=\"" + std::to_string(kLabel + std::max(w, 1) + 8) +
-                    "\" y=\"" + std::to_string(y + 19) + "\">" + escape(t.text) + "</text>\n";
+                    "\" y=\"" + std::to_string(y + 19) + "\">" + escapeHtml(t.text) + "</text>\n";
             y += kRow;
         }
         html += "</svg>\n<figcaption id=\"fig" + std::to_string(id) + "\">" + caption + "</figcaption>\n</figure>\n";
         html += "<table class=\"sr\"><caption>" + caption + "</caption><thead><tr><th scope=\"col\">" + what +
                 "</th><th scope=\"col\">count</th></tr></thead><tbody>\n";
         for (const auto& [label, t] : series) {
-            html += "<tr><th scope=\"row\">" + label.html("span") + "</th><td>" + escape(t.text) + "</td></tr>\n";
+            html += "<tr><th scope=\"row\">" + label.html("span") + "</th><td>" + escapeHtml(t.text) + "</td></tr>\n";
             record(caption, label.plainText(), "count", t);
         }
         html += "</tbody></table>\n";
@@ -275,7 +261,7 @@ public:
             }
             totals.push_back(publish(sums[r], sumWithheld[r]));
             html += "<text x=\"" + std::to_string(kLabel + kPlot + 10) + "\" y=\"" + std::to_string(y + 28) + "\">" +
-                    escape(totals.back().text) + "</text>\n";
+                    escapeHtml(totals.back().text) + "</text>\n";
             y += kRow;
         }
         // One week is one label, not the same date at both ends of the axis.
@@ -285,19 +271,19 @@ public:
                     "\" text-anchor=\"end\">week of " + weeks.back() + "</text>";
         html += "\n</svg>\n<figcaption id=\"fig" + std::to_string(id) + "\">" + caption + "</figcaption>\n</figure>\n";
         html += "<table class=\"sr\"><caption>" + caption + "</caption><thead><tr><th scope=\"col\">week of</th>";
-        for (const std::string& row : rows) html += "<th scope=\"col\">" + escape(row) + "</th>";
+        for (const std::string& row : rows) html += "<th scope=\"col\">" + escapeHtml(row) + "</th>";
         html += "</tr></thead><tbody>\n";
         for (std::size_t i = 0; i < weeks.size(); ++i) {
             html += "<tr><th scope=\"row\">" + weeks[i] + "</th>";
             for (std::size_t r = 0; r < rows.size(); ++r) {
-                html += "<td>" + escape(cells[r][i].text) + "</td>";
+                html += "<td>" + escapeHtml(cells[r][i].text) + "</td>";
                 record(caption, rows[r], weeks[i], cells[r][i]);
             }
             html += "</tr>\n";
         }
         html += "<tr><th scope=\"row\">total</th>";
         for (std::size_t r = 0; r < rows.size(); ++r) {
-            html += "<td>" + escape(totals[r].text) + "</td>";
+            html += "<td>" + escapeHtml(totals[r].text) + "</td>";
             record(caption, rows[r], "total", totals[r]);
         }
         html += "</tr>\n</tbody></table>\n";
@@ -384,13 +370,13 @@ Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
     const std::string period = c.from.empty() && c.to.empty()
                                    ? t.first + " to " + t.last
                                    : (c.from.empty() ? t.first : c.from) + " to " + (c.to.empty() ? t.last : c.to);
-    if (t.rows == 0) page.p("The counts file " + escape(c.source) + " holds no counts for this period.");
+    if (t.rows == 0) page.p("The counts file " + escapeHtml(c.source) + " holds no counts for this period.");
     else
-        page.p("From " + escape(c.source) + ": " + number(t.kiosks.size()) + " kiosk" + (t.kiosks.size() == 1 ? "" : "s") + " at " +
-               number(venues.size()) + " venue" + (venues.size() == 1 ? "" : "s") + ", " + escape(period) +
+        page.p("From " + escapeHtml(c.source) + ": " + number(t.kiosks.size()) + " kiosk" + (t.kiosks.size() == 1 ? "" : "s") + " at " +
+               number(venues.size()) + " venue" + (venues.size() == 1 ? "" : "s") + ", " + escapeHtml(period) +
                " (UTC). Every figure counts events, never people: a kiosk cannot tell who used it, and one "
                "visitor may make several of an event.");
-    if (!c.packNote.empty()) page.p(escape(c.packNote));
+    if (!c.packNote.empty()) page.p(escapeHtml(c.packNote));
     const bool rounding = c.rule.roundTo > 1, suppressing = c.rule.suppressBelow > 1;
     if (rounding || suppressing)
         page.html += "<p class=\"note\">Disclosure control: every figure is worked out from the raw counts and then " +
@@ -408,7 +394,7 @@ Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
                      "added into the totals: for a true total, merge exports taken without it.</p>\n";
     if (!anomalies.empty()) {
         std::string list;
-        for (const std::string& a : anomalies) list += (list.empty() ? "" : "; ") + escape(a);
+        for (const std::string& a : anomalies) list += (list.empty() ? "" : "; ") + escapeHtml(a);
         page.html += "<p class=\"note\"><strong>Check before reading:</strong> more quick exits than visits at " + list +
                      ". A quick exit is an event, not a person; this many usually means testing, a fault or staff "
                      "trying the button, not residents' behaviour.</p>\n";
@@ -417,16 +403,16 @@ Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
     page.h(2, "Summary");
     const bool compare = c.previous != nullptr;
     page.html += "<table class=\"summary\"><caption class=\"sr\">Every event counted</caption><thead><tr><th scope=\"col\">"
-                 "what was counted</th><th scope=\"col\">" + escape(compare ? period : std::string("total")) + "</th>" +
-                 (compare ? "<th scope=\"col\">previous period, " + escape(c.previousFrom + " to " + c.previousTo) + "</th>" : "") +
+                 "what was counted</th><th scope=\"col\">" + escapeHtml(compare ? period : std::string("total")) + "</th>" +
+                 (compare ? "<th scope=\"col\">previous period, " + escapeHtml(c.previousFrom + " to " + c.previousTo) + "</th>" : "") +
                  "</tr></thead><tbody>\n";
     const auto summaryRow = [&](const std::string& label, const Tally& now, const Tally& before) {
         const Published p = page.publish(now);
-        page.html += "<tr><th scope=\"row\">" + escape(label) + "</th><td>" + escape(p.text) + "</td>";
+        page.html += "<tr><th scope=\"row\">" + escapeHtml(label) + "</th><td>" + escapeHtml(p.text) + "</td>";
         page.record("Summary", label, "total", p);
         if (compare) {
             const Published q = page.publish(before);
-            page.html += "<td>" + escape(q.text) + "</td>";
+            page.html += "<td>" + escapeHtml(q.text) + "</td>";
             page.record("Summary", label, "previous period", q);
         }
         page.html += "</tr>\n";
@@ -453,7 +439,7 @@ Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
     page.h(3, "Most-read pages");
     page.bars("The " + std::to_string(kTopN) + " pages read most", "page", sortedByTotal(t.pages, named(c.pageTitles)));
     page.h(3, "Help and signpost views");
-    page.p("\"Get help now\" opened: " + escape(page.publish(total("help_view")).text) + ".");
+    page.p("\"Get help now\" opened: " + escapeHtml(page.publish(total("help_view")).text) + ".");
     page.bars("Help services looked at", "service", sortedByTotal(t.signposts, named(c.serviceNames)));
     page.h(3, "QR codes shown");
     page.p("A QR code is shown on the help screen and on a service's own screen; whether anyone scanned it "
@@ -461,13 +447,13 @@ Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
     page.bars("QR codes shown, by service", "service", sortedByTotal(t.qr, named(c.serviceNames)));
     page.h(3, "Quick exits");
     page.p("Quick exits (the red Exit button or Shift three times) are events: one visitor may use it more than "
-           "once, and staff trying it count too. " + escape(page.publish(total("quick_exit")).text) + " in this period.");
+           "once, and staff trying it count too. " + escapeHtml(page.publish(total("quick_exit")).text) + " in this period.");
 
     page.h(2, "Working with the voluntary and community sector");
     page.p("Aim 1's second action: awareness sessions that partners run with the kiosk's content.");
     page.h(3, "Facilitated sessions");
-    page.p(escape(page.publish(total("facilitated_session")).text) + " sessions recorded, reaching " +
-           escape(page.publish(Tally{t.people}).text) + " people by the head counts partners gave.");
+    page.p(escapeHtml(page.publish(total("facilitated_session")).text) + " sessions recorded, reaching " +
+           escapeHtml(page.publish(Tally{t.people}).text) + " people by the head counts partners gave.");
     page.bars("Facilitated sessions by audience", "audience", sortedByTotal(t.sessionsByAudience, audienceText));
 
     page.h(2, "Feedback from residents");

@@ -1,13 +1,13 @@
 #include "core/pack/minisign.h"
 
 #include "core/durable_file.h"
+#include "core/lines.h"
 
 #include <sodium.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 namespace ev {
 
@@ -32,13 +32,7 @@ std::vector<std::string> readLines(const fs::path& file, const std::string& what
     } catch (const FileError& e) {
         throw SignatureError(what + ": " + e.what());
     }
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(std::move(line));
-    }
-    return lines;
+    return splitLines(text);
 }
 
 // Decodes exactly n bytes of standard base64, or returns false.
