@@ -19,6 +19,7 @@
 #include "sign_command.h"
 #include "lint.h"
 #include "pack_writer.h"
+#include "xliff_command.h"
 #include "source.h"
 
 namespace fs = std::filesystem;
@@ -42,6 +43,10 @@ commands:
   preview PACK -o DIR                            every screen in every language as the kiosk
                                                  draws it, and a contact sheet DIR/index.html
   hash SRC PAGE-ID                               the stamp for translated_from
+  xliff export SRC --locale TAG -o FILE.xlf      everything to translate, as XLIFF 2.0
+  xliff import FILE.xlf SRC                      translations back into the content folder
+  stale SRC --locale TAG                         what changed in the English since each
+                                                 translation was made, word by word
   counts export --state-dir DIR -o FILE.csv [--suppress-below N] [--round 5]
                                                  a kiosk's anonymous counts as a CSV file
   counts merge FILE.csv... -o OUT.csv            many kiosks' counts in one file
@@ -410,6 +415,8 @@ int main(int argc, char** argv) {
     }
     if (command == "counts") return countsCommand({args.begin() + 1, args.end()});
     if (command == "report") return reportCommand({args.begin() + 1, args.end()});
+    if (command == "xliff") return xliffCommand({args.begin() + 1, args.end()});
+    if (command == "stale") return staleCommand({args.begin() + 1, args.end()});
     const auto help = kCommandHelp.find(command);
     if (help == kCommandHelp.end()) return usage("unknown command '" + command + "'");
     const std::vector<std::string> rest(args.begin() + 1, args.end());
