@@ -19,6 +19,7 @@
 #include "sign_command.h"
 #include "lint.h"
 #include "pack_writer.h"
+#include "review_check.h"
 #include "xliff_command.h"
 #include "source.h"
 
@@ -239,7 +240,10 @@ int build(const Args& a, bool write) {
     checkSource(source, a.release, diag);
     diag.print(std::cerr, a.quietDrafts);
     // lint's reading figures come before the summary, so that the count stays the last line.
-    if (!write && !diag.hasErrors()) printReadability(source, std::cout);
+    if (!write && !diag.hasErrors()) {
+        printReadability(source, std::cout);
+        printReviewCounts(source, std::cout);
+    }
     std::cout.flush();
     std::cerr << command << ": " << diag.summary() << "\n";
     if (diag.hasErrors()) return kInvalid;

@@ -433,6 +433,8 @@ void importFields(const std::map<std::string, std::string>& english, const Xliff
     }
 }
 
+const std::string kDropped = "\x01"; // marks a front matter line to leave out
+
 // The page file for tag with the translation in it, keeping the rest of its front matter.
 std::string pageText(const Source& s, const PageWrite& w, const std::string& tag, const std::string& stamp) {
     const auto& byLocale = s.files.at(w.page);
@@ -453,9 +455,14 @@ std::string pageText(const Source& s, const PageWrite& w, const std::string& tag
             front.insert(front.begin() + 1, line);
         }
     } else {
+        // The review was of the text replaced: who reviewed it and when go with it.
         std::istringstream in(readWhole(t->second.file));
         std::string line;
-        for (int i = 1; i < t->second.bodyLine && std::getline(in, line); ++i) front.push_back(line);
+        for (int i = 1; i < t->second.bodyLine && std::getline(in, line); ++i) {
+            const bool review = (t->second.keyLines.contains("reviewed_by") && i == t->second.line("reviewed_by")) ||
+                                (t->second.keyLines.contains("reviewed_on") && i == t->second.line("reviewed_on"));
+            front.push_back(review ? kDropped : line);
+        }
     }
     std::string text;
     for (const std::string& l : front) text += l + "\n";
@@ -468,6 +475,7 @@ std::string pageText(const Source& s, const PageWrite& w, const std::string& tag
     // New keys go just before the closing +++.
     const std::size_t close = text.rfind("+++");
     text.insert(close, added);
+    for (std::size_t at; (at = text.find(kDropped + "\n")) != std::string::npos;) text.erase(at, kDropped.size() + 1);
     return text + body;
 }
 
