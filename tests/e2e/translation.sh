@@ -28,35 +28,9 @@ sed -i 's/Many of the signs below can have other causes\./Many of the signs belo
 grep -q "2 to translate (2 changed" export.txt || fail "export did not mark the 2 changed units: $(cat export.txt)"
 xmllint --noout pl.xlf || fail "the XLIFF file is not well-formed XML"
 
-# What a translator sees in the third-party reader: the changed units without a target, the
-# English and the translation before as notes; everything else translated.
-cat > translator.js <<'JS'
-const fs = require('fs');
-const { xliff2js, js2xliff } = require('xliff');
-(async () => {
-  const doc = await xliff2js(fs.readFileSync(process.argv[2], 'utf8'));
-  if (doc.sourceLanguage !== 'en' || doc.targetLanguage !== 'pl') throw new Error('languages ' + doc.sourceLanguage + ' ' + doc.targetLanguage);
-  const page = doc.resources['page.signs-to-notice'];
-  const open = Object.keys(page).filter(k => page[k].target === undefined);
-  console.log('untranslated: ' + open.join(' '));
-  const notes = [].concat(page.b1.note || []);
-  if (open.includes('b1') && !notes.some(n => n.includes('can have other causes'))) throw new Error('no English before: ' + notes);
-  if (open.includes('b1') && !notes.some(n => n.includes('może mieć inne przyczyny'))) throw new Error('no translation before: ' + notes);
-  for (const k of open) {
-    const before = [].concat(page[k].note || []).find(n => /[ąęłńóśźż]/i.test(n)) || '';
-    page[k].target = k === 'b1' ? before.replace('może mieć inne przyczyny', 'może mieć także inne przyczyny')
-                                : 'Zmiany w jedzeniu lub spaniu';
-  }
-  if (process.argv[4] === 'drop-link') {
-    const k = Object.keys(page).find(k => (page[k].target || '').includes('](page:'));
-    page[k].target = page[k].target.replace(/\]\(page:[^)]*\)/, '](help)');
-    console.log(k);
-  }
-  if (process.argv[4] === 'add-phone') page.b1.target += ' Zadzwoń pod 0800 123 4567.';
-  fs.writeFileSync(process.argv[3], await js2xliff(doc));
-})().catch(e => { console.error(e.message); process.exit(1); });
-JS
-node translator.js pl.xlf done.xlf >translator.txt || fail "the translator's tool could not read the export: $(cat translator.txt)"
+# What a translator sees in the third-party reader (xliff_translator.js): the changed units
+# without a target, the English and the translation before as notes; everything else translated.
+node "$SOURCE_DIR/tests/e2e/xliff_translator.js" pl.xlf done.xlf >translator.txt || fail "the translator's tool could not read the export: $(cat translator.txt)"
 grep -qx "untranslated: b1 b6" translator.txt || fail "changed units seen by the tool: $(cat translator.txt)"
 
 # The word diff of the English since the translation was made.
@@ -67,10 +41,10 @@ grep -qF "Changes in eating {+or sleeping+}" stale.txt || fail "stale misses the
 # Refused, with nothing changed: a target that changes a link, one that adds a phone number,
 # and a file exported before the English changed again.
 cp -r content before
-linked=$(node translator.js pl.xlf bad-link.xlf drop-link | tail -1)
+linked=$(node "$SOURCE_DIR/tests/e2e/xliff_translator.js" pl.xlf bad-link.xlf drop-link | tail -1)
 "$PACK_TOOL" xliff import bad-link.xlf $src 2>refused.txt && fail "a changed link was imported"
 grep -q "unit '$linked'.*links" refused.txt || fail "no message naming the unit: $(cat refused.txt)"
-node translator.js pl.xlf bad-phone.xlf add-phone >/dev/null
+node "$SOURCE_DIR/tests/e2e/xliff_translator.js" pl.xlf bad-phone.xlf add-phone >/dev/null
 "$PACK_TOOL" xliff import bad-phone.xlf $src 2>refused.txt && fail "an invented phone number was imported"
 grep -q "unit 'b1'.*phone numbers" refused.txt || fail "no message naming the unit: $(cat refused.txt)"
 sed -i 's/Write down what you noticed, and when\./Write down what you noticed, and when it was./' $page/en.md
@@ -112,7 +86,7 @@ grep -q "^translations not yet reviewed: 242 of 243 translated pages (.*pl 26," 
 # New English, a new translation: the review was of the old text, so it goes and the page is a draft again.
 sed -i 's/Write down what you noticed, and when\./Write down what you noticed, and when it was./' $page/en.md
 "$PACK_TOOL" xliff export $src --locale pl -o again.xlf >/dev/null || fail "export"
-node translator.js again.xlf again-done.xlf >/dev/null || fail "the translator's tool"
+node "$SOURCE_DIR/tests/e2e/xliff_translator.js" again.xlf again-done.xlf >/dev/null || fail "the translator's tool"
 "$PACK_TOOL" xliff import again-done.xlf $src >/dev/null || fail "import"
 grep -q "^reviewed_\|^status = \"reviewed\"" $page/pl.md && fail "the old review stayed on a new translation: $(head -9 $page/pl.md)"
 grep -qx 'status = "draft"' $page/pl.md || fail "the new translation is not a draft"
