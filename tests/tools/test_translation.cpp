@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "markdown_problems.h"
 #include "page_units.h"
 #include "toml_edit.h"
 #include "translation_history.h"
@@ -119,4 +120,24 @@ TEST_CASE("a word diff marks removed and added words on the lines that changed",
     CHECK(wordDiff("same\nthe old text here\n", "same\nthe new text here\n") == "the [-old-] {+new+} text here\n");
     CHECK(wordDiff("a b\n", "a b\n").empty());
     CHECK(wordDiff("a\n", "a\nadded line\n") == "{+added line+}\n");
+}
+
+TEST_CASE("lint finds every Markdown problem of a page with its line and column", "[lint]") {
+    const char* md = "Fine text.\n"                              // line 10
+                     "\n"
+                     "A <b>bold</b> word.\n"                     // 12: raw HTML at column 3
+                     "\n"
+                     "- item\n"
+                     "- see [this](https://example.org)\n"       // 15: not a kiosk location
+                     "\n"
+                     "Some `code` here.\n";                      // 17: code at column 6
+    const ParsedMarkdown parsed = parseReportingAll(md, 10);
+    REQUIRE(parsed.problems.size() == 3);
+    CHECK(parsed.problems[0].line == 12);
+    CHECK(parsed.problems[0].column == 3);
+    CHECK(parsed.problems[1].line == 15);
+    CHECK(parsed.problems[1].column == 14);
+    CHECK(parsed.problems[2].line == 17);
+    CHECK(parsed.problems[2].column == 6);
+    CHECK(parseReportingAll("Just **text** and [a page](page:x).\n", 1).problems.empty());
 }

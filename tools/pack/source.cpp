@@ -12,6 +12,7 @@
 #include "core/markdown.h"
 #include "core/media.h"
 #include "core/pack_hash.h"
+#include "markdown_problems.h"
 
 namespace evpack {
 
@@ -446,11 +447,9 @@ void finishPages(Source& src, Diagnostics& diag) {
         src.sourceHash[page.id] = hash;
         for (auto& [tag, text] : page.text) {
             const PageFile& pf = src.files[page.id][tag];
-            try {
-                text.body = ev::parseMarkdown(pf.markdown, pf.bodyLine);
-            } catch (const ev::MarkdownError& e) {
-                diag.error(pf.file, e.line, e.what());
-            }
+            ParsedMarkdown parsed = parseReportingAll(pf.markdown, pf.bodyLine);
+            for (const MarkdownProblem& p : parsed.problems) diag.error(pf.file, p.line, p.column, p.message);
+            text.body = std::move(parsed.document);
             text.status = pf.status;
             text.narration = pf.narration;
             text.translatedFrom = tag == src.pack.defaultLocale ? "" : pf.translatedFrom;
