@@ -55,10 +55,14 @@ void writeHistory(const fs::path& file, const TranslationHistory& history, const
         out += "\n[[english]]\nhash = " + tomlString(hash) + "\npage = " + tomlString(e.page) + "\ntitle = " +
                tomlString(e.title) + "\nsummary = " + tomlString(e.summary) + "\nmarkdown = " + multiline(e.markdown) + "\n";
     }
+    replaceFile(file, out);
+}
+
+void replaceFile(const fs::path& file, const std::string& text) {
     const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".new");
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << out;
+        f << text;
         if (!f.flush()) throw std::runtime_error("cannot write " + tmp.string());
     }
     fs::rename(tmp, file);

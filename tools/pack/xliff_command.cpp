@@ -224,16 +224,6 @@ std::map<std::string, std::string> signpostFields(const ev::SignpostText& t, con
     return out;
 }
 
-void writeFile(const fs::path& file, const std::string& text) {
-    const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".new");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        if (!out.flush()) throw std::runtime_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, file);
-}
-
 std::string readWhole(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + file.string());
@@ -276,7 +266,7 @@ int exportXliff(const Options& o) {
     }
     doc.files.push_back(std::move(signposts));
 
-    writeFile(o.out, writeXliff(doc));
+    replaceFile(o.out, writeXliff(doc));
     writeHistory(historyFile(src), history, stampsInUse(*s));
     std::cout << "wrote " << o.out << ": " << counts.units << " units, " << counts.toTranslate << " to translate ("
               << counts.changed << " changed in the English since translated)\n";
@@ -524,7 +514,7 @@ void applySignposts(const Source& s, const std::string& tag, const std::map<std:
         for (int n = 0; n < line && at != std::string::npos; ++n) at = text.find('\n', at) + 1;
         text.insert(std::min(at, text.size()), lines);
     }
-    writeFile(s.packToml, text);
+    replaceFile(s.packToml, text);
 }
 
 int importXliff(const Options& o) {
@@ -582,7 +572,7 @@ int importXliff(const Options& o) {
                           std::equal(w.units.begin(), w.units.end(), pageUnits(t->second).begin(),
                                      [](const TextUnit& a, const TextUnit& b) { return a.text == b.text; });
         if (same) continue;
-        writeFile(src / "pages" / w.page / (tag + ".md"), pageText(*s, w, tag, stamp));
+        replaceFile(src / "pages" / w.page / (tag + ".md"), pageText(*s, w, tag, stamp));
         ++pagesWritten;
     }
     int stringsWritten = 0;
@@ -595,7 +585,7 @@ int importXliff(const Options& o) {
                                          ": cannot replace the value of " + key + " (put it on one line)");
             ++stringsWritten;
         }
-        if (stringsWritten) writeFile(s->stringsFile(tag), text);
+        if (stringsWritten) replaceFile(s->stringsFile(tag), text);
     }
     for (const ev::Signpost& sp : s->pack.signposts) {
         const auto t = sp.text.find(tag);
