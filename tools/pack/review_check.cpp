@@ -35,8 +35,8 @@ void checkReviews(const Source& src, Diagnostics& diag) {
                 diag.error(f.file, f.line("reviewed_on"), "reviewed_on " + f.reviewedOn + " is after today (" + now + ")");
             if (tag == src.pack.defaultLocale) continue;
             if (f.status == "reviewed" && (f.reviewedBy.empty() || f.reviewedOn.empty()))
-                diag.error(f.file, f.line("status"), "a reviewed translation says who reviewed it and when: "
-                                                     "reviewed_by = \"<role or organisation>\" and reviewed_on = <YYYY-MM-DD>");
+                diag.warning(f.file, f.line("status"), "a reviewed translation says who reviewed it and when: "
+                                                       "reviewed_by = \"<role or organisation>\" and reviewed_on = <YYYY-MM-DD>");
             if (f.status != "reviewed" && (!f.reviewedBy.empty() || !f.reviewedOn.empty()))
                 diag.warning(f.file, f.line(f.reviewedBy.empty() ? "reviewed_on" : "reviewed_by"),
                              "reviewed_by or reviewed_on is set but status is \"draft\"; set status = \"reviewed\" or "

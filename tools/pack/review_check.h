@@ -8,8 +8,9 @@
 
 namespace evpack {
 
-// reviewed_by never holds a person's contact (an email address, phone number or web
-// address); a reviewed translation says who reviewed it and when; a review is not dated in the future.
+// Errors: reviewed_by holds a person's contact (an email address, phone number or web
+// address), or a review is dated in the future. Warnings: a reviewed translation that does not
+// say who reviewed it and when (packs made before these keys), and a review on a draft.
 void checkReviews(const Source& src, Diagnostics& diag);
 
 // One line for lint: how many translated pages are still unreviewed drafts, by language.
