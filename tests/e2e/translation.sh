@@ -92,4 +92,23 @@ grep -q "^reviewed_\|^status = \"reviewed\"" $page/pl.md && fail "the old review
 grep -qx 'status = "draft"' $page/pl.md || fail "the new translation is not a draft"
 "$PACK_TOOL" lint $src --quiet-drafts >lint.txt 2>&1 || fail "lint after the second import: $(grep pl.md lint.txt)"
 
+# A first translation of a page: the new file takes the English page's audience and its
+# verify mark, and lint accepts it.
+rm $src/pages/sunrise-hub/pl.md
+"$PACK_TOOL" xliff export $src --locale pl -o first.xlf >/dev/null || fail "export"
+python3 - <<'PY' || fail "filling in the first translation"
+import xml.etree.ElementTree as ET
+x = '{urn:oasis:names:tc:xliff:document:2.0}'
+ET.register_namespace('', x[1:-1])
+doc = ET.parse('first.xlf')
+for seg in doc.getroot().iter(x + 'segment'):
+    if seg.find(x + 'target') is None:
+        ET.SubElement(seg, x + 'target').text = 'PL ' + seg.find(x + 'source').text
+doc.write('first-done.xlf', encoding='UTF-8', xml_declaration=True)
+PY
+"$PACK_TOOL" xliff import first-done.xlf $src >/dev/null || fail "import of a first translation"
+grep -qx 'audience = \["parent", "community"\]' $src/pages/sunrise-hub/pl.md && grep -qx 'verify = true' $src/pages/sunrise-hub/pl.md ||
+  fail "the first translation lost the audience or verify mark: $(head -9 $src/pages/sunrise-hub/pl.md)"
+"$PACK_TOOL" lint $src --quiet-drafts >lint.txt 2>&1 || fail "lint after a first translation: $(grep error lint.txt)"
+
 echo "ok: XLIFF round trip, refusals, stale word diff, lint and the kiosk"

@@ -429,39 +429,42 @@ const std::string kDropped = "\x01"; // marks a front matter line to leave out
 std::string pageText(const Source& s, const PageWrite& w, const std::string& tag, const std::string& stamp) {
     const auto& byLocale = s.files.at(w.page);
     const std::string body = joinPage({w.units.begin() + 2, w.units.end()});
-    const std::map<std::string, std::string> values{{"title", tomlString(w.units[0].text)},
-                                                    {"summary", tomlString(w.units[1].text)},
-                                                    {"status", "\"draft\""},
-                                                    {"translated_from", tomlString(stamp)}};
+    const std::vector<std::pair<std::string, std::string>> values{{"title", tomlString(w.units[0].text)},
+                                                                  {"summary", tomlString(w.units[1].text)},
+                                                                  {"status", "\"draft\""},
+                                                                  {"translated_from", tomlString(stamp)}};
     const auto t = byLocale.find(tag);
-    std::vector<std::string> front;
     if (t == byLocale.end()) {
+        // A first translation: the English page's audience, and its verify mark, which holds for
+        // the same details in every language.
         const PageFile& e = byLocale.at(s.pack.defaultLocale);
-        front = {"+++", "+++"};
-        if (e.hasAudience) {
-            std::string line;
-            std::istringstream in(readWhole(e.file));
-            for (int i = 0; std::getline(in, line) && ++i <= e.line("audience");) {}
-            front.insert(front.begin() + 1, line);
+        std::string text = "+++\n";
+        for (const auto& [key, value] : values) {
+            if (key == "status" && e.hasAudience) {
+                std::string list;
+                for (ev::Audience a : e.audiences) list += (list.empty() ? "" : ", ") + tomlString(ev::audienceId(a));
+                text += "audience = [" + list + "]\n";
+            }
+            if (key != "summary" || !w.units[1].text.empty()) text += key + " = " + value + "\n";
         }
-    } else {
-        // The review was of the text replaced: who reviewed it and when go with it.
-        std::istringstream in(readWhole(t->second.file));
-        std::string line;
-        for (int i = 1; i < t->second.bodyLine && std::getline(in, line); ++i) {
-            const bool review = (t->second.keyLines.contains("reviewed_by") && i == t->second.line("reviewed_by")) ||
-                                (t->second.keyLines.contains("reviewed_on") && i == t->second.line("reviewed_on"));
-            front.push_back(review ? kDropped : line);
-        }
+        if (e.verify) text += "verify = true\n";
+        return text + "+++\n" + body;
+    }
+    // The review was of the text replaced: who reviewed it and when go with it.
+    std::vector<std::string> front;
+    std::istringstream in(readWhole(t->second.file));
+    std::string line;
+    for (int i = 1; i < t->second.bodyLine && std::getline(in, line); ++i) {
+        const bool review = (t->second.keyLines.contains("reviewed_by") && i == t->second.line("reviewed_by")) ||
+                            (t->second.keyLines.contains("reviewed_on") && i == t->second.line("reviewed_on"));
+        front.push_back(review ? kDropped : line);
     }
     std::string text;
     for (const std::string& l : front) text += l + "\n";
     std::string added;
-    for (const auto& [key, value] : values) {
-        const int line = t == byLocale.end() ? 0 : t->second.line(key);
-        if (t == byLocale.end() || !t->second.keyLines.contains(key) || !replaceTomlValue(text, line, value))
+    for (const auto& [key, value] : values)
+        if (!t->second.keyLines.contains(key) || !replaceTomlValue(text, t->second.line(key), value))
             added += key + " = " + value + "\n";
-    }
     // New keys go just before the closing +++.
     const std::size_t close = text.rfind("+++");
     text.insert(close, added);
