@@ -8,15 +8,16 @@ build_pkgs=(build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
-  libespeak-ng-dev libvorbis-dev libopusfile-dev libsystemd-dev catch2 fonts-noto-core)
+  libespeak-ng-dev libvorbis-dev libopusfile-dev libsystemd-dev libexpat1-dev catch2 fonts-noto-core)
 # espeak-ng, oggenc (vorbis-tools) and opusenc (opus-tools) make the recordings the decoder is
 # tested on, with tools that are not ours.
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.
 # espeak-ng, vorbis-tools and opus-tools record test narrations; xxd reads them back as hex;
-# pdftotext (poppler-utils) reads back what export-html's site prints.
+# pdftotext (poppler-utils) reads back what export-html's site prints; xmllint (libxml2-utils) checks the
+# XLIFF files xliff export writes are well-formed (npm's `xliff` package reads them as XLIFF 2).
 # tesseract-ocr-<lang>: OCR of the neutral screen in each pack language (Somali reads with eng).
 test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium
-  espeak-ng vorbis-tools opus-tools xxd poppler-utils tesseract-ocr-pol tesseract-ocr-ron tesseract-ocr-lit
+  espeak-ng vorbis-tools opus-tools xxd poppler-utils libxml2-utils tesseract-ocr-pol tesseract-ocr-ron tesseract-ocr-lit
   tesseract-ocr-ben tesseract-ocr-por tesseract-ocr-urd tesseract-ocr-yor tesseract-ocr-pan)
 bench_pkgs=(xvfb xauth mesa-utils chromium time)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)

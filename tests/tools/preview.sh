@@ -58,6 +58,27 @@ out=$WORK/preview-rtl
 grep -q 'staying-safe: Staying safe &amp; well (translation out of date: shows en)' "$out/index.html" ||
   fail "the contact sheet does not say the Urdu page is out of date"
 
+# --whole-pages: a page four screenfuls long is drawn to its end (its last paragraph read back
+# by OCR), a short one stays one picture, and the contact sheet numbers the parts.
+cp -r "$fixture" "$WORK/long-src"
+mkdir "$WORK/long-src/rtl/pages/long"
+{
+  printf '+++\ntitle = "A long page"\naudience = ["parent"]\nstatus = "draft"\n+++\n'
+  for i in $(seq 1 40); do printf '\nParagraph %s of the long page, with enough words in it to fill a line or two of the screen.\n' "$i"; done
+  printf '\nThe last paragraph of the long page.\n'
+} > "$WORK/long-src/rtl/pages/long/en.md"
+"$PACK_TOOL" build "$WORK/long-src/rtl" -o "$WORK/long.evpack" --locales "$WORK/long-src/locales" >/dev/null 2>&1 ||
+  fail "cannot build the long fixture pack"
+out=$WORK/preview-long
+"$PACK_TOOL" preview "$WORK/long.evpack" -o "$out" --kiosk "$KIOSK" --whole-pages || fail "preview --whole-pages exited with $?"
+[ -f "$out/en/page-long-3.png" ] || fail "--whole-pages drew the long page as $(ls "$out/en" | grep -c page-long) pictures"
+[ ! -f "$out/en/page-talking-2.png" ] || fail "--whole-pages drew the short page more than once"
+long=$(for f in $(ls "$out"/en/page-long*.png | sort -V); do tesseract "$f" stdout -l eng 2>/dev/null; done | tr '\n' ' ')
+[[ $long == *"The last paragraph of the long page"* ]] || fail "the long page was not drawn to its end: $long"
+grep -q 'long: A long page (draft) (2 of ' "$out/index.html" || fail "the contact sheet does not number the page's parts"
+grep -q 'not all of it is drawn' "$out/index.html" && fail "the long page was cut"
+(cd "$out" && "$validator" index.html) || fail "--whole-pages: html-validate found problems in index.html"
+
 # A kiosk that fails is reported, with exit 1; a missing -o is a usage error.
 set +e
 "$PACK_TOOL" preview "$PACK" -o "$WORK/bad" --kiosk /bin/false 2>"$WORK/err"

@@ -10,6 +10,7 @@
 #include "facts.h"
 #include "glyph_check.h"
 #include "readability.h"
+#include "review_check.h"
 
 namespace evpack {
 
@@ -217,6 +218,7 @@ void checkSource(const Source& src, bool release, Diagnostics& diag) {
     checkStrings(src, diag);
     checkGlyphs(src, diag);
     checkAssets(src, diag);
+    checkReviews(src, diag);
     checkFacts(src, readFacts(src.factsFile, diag), release, diag);
     for (const ev::Page& page : src.pack.pages)
         if (!reachable.contains(page.id))

@@ -18,8 +18,10 @@
 #include "lint.h"
 #include "pack_writer.h"
 #include "preview.h"
+#include "review_check.h"
 #include "sign_command.h"
 #include "source.h"
+#include "xliff_command.h"
 
 namespace fs = std::filesystem;
 using namespace evpack;
@@ -39,9 +41,13 @@ commands:
                                                  check a content folder, build nothing
   info PACK                                      describe a built pack
   export-html PACK -o DIR                        the pack as a static, accessible website
-  preview PACK -o DIR                            every screen in every language as the kiosk
+  preview PACK -o DIR [--whole-pages]            every screen in every language as the kiosk
                                                  draws it, and a contact sheet DIR/index.html
   hash SRC PAGE-ID                               the stamp for translated_from
+  xliff export SRC --locale TAG -o FILE.xlf      everything to translate, as XLIFF 2.0
+  xliff import FILE.xlf SRC                      translations back into the content folder
+  stale SRC --locale TAG                         what changed in the English since each
+                                                 translation was made, word by word
   counts export --state-dir DIR -o FILE.csv [--suppress-below N] [--round 5]
                                                  a kiosk's anonymous counts as a CSV file
   counts merge FILE.csv... -o OUT.csv            many kiosks' counts in one file
@@ -107,14 +113,14 @@ replaced; others are left alone.
 Translations that are out of date show the default-locale page with a note, as the kiosk
 does; contact details marked verify = true are left out. Exit 1 if the pack cannot be read.
 )"},
-    {"preview", R"(usage: everyvoice-pack preview PACK -o DIR [--kiosk FILE] [--jobs N]
+    {"preview", R"(usage: everyvoice-pack preview PACK -o DIR [--whole-pages] [--kiosk FILE] [--jobs N]
 
 Draws every screen of the pack in every language with the kiosk itself (the same program,
 fonts and layout a kiosk uses) at 1080x1920, writes them to DIR/<language>/<screen>.png and
 makes DIR/index.html, a contact sheet of them all grouped by language. The help screen is
 drawn whole, a screenful at a time: help.png, then help-2.png and on; pages show their
-first screenful. Open it in a browser
-to review a pack before signing it. Captions say which pages are drafts, not translated, or
+first screenful, or all of it with --whole-pages. Open it in a browser to review a pack
+before signing it. Captions say which pages are drafts, not translated, or
 out of date (those show the default-locale page, as a kiosk does).
 
 The kiosk draws in a private X server (Xvfb) when one is installed, so no window opens;
@@ -124,6 +130,8 @@ without Xvfb it needs a display.
   --kiosk FILE    the everyvoice-kiosk program (default: $EV_KIOSK, else the one beside
                   this program or in its build folder)
   --jobs N        kiosks drawing at once (default: the number of processors)
+  --whole-pages   draw every page to its end, a screenful at a time (page-<id>.png, then
+                  page-<id>-2.png and on; takes several times as long)
 )"},
     {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
 
@@ -175,6 +183,7 @@ struct Args {
     std::optional<std::string> jobs;
     bool release = false;
     bool quietDrafts = false;
+    bool wholePages = false;
 };
 
 // Parses the options of one command; nullopt after printing a usage error.
@@ -205,6 +214,8 @@ std::optional<Args> parseArgs(const std::string& command, const std::vector<std:
             if (!value(a.kiosk)) return std::nullopt;
         } else if (runsKiosk && s == "--jobs") {
             if (!value(a.jobs)) return std::nullopt;
+        } else if (runsKiosk && s == "--whole-pages") {
+            a.wholePages = true;
         } else if (readsSource && s == "--release") {
             a.release = true;
         } else if (readsSource && s == "--quiet-drafts") {
@@ -234,7 +245,10 @@ int build(const Args& a, bool write) {
     checkSource(source, a.release, diag);
     diag.print(std::cerr, a.quietDrafts);
     // lint's reading figures come before the summary, so that the count stays the last line.
-    if (!write && !diag.hasErrors()) printReadability(source, std::cout);
+    if (!write && !diag.hasErrors()) {
+        printReadability(source, std::cout);
+        printReviewCounts(source, std::cout);
+    }
     std::cout.flush();
     std::cerr << command << ": " << diag.summary() << "\n";
     if (diag.hasErrors()) return kInvalid;
@@ -323,6 +337,7 @@ int previewPack(const Args& a) {
     evpack::PreviewOptions o;
     o.pack = a.positional[0];
     o.out = *a.out;
+    o.wholePages = a.wholePages;
     const long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cpus > 0 ? static_cast<int>(cpus) : 2;
     if (a.jobs) {
@@ -410,6 +425,8 @@ int main(int argc, char** argv) {
     }
     if (command == "counts") return countsCommand({args.begin() + 1, args.end()});
     if (command == "report") return reportCommand({args.begin() + 1, args.end()});
+    if (command == "xliff") return xliffCommand({args.begin() + 1, args.end()});
+    if (command == "stale") return staleCommand({args.begin() + 1, args.end()});
     const auto help = kCommandHelp.find(command);
     if (help == kCommandHelp.end()) return usage("unknown command '" + command + "'");
     const std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -22,12 +22,15 @@ struct Shot {
     std::string screen;  // as --goto takes it
     std::string caption; // for the contact sheet
     int parts = 1;       // screenfuls at most: each further one scrolled down by a drag
+    bool cut = false;    // all parts differ: the screen may go on past the last
 };
 
 // The help screen, which must be checked whole (every card's numbers), is shot up to this
 // many screenfuls; those past its end are the same picture again and are dropped. Pages are
-// shot once: a screenful each for 16 pages in 10 languages would triple preview's time.
+// shot once unless --whole-pages asks for them whole: a screenful at a time for 27 pages in
+// 10 languages takes several times as long.
 constexpr int kMaxParts = 4;
+constexpr int kMaxPageParts = 10;
 
 // One kiosk process: its language (none for the screens every language shares) and screens.
 struct Run {
@@ -62,7 +65,7 @@ int dropRepeats(const fs::path& dir, const Shot& shot) {
     return kept;
 }
 
-std::vector<Run> plan(const ev::Pack& pack) {
+std::vector<Run> plan(const ev::Pack& pack, bool wholePages) {
     std::vector<Run> runs;
     // Attract cycles through every language and the quick exit forgets the reader's, so each
     // is drawn once.
@@ -83,7 +86,7 @@ std::vector<Run> plan(const ev::Pack& pack) {
             if (stale) caption += " (translation out of date: shows " + pack.defaultLocale + ")";
             else if (!p.text.contains(l.tag)) caption += " (not translated: shows " + pack.defaultLocale + ")";
             else if (t->status == "draft") caption += " (draft)";
-            r.shots.push_back({"page:" + p.id, caption});
+            r.shots.push_back({"page:" + p.id, caption, wholePages ? kMaxPageParts : 1});
         }
         runs.push_back(std::move(r));
     }
@@ -125,7 +128,8 @@ std::string contactSheet(const ev::Pack& pack, const std::vector<Run>& runs, con
         for (const Shot& s : r.shots) {
             for (int part = 1; part <= s.parts; ++part) {
                 const std::string src = r.folder + "/" + pngName(s.screen, part);
-                const std::string of = s.parts > 1 ? " (" + std::to_string(part) + " of " + std::to_string(s.parts) + ")" : "";
+                std::string of = s.parts > 1 ? " (" + std::to_string(part) + " of " + std::to_string(s.parts) + ")" : "";
+                if (s.cut && part == s.parts) of += " (the screen goes on below: not all of it is drawn)";
                 out += "<li><a href=\"" + src + "\"><img src=\"" + src + "\" width=\"" + std::to_string(thumbW) +
                        "\" height=\"" + std::to_string(thumbH) + "\" loading=\"lazy\" alt=\"" +
                        escapeHtml(s.screen + of + (r.locale.empty() ? "" : " in " + r.locale)) + "\"></a><p>" +
@@ -150,7 +154,7 @@ std::optional<fs::path> findKiosk() {
 }
 
 int preview(const ev::Pack& pack, const PreviewOptions& o) {
-    const std::vector<Run> runs = plan(pack);
+    const std::vector<Run> runs = plan(pack, o.wholePages);
     fs::create_directories(o.out);
     char pattern[] = "/tmp/everyvoice-preview-XXXXXX";
     if (!mkdtemp(pattern)) throw std::runtime_error("cannot make a temporary folder");
@@ -219,7 +223,11 @@ int preview(const ev::Pack& pack, const PreviewOptions& o) {
     if (!failures.empty()) throw std::runtime_error(failures);
     std::vector<Run> shot = runs;
     for (Run& r : shot)
-        for (Shot& s : r.shots) shots += s.parts = dropRepeats(o.out / r.folder, s);
+        for (Shot& s : r.shots) {
+            const int planned = s.parts;
+            shots += s.parts = dropRepeats(o.out / r.folder, s);
+            s.cut = planned > 1 && s.parts == planned;
+        }
 
     std::ofstream index(o.out / "index.html", std::ios::trunc);
     index << contactSheet(pack, shot, o, shots);

@@ -14,6 +14,7 @@ struct PreviewOptions {
     std::filesystem::path out;
     std::filesystem::path kiosk; // the everyvoice-kiosk binary
     int jobs = 2;                // kiosks drawing at once
+    bool wholePages = false;     // every page a screenful at a time to its end, not its first screenful only
     int width = 1080, height = 1920;
 };
 

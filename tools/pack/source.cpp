@@ -12,6 +12,7 @@
 #include "core/pack/markdown.h"
 #include "core/pack/media.h"
 #include "core/pack/pack_hash.h"
+#include "markdown_problems.h"
 
 namespace evpack {
 
@@ -446,11 +447,9 @@ void finishPages(Source& src, Diagnostics& diag) {
         src.sourceHash[page.id] = hash;
         for (auto& [tag, text] : page.text) {
             const PageFile& pf = src.files[page.id][tag];
-            try {
-                text.body = ev::parseMarkdown(pf.markdown, pf.bodyLine);
-            } catch (const ev::MarkdownError& e) {
-                diag.error(pf.file, e.line, e.what());
-            }
+            ParsedMarkdown parsed = parseReportingAll(pf.markdown, pf.bodyLine);
+            for (const MarkdownProblem& p : parsed.problems) diag.error(pf.file, p.line, p.column, p.message);
+            text.body = std::move(parsed.document);
             text.status = pf.status;
             text.narration = pf.narration;
             text.translatedFrom = tag == src.pack.defaultLocale ? "" : pf.translatedFrom;
@@ -496,7 +495,7 @@ std::optional<PageFile> parsePageFile(std::string_view text, const fs::path& fil
     pf.markdown = std::string(fm->markdown);
     pf.bodyLine = fm->bodyLine;
     for (auto&& [k, v] : *root) pf.keyLines[std::string(k.str())] = toml.line(k);
-    toml.knownKeys(*root, {"title", "summary", "audience", "status", "translated_from", "verify", "narration"}, "front matter");
+    toml.knownKeys(*root, {"title", "summary", "audience", "status", "translated_from", "reviewed_by", "reviewed_on", "verify", "narration"}, "front matter");
     pf.title = toml.string(*root, "title", true, "front matter").value_or("");
     if (pf.title.empty() && root->contains("title")) toml.error(pf.line("title"), "title is empty");
     pf.summary = toml.string(*root, "summary", false, "front matter").value_or("");
@@ -504,6 +503,16 @@ std::optional<PageFile> parsePageFile(std::string_view text, const fs::path& fil
     pf.audiences = toml.audiences(*root, "audience");
     pf.status = status(toml, *root, "front matter");
     pf.translatedFrom = toml.string(*root, "translated_from", false, "front matter").value_or("");
+    pf.reviewedBy = toml.string(*root, "reviewed_by", false, "front matter").value_or("");
+    if (const toml::node* n = root->get("reviewed_on")) {
+        if (const auto d = n->value<toml::date>()) {
+            std::ostringstream day;
+            day << *d;
+            pf.reviewedOn = day.str();
+        } else {
+            toml.error(toml.line(*n), "reviewed_on is the day of the review, written as a date without quotes: reviewed_on = 2026-12-05");
+        }
+    }
     pf.verify = toml.flag(*root, "verify");
     pf.narration = toml.string(*root, "narration", false, "front matter").value_or("");
     if (!pf.narration.empty() && (!ev::validMediaName(pf.narration) || ev::mediaTypeFor(pf.narration) != ev::kOggType)) {

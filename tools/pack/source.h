@@ -21,6 +21,8 @@ struct PageFile {
     std::string summary;
     std::string status;            // "draft" unless the front matter says "reviewed"
     std::string translatedFrom;
+    std::string reviewedBy;        // who reviewed it: a role or organisation, never a person's contact
+    std::string reviewedOn;        // the day of the review, YYYY-MM-DD; empty if none
     std::string markdown;          // everything after the closing +++ line
     int bodyLine = 1;              // file line of the first Markdown line
     bool hasAudience = false;      // the front matter names an audience list

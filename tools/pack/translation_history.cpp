@@ -1,0 +1,71 @@
+#include "translation_history.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "toml_edit.h"
+
+namespace evpack {
+
+namespace fs = std::filesystem;
+
+fs::path historyFile(const fs::path& src) { return src / "translation-history.toml"; }
+
+TranslationHistory readHistory(const fs::path& file) {
+    TranslationHistory out;
+    if (!fs::exists(file)) return out;
+    try {
+        const toml::table root = toml::parse_file(file.string());
+        const toml::array* entries = root["english"].as_array();
+        if (!entries) return out;
+        for (const toml::node& n : *entries) {
+            const toml::table* t = n.as_table();
+            if (!t) continue;
+            const auto hash = (*t)["hash"].value<std::string>();
+            if (!hash) continue;
+            out[*hash] = {(*t)["page"].value_or(std::string()), (*t)["title"].value_or(std::string()),
+                          (*t)["summary"].value_or(std::string()), (*t)["markdown"].value_or(std::string())};
+        }
+    } catch (const toml::parse_error& e) {
+        throw std::runtime_error(file.string() + ":" + std::to_string(e.source().begin.line) + ": " +
+                                 std::string(e.description()));
+    }
+    return out;
+}
+
+namespace {
+
+// A multi-line literal string reads best in a diff; it cannot hold ''' or a CR.
+std::string multiline(const std::string& s) {
+    if (s.find("'''") != std::string::npos || s.find('\r') != std::string::npos) return tomlString(s);
+    return "'''\n" + s + "'''";
+}
+
+} // namespace
+
+void writeHistory(const fs::path& file, const TranslationHistory& history, const std::set<std::string>& keep) {
+    std::string out =
+        "# The English text each translated_from stamp in pages/*/*.md stood for, kept by\n"
+        "# `everyvoice-pack xliff export` and `xliff import` so translators can see what changed\n"
+        "# (`everyvoice-pack stale`). Written by the tool; there is no need to edit it.\n";
+    for (const auto& [hash, e] : history) {
+        if (!keep.contains(hash)) continue;
+        out += "\n[[english]]\nhash = " + tomlString(hash) + "\npage = " + tomlString(e.page) + "\ntitle = " +
+               tomlString(e.title) + "\nsummary = " + tomlString(e.summary) + "\nmarkdown = " + multiline(e.markdown) + "\n";
+    }
+    replaceFile(file, out);
+}
+
+void replaceFile(const fs::path& file, const std::string& text) {
+    const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".new");
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        f << text;
+        if (!f.flush()) throw std::runtime_error("cannot write " + tmp.string());
+    }
+    fs::rename(tmp, file);
+}
+
+} // namespace evpack

@@ -1,0 +1,35 @@
+#pragma once
+// SRC/translation-history.toml: the English each translated_from stamp stood for, so that
+// a translator sees what changed in the English since their translation was made (xliff
+// export notes, `stale`). xliff export and import add the English they stamp; entries no
+// translation and no current English refer to are dropped, so the file stays small.
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+
+namespace evpack {
+
+struct EnglishText {
+    std::string page;
+    std::string title;
+    std::string summary;
+    std::string markdown;
+};
+
+using TranslationHistory = std::map<std::string, EnglishText>; // by pageSourceHash
+
+std::filesystem::path historyFile(const std::filesystem::path& src);
+
+// An absent file is an empty history; a file that cannot be read throws std::runtime_error
+// naming it.
+TranslationHistory readHistory(const std::filesystem::path& file);
+
+// Replaces file with text only once text is all written (a hidden file renamed over it), so a
+// failed write leaves the old file whole. Throws std::runtime_error naming the file.
+void replaceFile(const std::filesystem::path& file, const std::string& text);
+
+// Writes the entries whose hash is in keep, replacing the file only once it is complete.
+void writeHistory(const std::filesystem::path& file, const TranslationHistory& history, const std::set<std::string>& keep);
+
+} // namespace evpack
