@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "text/engine.h"
+#include "text/types.h"
 
 namespace ev::platform {
 

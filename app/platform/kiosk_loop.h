@@ -15,6 +15,7 @@
 #include "platform/host.h"
 #include "platform/pack_updates.h"
 #include "platform/service_notify.h"
+#include "text/engine.h"
 #include "ui/app.h"
 
 namespace ev::platform {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <strings.h>
 
 #include <fontconfig/fontconfig.h>
@@ -17,6 +16,18 @@ namespace ev::text {
 static_assert(kLoadFlags == (FT_LOAD_DEFAULT | FT_LOAD_TARGET_LIGHT));
 
 namespace {
+
+// In one read of the known size: byte by byte through a stream iterator into a growing vector,
+// reading the fonts cost about 4 ms of a cold Urdu layout (tests/bench/frame_bench), paid again
+// in the first frame of each new language.
+std::vector<unsigned char> readWhole(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in ? std::streamoff(in.tellg()) : 0;
+    std::vector<unsigned char> bytes(size > 0 ? std::size_t(size) : 0);
+    in.seekg(0);
+    if (bytes.empty() || !in.read(reinterpret_cast<char*>(bytes.data()), size)) bytes.clear();
+    return bytes;
+}
 
 constexpr const char* kPackageHint = "install the Debian package fonts-noto-core";
 constexpr std::size_t kMaxSizedFaces = 64; // a handful of UI sizes times a handful of fonts
@@ -179,8 +190,7 @@ SizedFont* FontLibrary::sized(FontId font, std::int32_t size26) {
     std::unique_ptr<Sized> made;
     File& file = files_.at(std::size_t(font));
     if (file.bytes.empty()) {
-        std::ifstream in(file.path, std::ios::binary);
-        file.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        file.bytes = readWhole(file.path);
         if (file.bytes.empty()) std::cerr << "ev::text: cannot read font file " << file.path << "\n";
     }
     FT_Face face = nullptr;

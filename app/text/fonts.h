@@ -2,7 +2,7 @@
 // Font files found with fontconfig, the fallback order per script, and FreeType faces with
 // their HarfBuzz fonts per pixel size. Shaping and rasterising use the very same FT_Face, so
 // the advances HarfBuzz gives and the bitmaps FreeType draws agree.
-#include "text/engine.h"
+#include "text/types.h"
 
 #include <cstdint>
 #include <map>

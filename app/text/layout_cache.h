@@ -1,6 +1,6 @@
 #pragma once
 // Laid-out paragraphs by their input, least recently used dropped first.
-#include "text/engine.h"
+#include "text/types.h"
 
 #include <list>
 #include <memory>

@@ -2,6 +2,7 @@
 // What a laid-out paragraph holds: glyphs by font and index, not by atlas position, so the
 // atlas may evict and re-rasterise without touching cached paragraphs.
 #include "text/fonts.h"
+#include "text/types.h"
 
 #include <cstdint>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 // A paragraph's runs as one UTF-16 string, the form ICU and HarfBuzz both take, so BiDi
 // levels, break positions and HarfBuzz clusters all share one index space.
-#include "text/engine.h"
+#include "text/types.h"
 
 #include <cstdint>
 #include <span>
