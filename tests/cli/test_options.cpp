@@ -102,7 +102,7 @@ TEST_CASE("a mistake on the command line is one line and exit status 2", "[optio
     CHECK(refusal({"--export-outbox"}) == R{"--export-outbox needs outbox in the settings file (--config) (see --help)", 2});
 }
 
-TEST_CASE("--config: the settings file's keys, with the command line winning", "[options][config]") {
+TEST_CASE("the settings file (--config): its keys, with the command line winning", "[options][config]") {
     TempDir dir;
     const fs::path file = dir.path / "kiosk.toml";
     writeFile(file, "state_dir = \"state\"\nvenue = \"Barking Library\"\nidle_limit = 300\nmounting = \"600,800\"\n"
