@@ -38,24 +38,40 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Where the kiosk starts, checked against the pack before any window opens.
-struct StartAt {
-    std::optional<std::pair<Location, std::optional<Audience>>> target; // --goto
-    std::optional<std::string> locale;                                  // --locale, as the pack has it
-};
-
-// --goto, checked against the pack. Throws UsageError.
-StartAt startAt(const Options& o, const Pack& pack) {
-    StartAt at;
-    if (o.gotoTarget) {
-        at.target = parseTarget(*o.gotoTarget);
-        if (!at.target) usageError("unknown --goto target '" + *o.gotoTarget + "'");
-        if (const std::string missing = missingIn(pack, at.target->first); !missing.empty())
-            throw UsageError("--goto: " + missing + " in pack " + pack.id, 2);
-        if (at.target->first.screen == Screen::Topics && !at.target->second)
-            usageError("--goto topics needs an audience: topics:child, topics:teen, topics:parent or topics:community");
+// STATE-DIR/updates.toml, with --inbox over its inbox. Throws UsageError.
+PackStoreSettings packStoreSettings(const Options& o, const Places& places) {
+    try {
+        PackStoreSettings settings = readUpdateSettings(places.stateDir);
+        if (o.inbox) settings.inbox = *o.inbox;
+        settings.trustedKeys = places.trustedKeys;
+        return settings;
+    } catch (const std::exception& e) { // ConfigError: one line
+        throw UsageError(e.what(), 1);
     }
-    return at;
+}
+
+// Null when the state folder cannot be written: that costs pack updates, never the content.
+std::unique_ptr<PackStore> openPackStore(const Places& places, const Clock& clock, const PackStoreSettings& settings) {
+    try {
+        return std::make_unique<PackStore>(places.stateDir, clock, settings);
+    } catch (const FileError& e) {
+        std::fprintf(stderr, "everyvoice-kiosk: %s; no pack updates this run\n", e.what());
+        return nullptr;
+    }
+}
+
+using Target = std::pair<Location, std::optional<Audience>>;
+
+// --goto, checked against the pack before any window opens. Throws UsageError.
+std::optional<Target> gotoTarget(const Options& o, const Pack& pack) {
+    if (!o.gotoTarget) return std::nullopt;
+    const auto target = parseTarget(*o.gotoTarget);
+    if (!target) usageError("unknown --goto target '" + *o.gotoTarget + "'");
+    if (const std::string missing = missingIn(pack, target->first); !missing.empty())
+        throw UsageError("--goto: " + missing + " in pack " + pack.id, 2);
+    if (target->first.screen == Screen::Topics && !target->second)
+        usageError("--goto topics needs an audience: topics:child, topics:teen, topics:parent or topics:community");
+    return target;
 }
 
 // --locale: the closest language the pack has (said when it is not the one asked for).
@@ -71,10 +87,11 @@ std::optional<std::string> startLocale(const Options& o, const Pack& pack) {
 
 // The first screen, as after a reset (in the shown pack's default language), then --locale
 // and --goto; a kiosk with no pack at all starts on its help numbers.
-void goToStart(Session& session, const StartAt& at, bool builtIn) {
+void goToStart(Session& session, const std::optional<std::string>& locale, const std::optional<Target>& target,
+               bool builtIn) {
     session.goTo({Screen::Attract, {}});
-    if (at.locale) session.chooseLanguage(*at.locale);
-    if (at.target) session.goTo(at.target->first, at.target->second);
+    if (locale) session.chooseLanguage(*locale);
+    if (target) session.goTo(target->first, target->second);
     else if (builtIn) session.goTo({Screen::Help, {}});
 }
 
@@ -83,21 +100,8 @@ void goToStart(Session& session, const StartAt& at, bool builtIn) {
 int runKiosk(const Options& o, const Places& places) {
     // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
     OffsetClock clock(/*frozen=*/o.script.has_value() || o.monkey.has_value());
-    PackStoreSettings storeSettings;
-    try {
-        storeSettings = readUpdateSettings(places.stateDir);
-        if (o.inbox) storeSettings.inbox = *o.inbox;
-        storeSettings.trustedKeys = places.trustedKeys;
-    } catch (const std::exception& e) { // ConfigError: one line
-        throw UsageError(e.what(), 1);
-    }
-    std::unique_ptr<PackStore> store;
-    try {
-        store = std::make_unique<PackStore>(places.stateDir, clock, storeSettings);
-    } catch (const FileError& e) {
-        // A state folder that cannot be written costs pack updates, never the content.
-        std::fprintf(stderr, "everyvoice-kiosk: %s; no pack updates this run\n", e.what());
-    }
+    const PackStoreSettings storeSettings = packStoreSettings(o, places);
+    const std::unique_ptr<PackStore> store = openPackStore(places, clock, storeSettings);
     StartPack start;
     try {
         start = choosePackToStart(store.get(), o.pack, places.defaultPack);
@@ -108,7 +112,7 @@ int runKiosk(const Options& o, const Places& places) {
         std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", start.whyBuiltIn.c_str());
     shell::ShownPack shown(std::move(start.pack), std::move(start.origin));
 
-    StartAt at = startAt(o, shown.pack());
+    const std::optional<Target> target = gotoTarget(o, shown.pack());
     std::optional<std::vector<ScriptCommand>> script;
     if (o.script) {
         try {
@@ -134,7 +138,7 @@ int runKiosk(const Options& o, const Places& places) {
     if (!adminPin.isSet() && !o.script && !o.monkey && !o.screenshot && !o.benchFirstFrame)
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", adminPin.whyNotSet().c_str());
     Session session(clock, counter, o.session);
-    at.locale = startLocale(o, shown.pack());
+    const std::optional<std::string> locale = startLocale(o, shown.pack());
 
     // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
     // with --pack and no inbox is not news.
@@ -161,7 +165,7 @@ int runKiosk(const Options& o, const Places& places) {
     {
         ui::App app(shown.pack(), session, clock, *engine, o.app);
         shown.attach(app, session, counter);
-        goToStart(session, at, start.builtIn);
+        goToStart(session, locale, target, start.builtIn);
         platform::SdlNarrator narrator;
         app.setNarrator(&narrator);
         std::optional<shell::PackUpdates> updates;
