@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The layering docs/architecture.md describes, checked on every #include:
 #
-#   platform -> ui -> core, text, media        tools/pack -> core, text, media
+#   cli -> platform -> shell -> ui -> core, text, media        tools/pack -> core, text, media
 #
 # and inside core, its rooms: the top (clock, files) <- i18n, pack <- counts <- session <- kiosk.
 # Every library exports app/ as its include folder (so one spelling works everywhere), which
@@ -34,9 +34,11 @@ allowed() {
     app/text/*) echo '^text/' ;;
     app/media/*) echo '^media/' ;;
     app/ui/*) echo '^(core|text|media|ui)/' ;;
-    app/platform/* | app/main.cpp) echo '^(core|text|media|ui|platform)/' ;;
+    app/shell/*) echo '^(core|text|media|ui|shell)/' ;;
+    app/platform/*) echo '^(core|text|media|ui|shell|platform)/' ;;
+    app/cli/* | app/main.cpp) echo '^(core|text|media|ui|shell|platform|cli)/' ;;
     tools/pack/*) echo '^(core|text|media)/' ;;
-    tests/*) echo '^(core|text|media|ui|platform)/' ;;
+    tests/*) echo '^(core|text|media|ui|shell|platform|cli)/' ;;
   esac
 }
 
@@ -49,8 +51,8 @@ while IFS= read -r file; do
     [[ $line =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*([\"\<])([^\"\>]+) ]] || continue
     kind=${BASH_REMATCH[1]} header=${BASH_REMATCH[2]}
     if [ "$kind" = '<' ]; then
-      case $file in app/ui/* | app/platform/* | app/main.cpp | tests/ui/* | tests/platform/* | tests/bench/*) ;; *)
-        [[ $header =~ $window_headers ]] && say "$file:$n: <$header> is a window or ImGui header, for ui/ and platform/ only" ;;
+      case $file in app/ui/* | app/platform/* | app/cli/* | app/main.cpp | tests/ui/* | tests/platform/* | tests/bench/*) ;; *)
+        [[ $header =~ $window_headers ]] && say "$file:$n: <$header> is a window or ImGui header, for ui/, platform/ and cli/ only" ;;
       esac
       case $file in app/media/* | tests/*) ;; *)
         [[ $header =~ $codec_headers ]] && say "$file:$n: <$header> is a media codec's header, for media/ only" ;;

@@ -4,11 +4,9 @@
 #include <backends/imgui_impl_glfw.h>
 #include <imgui.h>
 
-#include <chrono>
 #include <utility>
 
-#include "platform/gl_renderer.h"
-#include "platform/host.h"
+#include "platform/gl_host.h"
 #include "platform/window_size.h"
 
 namespace ev::platform {
@@ -32,7 +30,7 @@ KeyPress keyPress(int key) {
     }
 }
 
-class GlfwHost final : public Host {
+class GlfwHost final : public GlHost {
 public:
     ~GlfwHost() override { close(); }
 
@@ -97,64 +95,35 @@ public:
             close();
             return "ImGui's GLFW backend did not start";
         }
-        platformStarted_ = true;
-        if (std::string error = renderer_.init(); !error.empty()) {
-            close();
-            return error;
-        }
-        return {};
+        return backendStarted();
     }
 
-    HostEvents waitEvents(std::optional<Millis> timeout) override {
-        using Clock = std::chrono::steady_clock;
-        const auto deadline = timeout ? Clock::now() + *timeout : Clock::time_point::max();
-        pending_ = {};
-        for (;;) {
-            if (!timeout) {
-                glfwWaitEvents();
-            } else if (const auto left = std::chrono::duration<double>(deadline - Clock::now()).count(); left > 0) {
-                glfwWaitEventsTimeout(left);
-            } else {
-                glfwPollEvents();
-            }
-            if (glfwWindowShouldClose(window_)) pending_.quit = true;
-            if (pending_.quit || pending_.input || pending_.resized || pending_.exposed) break;
-            if (timeout && Clock::now() >= deadline) break;
-        }
-        return std::exchange(pending_, {});
-    }
-
-    void newFrame() override {
-        renderer_.newFrame();
-        ImGui_ImplGlfw_NewFrame();
-    }
-
-    void render() override {
-        int w = 0, h = 0;
-        framebufferSize(w, h);
-        renderer_.render(w, h);
-    }
-
+    const char* name() const override { return "glfw"; }
     void swap() override { glfwSwapBuffers(window_); }
 
-    void framebufferSize(int& w, int& h) const override {
-        w = h = 0;
-        if (window_) glfwGetFramebufferSize(window_, &w, &h);
+private:
+    bool waitOnce(std::optional<std::chrono::nanoseconds> left, HostEvents& events) override {
+        std::swap(pending_, events); // the callbacks add to what this wait has gathered so far
+        if (!left) glfwWaitEvents();
+        else if (left->count() > 0) glfwWaitEventsTimeout(std::chrono::duration<double>(*left).count());
+        else glfwPollEvents();
+        if (glfwWindowShouldClose(window_)) pending_.quit = true;
+        std::swap(pending_, events);
+        return true;
     }
 
-    void close() override {
-        renderer_.shutdown();
-        if (platformStarted_ && ImGui::GetCurrentContext()) ImGui_ImplGlfw_Shutdown();
-        platformStarted_ = false;
+    void backendNewFrame() override { ImGui_ImplGlfw_NewFrame(); }
+    void backendShutdown() override { ImGui_ImplGlfw_Shutdown(); }
+    bool hasWindow() const override { return window_ != nullptr; }
+    void drawableSize(int& w, int& h) const override { glfwGetFramebufferSize(window_, &w, &h); }
+
+    void closeWindow() override {
         if (window_) glfwDestroyWindow(window_);
         window_ = nullptr;
         if (glfwStarted_) glfwTerminate();
         glfwStarted_ = false;
     }
 
-    const char* name() const override { return "glfw"; }
-
-private:
     static GlfwHost& self(GLFWwindow* w) { return *static_cast<GlfwHost*>(glfwGetWindowUserPointer(w)); }
 
     std::string fail(const std::string& what) {
@@ -166,9 +135,8 @@ private:
     }
 
     GLFWwindow* window_ = nullptr;
-    bool glfwStarted_ = false, platformStarted_ = false;
+    bool glfwStarted_ = false;
     HostEvents pending_; // filled by the callbacks during a wait
-    GlRenderer renderer_;
 };
 
 } // namespace

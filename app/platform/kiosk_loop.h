@@ -13,7 +13,7 @@
 #include "platform/gl_images.h"
 #include "platform/gl_texture.h"
 #include "platform/host.h"
-#include "platform/pack_updates.h"
+#include "shell/pack_updates.h"
 #include "platform/service_notify.h"
 #include "text/engine.h"
 #include "ui/app.h"
@@ -24,7 +24,7 @@ struct LoopOptions {
     std::optional<std::filesystem::path> screenshot; // draw until settled, write it, stop
     Driver* driver = nullptr;                        // a script or the monkey, if any
     bool benchFirstFrame = false; // draw one frame, print when it was finished, stop
-    PackUpdates* updates = nullptr;  // the pack inbox, if any
+    shell::PackUpdates* updates = nullptr;  // the pack inbox, if any
     ServiceNotifier* service = nullptr; // systemd: ready after the first frame, then the watchdog
 };
 

@@ -4,12 +4,10 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
 #include <climits>
 #include <cstring>
 
-#include "platform/gl_renderer.h"
-#include "platform/host.h"
+#include "platform/gl_host.h"
 #include "platform/window_size.h"
 
 namespace ev::platform {
@@ -33,7 +31,7 @@ KeyPress keyPress(SDL_Keycode key) {
     }
 }
 
-class SdlHost final : public Host {
+class SdlHost final : public GlHost {
 public:
     ~SdlHost() override { close(); }
 
@@ -86,61 +84,34 @@ public:
         SDL_GL_SetSwapInterval(1);
 
         if (!ImGui_ImplSDL2_InitForOpenGL(window_, context_)) return fail("ImGui's SDL2 backend did not start");
-        platformStarted_ = true;
-        if (std::string error = renderer_.init(); !error.empty()) {
-            close();
-            return error;
-        }
-        return {};
+        return backendStarted();
     }
 
-    HostEvents waitEvents(std::optional<Millis> timeout) override {
-        using Clock = std::chrono::steady_clock;
-        const auto deadline = timeout ? Clock::now() + *timeout : Clock::time_point::max();
-        HostEvents events;
-        for (;;) {
-            SDL_Event e;
-            int got = 0;
-            if (!timeout) {
-                got = SDL_WaitEvent(&e);
-            } else {
-                const auto left = std::chrono::ceil<Millis>(deadline - Clock::now()).count();
-                got = left > 0 ? SDL_WaitEventTimeout(&e, static_cast<int>(std::min<long long>(left, INT_MAX)))
-                               : SDL_PollEvent(&e);
-            }
-            if (got) {
-                handle(e, events);
-                while (SDL_PollEvent(&e)) handle(e, events);
-            } else if (!timeout) {
-                return events; // SDL_WaitEvent failed: waiting again would fail again
-            }
-            if (events.quit || events.input || events.resized || events.exposed) return events;
-            if (timeout && Clock::now() >= deadline) return events;
-        }
-    }
-
-    void newFrame() override {
-        renderer_.newFrame();
-        ImGui_ImplSDL2_NewFrame();
-    }
-
-    void render() override {
-        int w = 0, h = 0;
-        framebufferSize(w, h);
-        renderer_.render(w, h);
-    }
-
+    const char* name() const override { return "sdl2"; }
     void swap() override { SDL_GL_SwapWindow(window_); }
 
-    void framebufferSize(int& w, int& h) const override {
-        w = h = 0;
-        if (window_) SDL_GL_GetDrawableSize(window_, &w, &h);
+private:
+    bool waitOnce(std::optional<std::chrono::nanoseconds> left, HostEvents& events) override {
+        SDL_Event e;
+        int got = 0;
+        if (!left) {
+            got = SDL_WaitEvent(&e);
+        } else {
+            const auto ms = std::chrono::ceil<Millis>(*left).count();
+            got = ms > 0 ? SDL_WaitEventTimeout(&e, static_cast<int>(std::min<long long>(ms, INT_MAX))) : SDL_PollEvent(&e);
+        }
+        if (!got) return left.has_value(); // SDL_WaitEvent failed: waiting again would fail again
+        handle(e, events);
+        while (SDL_PollEvent(&e)) handle(e, events);
+        return true;
     }
 
-    void close() override {
-        renderer_.shutdown();
-        if (platformStarted_ && ImGui::GetCurrentContext()) ImGui_ImplSDL2_Shutdown();
-        platformStarted_ = false;
+    void backendNewFrame() override { ImGui_ImplSDL2_NewFrame(); }
+    void backendShutdown() override { ImGui_ImplSDL2_Shutdown(); }
+    bool hasWindow() const override { return window_ != nullptr; }
+    void drawableSize(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
+
+    void closeWindow() override {
         if (context_) SDL_GL_DeleteContext(context_);
         context_ = nullptr;
         if (window_) SDL_DestroyWindow(window_);
@@ -149,9 +120,6 @@ public:
         sdlStarted_ = false;
     }
 
-    const char* name() const override { return "sdl2"; }
-
-private:
     std::string fail(const std::string& what) {
         std::string message = what + ": " + SDL_GetError();
         close();
@@ -191,8 +159,7 @@ private:
 
     SDL_Window* window_ = nullptr;
     SDL_GLContext context_ = nullptr;
-    bool sdlStarted_ = false, platformStarted_ = false;
-    GlRenderer renderer_;
+    bool sdlStarted_ = false;
 };
 
 } // namespace

@@ -29,9 +29,6 @@ bool beginLayer(const char* name, bool onTop) {
 
 } // namespace
 
-const char* const App::kFromStore = "signed, from the kiosk's pack store";
-const char* const App::kBuiltIn = "built in (no signed pack accepted yet)";
-
 App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine, AppSettings settings)
     : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine) {
     attract_.setStill(settings.reducedMotion);
@@ -46,9 +43,9 @@ void App::isolateNames() {
     text_.setIsolated(std::move(names));
 }
 
-void App::showPack(const Pack& pack) {
+void App::showPack(const Pack& pack, std::string origin) {
     pack_ = &pack;
-    setPackOrigin(kFromStore);
+    admin_.setPackOrigin(std::move(origin));
     isolateNames();
     // The page view keeps a layout of the page it showed last, which may be the old pack's,
     // and its images' textures.

@@ -58,17 +58,13 @@ public:
     // Uploads the pack's images for the pages to draw; null (the default) shows their alt
     // text instead. The uploader must outlive the App or be unset first.
     void setTextureUploader(TextureUploader* uploader);
-    // Shows another pack from the next frame on. The caller keeps it alive while it is shown;
-    // the old one may be freed once this returns.
-    void showPack(const Pack& pack);
+    // Shows a pack from the next frame on (the kiosk calls it only through shell/shown_pack.h).
+    // The caller keeps it alive while it is shown; the old one may be freed once this returns.
+    // origin is where it came from, for the admin screen's pack line (core/pack/pack_store.h
+    // StartPack).
+    void showPack(const Pack& pack, std::string origin);
     // The line about pack updates on the admin screen (core/pack/pack_store.h status()).
     void setPackStatus(std::string status) { admin_.setPackStatus(std::move(status)); }
-    // Where the pack shown came from, for the admin screen's pack line (e.g. "built in"), so
-    // staff can tell the pack the kiosk was installed with from a signed pack of the same
-    // version. showPack() sets it to the pack store, where every later pack comes from.
-    void setPackOrigin(std::string origin) { admin_.setPackOrigin(std::move(origin)); }
-    static const char* const kFromStore; // a pack accepted from the inbox
-    static const char* const kBuiltIn;   // the default pack installed with the kiosk
     // The admin screen's PIN, counts and export folder. Without a PIN that is set, holding
     // the title does nothing.
     void setStaff(Staff staff) { staff_ = std::move(staff); }

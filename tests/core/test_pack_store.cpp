@@ -419,3 +419,64 @@ TEST_CASE("a trusted key file that is not a key is reported and the other keys s
     REQUIRE(store.hasUpdate());
     CHECK(store.takeUpdate()->version == 9);
 }
+
+TEST_CASE("the pack to start with: --pack, else the store's current, else the default file, else the built-in help", "[store][start]") {
+    Kiosk k;
+    const fs::path installed = buildPack(k.dir.path / "installed", 3);
+    const fs::path damaged = k.dir.path / "damaged.evpack";
+    writeFile(damaged, "SQLite format 3, or so it says");
+    const fs::path missing = k.dir.path / "nowhere.evpack";
+
+    SECTION("a store with nothing accepted: the default pack file") {
+        ev::PackStore store = k.store();
+        const ev::StartPack s = ev::choosePackToStart(&store, std::nullopt, installed);
+        CHECK(s.pack.version == 3);
+        CHECK(s.origin == ev::StartPack::kInstalled);
+        CHECK(s.source == installed.string());
+        CHECK_FALSE(s.builtIn);
+    }
+    SECTION("no store (a state folder that cannot be written): the default pack file") {
+        const ev::StartPack s = ev::choosePackToStart(nullptr, std::nullopt, installed);
+        CHECK(s.pack.version == 3);
+        CHECK(s.origin == ev::StartPack::kInstalled);
+    }
+    SECTION("a pack accepted before: the store's, over the default file") {
+        ev::PackStore store = k.store();
+        k.drop(k.signedPack(8));
+        k.pollNow(store);
+        REQUIRE(store.takeUpdate());
+        ev::PackStore restarted = k.store();
+        const ev::StartPack s = ev::choosePackToStart(&restarted, std::nullopt, installed);
+        CHECK(s.pack.version == 8);
+        CHECK(s.origin == ev::StartPack::kFromStore);
+        CHECK(s.source == "the pack store");
+
+        SECTION("--pack wins over the store") {
+            const ev::StartPack named = ev::choosePackToStart(&restarted, installed, missing);
+            CHECK(named.pack.version == 3);
+            CHECK(named.origin == "from " + installed.string());
+        }
+        SECTION("a damaged stored pack: the default file") {
+            std::string bytes = readFile(k.packs / "fixture-8.evpack");
+            bytes[bytes.size() / 2] ^= 0x20;
+            writeFile(k.packs / "fixture-8.evpack", bytes);
+            const ev::StartPack after = ev::choosePackToStart(&restarted, std::nullopt, installed);
+            CHECK(after.pack.version == 3);
+            CHECK(after.origin == ev::StartPack::kInstalled);
+        }
+    }
+    SECTION("a damaged or missing default pack file: the help numbers built into the kiosk, and why") {
+        for (const fs::path& file : {damaged, missing}) {
+            const ev::StartPack s = ev::choosePackToStart(nullptr, std::nullopt, file);
+            CHECK(s.builtIn);
+            CHECK_THAT(s.whyBuiltIn, Catch::Contains(file.filename().string()));
+            CHECK(s.origin == "no pack: only the help numbers built into the kiosk");
+            CHECK(s.source == "the help numbers built into the kiosk");
+            CHECK_FALSE(s.pack.signposts.empty());
+        }
+    }
+    SECTION("a damaged or missing --pack is refused, never replaced") {
+        for (const fs::path& file : {damaged, missing})
+            CHECK_THROWS_AS(ev::choosePackToStart(nullptr, file, installed), ev::PackError);
+    }
+}

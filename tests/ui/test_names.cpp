@@ -28,7 +28,7 @@ TEST_CASE("a service's name keeps its own direction in Urdu topic hints and page
     stop.phones = {"0808 1000 900"};
     stop.text["en"] = SignpostText{"Stop It Now!", "", "", "", {}};
     h.pack.signposts.push_back(stop);
-    h.app.showPack(h.pack);
+    h.app.showPack(h.pack, "");
     const std::string hint = "Stop It Now! سے آپ کی زبان میں مشورہ";
     const auto plain = h.app.text().layoutIn("ur", true, hint, 32, 0);
     REQUIRE(xOf(h, *plain, "w") >= 0);

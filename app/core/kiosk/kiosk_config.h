@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-#include "core/pack/update_settings.h"
+#include "core/settings_file.h"
 
 namespace ev {
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/durable_file.h"
+#include "core/pack/builtin_help.h"
 #include "core/pack/minisign.h"
 #include "core/pack/pack_reader.h"
 #include "core/pack/signed_pack.h"
@@ -325,6 +326,26 @@ bool PackStore::forceOlder() {
     const fs::path file = *refusedOlder_;
     refusedOlder_.reset();
     return examine(file, true);
+}
+
+StartPack choosePackToStart(PackStore* store, const std::optional<fs::path>& named, const fs::path& defaultPack) {
+    StartPack start;
+    try {
+        std::optional<Pack> stored;
+        if (!named && store) stored = store->openCurrent();
+        const fs::path file = named ? *named : defaultPack;
+        start.pack = stored ? std::move(*stored) : readPack(file);
+        start.source = stored ? "the pack store" : file.string();
+        start.origin = stored ? StartPack::kFromStore : named ? "from " + file.string() : StartPack::kInstalled;
+    } catch (const PackError& e) {
+        if (named) throw;
+        start.pack = builtInHelpPack();
+        start.source = "the help numbers built into the kiosk";
+        start.origin = "no pack: only the help numbers built into the kiosk";
+        start.builtIn = true;
+        start.whyBuiltIn = e.what();
+    }
+    return start;
 }
 
 } // namespace ev

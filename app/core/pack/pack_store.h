@@ -83,7 +83,7 @@ public:
     // with the reason in status() and on stderr; only regular files are opened (a link, FIFO,
     // device or folder is skipped with one line), none larger than the limits of
     // PackStoreSettings, at most `batch` of them. Never throws. Takes seconds for a large
-    // pack: the kiosk calls it on a worker thread (platform/pack_updates.h), never the screen's.
+    // pack: the kiosk calls it on a worker thread (shell/pack_updates.h), never the screen's.
     void scan();
     // Makes a scan() running on another thread stop after the file it is on.
     void cancel() { cancelled_ = true; }
@@ -138,5 +138,31 @@ private:
     std::set<std::string> reported_;           // lines said once: skipped files, bad keys
     std::atomic<bool> cancelled_{false};
 };
+
+// The pack a kiosk starts with, and where it came from.
+struct StartPack {
+    Pack pack;
+    // For the admin screen's pack line, so staff can tell the pack the kiosk was installed
+    // with from a signed pack of the same version: kFromStore, kInstalled, "from FILE" or
+    // "no pack: ...".
+    std::string origin;
+    // For the kiosk's log: "the pack store", the file read, or the built-in help numbers.
+    std::string source;
+    // No pack opened and these are the help numbers built into the kiosk; whyBuiltIn says why.
+    bool builtIn = false;
+    std::string whyBuiltIn;
+
+    static constexpr const char* kFromStore = "signed, from the kiosk's pack store"; // from the inbox
+    static constexpr const char* kInstalled = "built in (no signed pack accepted yet)"; // the default pack file
+};
+
+// Which pack to start with: `named` (--pack) if given, else the store's current pack
+// (openCurrent()), else the default pack file installed with the kiosk, else the help numbers
+// built into it (builtInHelpPack(), with the reason in whyBuiltIn) so that a kiosk with no
+// pack at all still shows where to get help. A pack that is named and does not open throws
+// PackError: whoever named it is testing and hears why. store may be null (a state folder
+// that cannot be written).
+StartPack choosePackToStart(PackStore* store, const std::optional<std::filesystem::path>& named,
+                            const std::filesystem::path& defaultPack);
 
 } // namespace ev

@@ -6,15 +6,11 @@
 //   inbox = "/media/kiosk/EVERYVOICE"
 //   poll_seconds = 5
 #include <filesystem>
-#include <stdexcept>
 
 #include "core/pack/pack_store.h"
+#include "core/settings_file.h"
 
 namespace ev {
-
-struct ConfigError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 // The settings in <stateDir>/updates.toml, or the defaults of PackStoreSettings when there is
 // no such file. Keys: inbox (a folder; relative to the state folder if not absolute; default

@@ -6,24 +6,25 @@
 // screen, never in the middle of someone's reading. The main loop asks due() when to wake for
 // it and calls run() then; run() never waits for the worker.
 #include <condition_variable>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "core/clock.h"
-#include "core/counts/counts.h"
 #include "core/pack/pack_store.h"
 #include "core/session/session.h"
+#include "shell/shown_pack.h"
 #include "ui/app.h"
 
-namespace ev::platform {
+namespace ev::shell {
 
 class PackUpdates final : public PackChoices {
 public:
     // store is used only by the worker from here on, until the destructor has joined it.
-    PackUpdates(PackStore& store, const Clock& clock, Millis pollEvery, ui::App& app, Session& session, Counter& counter);
+    // Accepted packs go on screen through shown; app shows the status line.
+    PackUpdates(PackStore& store, const Clock& clock, Millis pollEvery, ShownPack& shown, ui::App& app,
+                const Session& session);
     ~PackUpdates() override;
     PackUpdates(const PackUpdates&) = delete;
     PackUpdates& operator=(const PackUpdates&) = delete;
@@ -55,10 +56,9 @@ private:
     const Clock& clock_;
     Millis pollEvery_;
     std::optional<Millis> nextPoll_;
+    ShownPack& shown_;
     ui::App& app_;
-    Session& session_;
-    Counter& counter_;
-    std::unique_ptr<Pack> shown_; // the pack from the store on screen, once there has been a switch
+    const Session& session_;
 
     // Shared with the worker, under mutex_.
     mutable std::mutex mutex_;
@@ -72,4 +72,4 @@ private:
     std::thread worker_;
 };
 
-} // namespace ev::platform
+} // namespace ev::shell

@@ -1,6 +1,6 @@
-#include "platform/pack_updates.h"
+#include "shell/pack_updates.h"
 
-namespace ev::platform {
+namespace ev::shell {
 
 namespace {
 
@@ -9,10 +9,10 @@ bool idle(const Session& s) { return s.screen() == Screen::Attract && !s.idlePro
 
 } // namespace
 
-PackUpdates::PackUpdates(PackStore& store, const Clock& clock, Millis pollEvery, ui::App& app, Session& session,
-                         Counter& counter)
-    : store_(store), clock_(clock), pollEvery_(pollEvery), nextPoll_(store.nextPoll()), app_(app), session_(session),
-      counter_(counter), status_(store.status()), refusedOlder_(store.refusedOlder()), kept_(store.kept()) {
+PackUpdates::PackUpdates(PackStore& store, const Clock& clock, Millis pollEvery, ShownPack& shown, ui::App& app,
+                         const Session& session)
+    : store_(store), clock_(clock), pollEvery_(pollEvery), nextPoll_(store.nextPoll()), shown_(shown), app_(app),
+      session_(session), status_(store.status()), refusedOlder_(store.refusedOlder()), kept_(store.kept()) {
     app_.setPackStatus(status_);
     worker_ = std::thread([this] { work(); });
 }
@@ -104,15 +104,7 @@ bool PackUpdates::run() {
         news_ = ready_.has_value();
     }
     app_.setPackStatus(status);
-    if (next) {
-        auto shown = std::make_unique<Pack>(std::move(*next));
-        app_.showPack(*shown);
-        counter_.setPack(shown->id);
-        SessionSettings settings = session_.settings();
-        settings.defaultLocale = shown->defaultLocale;
-        session_.setSettings(settings);
-        shown_ = std::move(shown); // a previous update is freed only now that nothing points at it
-    }
+    if (next) shown_.show(std::move(*next), StartPack::kFromStore);
     return true;
 }
 
@@ -143,4 +135,4 @@ bool PackUpdates::switchToKept() {
     return true;
 }
 
-} // namespace ev::platform
+} // namespace ev::shell
