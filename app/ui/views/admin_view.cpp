@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <iterator>
 
-#include "core/atomic_file.h"
 #include "core/counts/counts.h"
 #include "core/counts/counts_export.h"
 #include "core/counts/kiosk_identity.h"
@@ -14,8 +13,6 @@
 #include "ui/widgets.h"
 
 namespace ev::ui {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -76,27 +73,15 @@ void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
     }
 }
 
-// The counts as a CSV file, as `everyvoice-pack counts export` writes it, named for the kiosk
-// and the day so that exports from many kiosks sit side by side on one stick.
+// The counts as a CSV file, named for the kiosk and the day so that exports from many kiosks
+// sit side by side on one stick.
 void AdminView::exportCounts(const Staff& staff, std::int64_t nowUnixSeconds) {
-    if (staff.counter && !staff.counter->flush()) {
-        exportMessage_ = "Not exported: the counts could not be saved (" + staff.counter->lastError() +
-                         "). They are kept on this kiosk.";
-        return;
-    }
     try {
-        CountsCsvWriter csv = exportKioskCounts(staff.stateDir, Disclosure{});
-        const std::string id = KioskIdentity::read(staff.stateDir).installId();
-        const auto [date, hour] = dateAndHour(nowUnixSeconds / 3600);
-        const fs::path file =
-            staff.exportDir / ("everyvoice-counts-" + id.substr(0, 8) + "-" + date + "-" + std::to_string(hour) + "h.csv");
-        std::error_code ec;
-        fs::create_directories(staff.exportDir, ec); // the default folder; a USB stick's is there already
-        writeFileAtomically(file, csv.take());
-        exportMessage_ = "Exported " + std::to_string(csv.rows()) + " rows to " + file.string() + ".";
-        if (const std::string damage = countsDamageWarning(staff.stateDir); !damage.empty())
-            exportMessage_ += " Warning: " + damage + ".";
-    } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
+        const CountsExported done = exportCountsFile(
+            staff.stateDir, {staff.exportDir, CountsFileName::PerExport, Disclosure{}, staff.counter, nowUnixSeconds});
+        exportMessage_ = "Exported " + std::to_string(done.rows) + " rows to " + done.file.string() + ".";
+        if (!done.damage.empty()) exportMessage_ += " Warning: " + done.damage + ".";
+    } catch (const std::exception& e) { // CountsError, FileError: one line each
         exportMessage_ = std::string("Not exported: ") + e.what() + ". The counts are kept on this kiosk.";
     }
     std::fprintf(stderr, "everyvoice-kiosk: %s\n", exportMessage_.c_str()); // the kiosk's log keeps it too
