@@ -32,6 +32,15 @@ struct PinDir {
     }
 };
 
+// A gate with a PIN set, before the harness's session.
+struct Gated {
+    UiHarness h;
+    PinDir set{true};
+    AdminPin pin{set.dir, h.clock};
+    ui::PinGate gate{h.clock};
+    Gated() { gate.setPin(&pin); }
+};
+
 } // namespace
 
 TEST_CASE("without a PIN set the gate never asks and the admin screen opens", "[pin-gate]") {
@@ -52,11 +61,8 @@ TEST_CASE("without a PIN set the gate never asks and the admin screen opens", "[
 }
 
 TEST_CASE("every new arrival on the admin screen is turned back to the keypad on the attract screen", "[pin-gate]") {
-    UiHarness h;
-    PinDir set(true);
-    AdminPin pin(set.dir, h.clock);
-    ui::PinGate gate(h.clock);
-    gate.setPin(&pin);
+    Gated g;
+    auto& [h, set, pin, gate] = g;
     h.session.goTo({Screen::Admin, {}});
     gate.guard(h.session, Screen::Page);
     CHECK(h.session.screen() == Screen::Attract);
@@ -73,11 +79,8 @@ TEST_CASE("every new arrival on the admin screen is turned back to the keypad on
 }
 
 TEST_CASE("the keypad closes when its screen is left or the idle prompt covers it", "[pin-gate]") {
-    UiHarness h;
-    PinDir set(true);
-    AdminPin pin(set.dir, h.clock);
-    ui::PinGate gate(h.clock);
-    gate.setPin(&pin);
+    Gated g;
+    auto& [h, set, pin, gate] = g;
 
     gate.ask(h.session); // over the attract screen
     REQUIRE(gate.isOpen());
