@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "core/atomic_file.h"
 #include "core/clock.h"
 #include "core/counts/counts_export.h"
 #include "core/counts/kiosk_identity.h"
@@ -76,10 +75,8 @@ int exportOutbox(const fs::path& stateDir, const fs::path& outbox) {
         return 0;
     }
     try {
-        CountsCsvWriter csv = exportKioskCounts(stateDir, Disclosure{});
-        const fs::path file = outbox / ("everyvoice-counts-" + KioskIdentity::read(stateDir).installId() + ".csv");
-        writeFileAtomically(file, csv.take());
-        std::fprintf(stderr, "everyvoice-kiosk: exported %zu rows to %s\n", static_cast<std::size_t>(csv.rows()), file.c_str());
+        const CountsExported done = exportCountsFile(stateDir, {outbox, CountsFileName::PerKiosk});
+        std::fprintf(stderr, "everyvoice-kiosk: exported %zu rows to %s\n", done.rows, done.file.c_str());
         return 0;
     } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
         std::fprintf(stderr, "everyvoice-kiosk: counts not exported: %s\n", e.what());

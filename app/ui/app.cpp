@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/i18n/i18n.h"
-#include "core/session/admin_pin.h"
 #include "ui/theme.h"
 
 namespace ev::ui {
@@ -30,8 +29,13 @@ bool beginLayer(const char* name, bool onTop) {
 } // namespace
 
 App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine, AppSettings settings)
-    : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine) {
-    attract_.setStill(settings.reducedMotion);
+    : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine), gate_(clock),
+      attract_(gate_, settings.reducedMotion), admin_(staff_, clock, gate_),
+      routes_{{Screen::Attract, {&attract_, false}},  {Screen::Languages, {&languages_, true}},
+              {Screen::Audience, {&audience_, true}}, {Screen::Topics, {&topics_, true}},
+              {Screen::Page, {&page_, true}},         {Screen::Help, {&help_, true}},
+              {Screen::Signpost, {&signpost_, true}}, {Screen::Neutral, {&neutral_, false}},
+              {Screen::Admin, {&admin_, false}}} {
     isolateNames();
 }
 
@@ -98,20 +102,12 @@ void App::layoutFlow(Ui& ui, float& barTop, Rect& footer) const {
     ui.column.min.y = std::min(std::max(ui.column.min.y, reachTop), ui.column.max.y - 0.25f * ui.screen.height());
 }
 
-void App::drawFlow(Ui& ui) {
+void App::drawFlow(Ui& ui, View& view) {
     float barTop = 0;
     Rect footer{};
     layoutFlow(ui, barTop, footer);
     bar_.draw(ui, barTop);
-    switch (session_.screen()) {
-    case Screen::Languages: languages_.draw(ui); break;
-    case Screen::Audience: audience_.draw(ui); break;
-    case Screen::Topics: topics_.draw(ui); break;
-    case Screen::Page: page_.draw(ui); break;
-    case Screen::Help: help_.draw(ui); break;
-    case Screen::Signpost: signpost_.draw(ui); break;
-    default: break;
-    }
+    view.draw(ui);
     // After the screen, so Tab meets it last, as it reads.
     display_.drawButton(ui, footer);
 }
@@ -122,7 +118,7 @@ void App::key(Focus::Key k) {
 }
 
 void App::escape() {
-    if (pinPad_.isOpen()) pinPad_.close();
+    if (gate_.isOpen()) gate_.close();
     else display_.close();
 }
 
@@ -142,45 +138,24 @@ void App::frame() {
     if (!(session_.location() == shownAt_) || session_.idlePromptShown()) display_.close();
     // Reading stops with the page: at once on the quick exit, the idle prompt and reset.
     if (narrator_) narrate();
-    if (!(session_.location() == shownAt_)) {
-        // Back from a service's own screen is the same look at the help screen, not a new one.
-        if (session_.screen() == Screen::Help && shownAt_.screen != Screen::Signpost) help_.arrive();
-        if (session_.screen() == Screen::Signpost) signpost_.arrive();
-        if (session_.screen() == Screen::Neutral) neutral_.arrive();
-    }
-    if (session_.screen() == Screen::Admin && shownAt_.screen != Screen::Admin) {
-        // Every way in (--goto admin, a script's goto) asks for the PIN once one is set.
-        if (!admitted_ && staff_.pin && staff_.pin->isSet()) {
-            session_.goTo({Screen::Attract, {}});
-            openPinPad();
-        } else {
-            admin_.load(staff_, clock_.unixSeconds());
-        }
-        admitted_ = false;
-    }
-    // The keypad belongs to the screen it was opened on: a quick exit or a reset closes it.
-    if (session_.screen() != pinPadOn_ || session_.idlePromptShown()) pinPad_.close();
+    // Every way in (--goto admin, a script's goto) asks for the PIN once one is set; a quick
+    // exit or a reset closes the keypad.
+    gate_.guard(session_, shownAt_.screen);
+    if (!(session_.location() == shownAt_)) routes_.at(session_.screen()).view->arrive(shownAt_);
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
         ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, ui.c.paper);
         // Under "Still there?" the reading is neither shown nor touchable: the next person
         // at the kiosk sees only the prompt.
-        if (pinPad_.isOpen()) drawPinPad(ui);
-        else if (!session_.idlePromptShown()) switch (session_.screen()) {
-        case Screen::Attract: {
-            const bool held = attract_.draw(ui);
-            nextAnimation_ = attract_.nextChange(ui);
-            if (held && staff_.pin && staff_.pin->isSet()) openPinPad();
-            break;
-        }
-        case Screen::Neutral: neutral_.draw(ui); break;
-        case Screen::Admin:
-            if (admin_.draw(ui, staff_, clock_.unixSeconds()) == AdminView::Request::CloseKiosk && staff_.pin &&
-                staff_.pin->isSet())
-                openPinPad();
-            break;
-        default: drawFlow(ui); break;
+        if (gate_.isOpen()) {
+            nextAnimation_ = gate_.draw(ui);
+        } else if (!session_.idlePromptShown()) {
+            const Route& route = routes_.at(session_.screen());
+            if (route.flow) drawFlow(ui, *route.view);
+            else route.view->draw(ui);
+            nextAnimation_ = route.view->nextChange(ui);
+            if (gate_.isOpen()) nextAnimation_ = Millis(0); // the keypad is drawn from the next frame: draw it now
         }
     }
     ImGui::End();
@@ -207,25 +182,6 @@ void App::narrate() {
     const Ui ui = makeUi(nullptr);
     const long seconds = (session_.promptRemaining().count() + 999) / 1000;
     narrator_->read(ui.str("idle.title") + "\n" + ui.message("idle.body", {{"seconds", seconds}}), ui.locale);
-}
-
-void App::openPinPad() {
-    pinPad_.open(clock_.now());
-    pinPadOn_ = session_.screen();
-    nextAnimation_ = Millis(0); // the keypad is drawn from the next frame: draw it now
-}
-
-void App::drawPinPad(Ui& ui) {
-    if (pinPad_.draw(ui, *staff_.pin) == PinPad::Outcome::Right) {
-        if (pinPadOn_ == Screen::Admin) {
-            quit_ = true;
-        } else {
-            admitted_ = true;
-            session_.goTo({Screen::Admin, {}});
-        }
-    }
-    // Closed, the screen beneath is drawn from the next frame, which must come at once.
-    nextAnimation_ = pinPad_.isOpen() ? pinPad_.nextChange(clock_.now(), *staff_.pin) : Millis(0);
 }
 
 void App::drawOverlays() {

@@ -2,6 +2,7 @@
 // The kiosk's user interface: draws the screen the session is on, and turns taps into
 // session actions. Owns no window and makes no GL calls; the platform calls frame() between
 // ImGui::NewFrame() and ImGui::Render().
+#include <map>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "text/engine.h"
 #include "ui/focus.h"
 #include "ui/image_textures.h"
+#include "ui/pin_gate.h"
 #include "ui/text_painter.h"
 #include "ui/views/admin_view.h"
 #include "ui/views/attract_view.h"
@@ -22,9 +24,9 @@
 #include "ui/views/nav_bar.h"
 #include "ui/views/neutral_view.h"
 #include "ui/views/page_view.h"
-#include "ui/views/pin_pad.h"
 #include "ui/views/signpost_view.h"
 #include "ui/views/topics_view.h"
+#include "ui/views/view.h"
 #include "ui/widget_registry.h"
 
 namespace ev::ui {
@@ -44,6 +46,8 @@ class App {
 public:
     App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine,
         AppSettings settings = {});
+    App(const App&) = delete; // its screen table points into it
+    App& operator=(const App&) = delete;
 
     void frame();
     // Keyboard and switch access (Tab and arrows move the focus, Enter and Space activate).
@@ -67,9 +71,12 @@ public:
     void setPackStatus(std::string status) { admin_.setPackStatus(std::move(status)); }
     // The admin screen's PIN, counts and export folder. Without a PIN that is set, holding
     // the title does nothing.
-    void setStaff(Staff staff) { staff_ = std::move(staff); }
+    void setStaff(Staff staff) {
+        staff_ = std::move(staff);
+        gate_.setPin(staff_.pin);
+    }
     // Staff closed the kiosk (with the PIN): the loop ends and the program exits 0.
-    bool quitRequested() const { return quit_; }
+    bool quitRequested() const { return gate_.quitRequested(); }
 
     TextPainter& text() { return text_; }
     const Pack& pack() const { return *pack_; }
@@ -80,13 +87,11 @@ public:
 
 private:
     Ui makeUi(ImDrawList* dl);
-    void drawFlow(Ui& ui);
+    void drawFlow(Ui& ui, View& view);
     void drawOverlays();
     void narrate();
     void layoutFlow(Ui& ui, float& barTop, Rect& footer) const;
     void isolateNames(); // the pack's service names, for the text painter
-    void openPinPad();
-    void drawPinPad(Ui& ui);
 
     const Pack* pack_;
     Session& session_;
@@ -104,6 +109,8 @@ private:
     std::string rtlLocale_;       // cache of isRightToLeft for the current locale
     bool rtl_ = false;
 
+    Staff staff_;
+    PinGate gate_;
     NavBar bar_;
     DisplayPanel display_;
     Location shownAt_; // where the last frame was, to close the panel when the screen changes
@@ -115,13 +122,15 @@ private:
     HelpView help_;
     SignpostView signpost_;
     NeutralView neutral_;
-    IdlePrompt prompt_;
     AdminView admin_;
-    Staff staff_;
-    PinPad pinPad_;
-    Screen pinPadOn_ = Screen::Attract; // Attract: the PIN opens the admin screen; Admin: it closes the kiosk
-    bool admitted_ = false;             // the PIN was just typed: the admin screen may open
-    bool quit_ = false;
+    IdlePrompt prompt_;
+    // Which view draws each screen, and whether it is a flow screen: below the bar, with
+    // "Text and colour" in the footer.
+    struct Route {
+        View* view;
+        bool flow;
+    };
+    std::map<Screen, Route> routes_;
 };
 
 } // namespace ev::ui

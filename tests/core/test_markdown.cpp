@@ -1,18 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include "core/pack/content.h"
 #include "core/pack/markdown.h"
 
 using ev::Block;
 using ev::parseMarkdown;
 
 namespace {
-
-// All the text of a block, spans joined.
-std::string text(const Block& b) {
-    std::string out;
-    for (const ev::Span& s : b.spans) out += s.text;
-    return out;
-}
 
 int errorLine(std::string_view md, int firstLine = 1) {
     try {
@@ -39,10 +33,10 @@ TEST_CASE("headings, paragraphs and their lines", "[markdown]") {
     REQUIRE(doc.blocks.size() == 5);
     CHECK(doc.blocks[0].kind == Block::Kind::Heading);
     CHECK(doc.blocks[0].level == 1);
-    CHECK(text(doc.blocks[0]) == "One");
+    CHECK(doc.blocks[0].plainText() == "One");
     CHECK(doc.blocks[0].line == 1);
     CHECK(doc.blocks[1].kind == Block::Kind::Paragraph);
-    CHECK(text(doc.blocks[1]) == "First paragraph still first."); // soft break is a space
+    CHECK(doc.blocks[1].plainText() == "First paragraph still first."); // soft break is a space
     CHECK(doc.blocks[1].line == 3);
     CHECK(doc.blocks[2].level == 2);
     CHECK(doc.blocks[2].line == 6);
@@ -97,7 +91,7 @@ TEST_CASE("nested styles combine", "[markdown]") {
 
 TEST_CASE("entities and escapes are decoded", "[markdown]") {
     const auto doc = parseMarkdown("Fish &amp; chips &#233;&#x263A; \\*not emphasis\\*\n");
-    CHECK(text(doc.blocks.at(0)) == "Fish & chips \xC3\xA9\xE2\x98\xBA *not emphasis*");
+    CHECK(doc.blocks.at(0).plainText() == "Fish & chips \xC3\xA9\xE2\x98\xBA *not emphasis*");
     CHECK(errorText("A &shy; here").find("&shy;") != std::string::npos);
 }
 
@@ -109,7 +103,7 @@ TEST_CASE("bullet and numbered lists record nesting and numbers", "[markdown]") 
     CHECK(one.level == 1);
     CHECK_FALSE(one.ordered);
     CHECK(one.line == 3);
-    CHECK(text(doc.blocks[2]) == "two");
+    CHECK(doc.blocks[2].plainText() == "two");
     const Block& first = doc.blocks[3];
     CHECK(first.level == 2);
     CHECK(first.ordered);
@@ -117,10 +111,10 @@ TEST_CASE("bullet and numbered lists record nesting and numbers", "[markdown]") 
     CHECK(first.line == 5);
     CHECK(doc.blocks[4].number == 2);
     CHECK(doc.blocks[5].level == 3);
-    CHECK(text(doc.blocks[5]) == "deep");
+    CHECK(doc.blocks[5].plainText() == "deep");
     CHECK(doc.blocks[5].line == 7);
     CHECK(doc.blocks[6].level == 1);
-    CHECK(text(doc.blocks[6]) == "three");
+    CHECK(doc.blocks[6].plainText() == "three");
     CHECK(doc.blocks[7].number == 3); // a numbered list keeps its starting number
     CHECK(doc.blocks[8].number == 4);
     CHECK(doc.blocks[8].line == 11);
@@ -162,7 +156,7 @@ TEST_CASE("an image on a paragraph of its own is an image block with its alt tex
     const Block& image = doc.blocks[1];
     CHECK(image.kind == Block::Kind::Image);
     CHECK(image.image == "trusted-adults.png");
-    CHECK(text(image) == "A calm drawing & a ring"); // alt text is plain
+    CHECK(image.plainText() == "A calm drawing & a ring"); // alt text is plain
     CHECK(image.line == 6);
     CHECK(image.spans.size() == 1);
     CHECK(doc.blocks[2].kind == Block::Kind::Paragraph);
@@ -204,4 +198,19 @@ TEST_CASE("text that is not UTF-8 is refused at its line", "[markdown]") {
         CHECK(std::string(e.what()).find("UTF-8") != std::string::npos);
     }
     CHECK_NOTHROW(ev::parseMarkdown("Ośmiornica ma trzy serca. অক্টোপাস\n"));
+}
+
+TEST_CASE("a block's plain text joins its spans without their styles or links", "[markdown]") {
+    const auto doc = parseMarkdown("Call **Childline** on *0800 1111* or see [who can help](help).\n");
+    REQUIRE(doc.blocks.at(0).spans.size() > 1);
+    CHECK(doc.blocks[0].plainText() == "Call Childline on 0800 1111 or see who can help.");
+}
+
+TEST_CASE("a page is spoken title first, a pause after headings, list items and images", "[markdown]") {
+    ev::PageText page;
+    page.title = "Trusted adults";
+    page.body = parseMarkdown("## Who **they** are\n\nSomeone you know.\n\n- A teacher\n- A [nurse](help)\n\n"
+                              "![A calm drawing](adults.png)\n\nTell them.\n");
+    CHECK(ev::spokenText(page) ==
+          "Trusted adults.\nWho they are.\nSomeone you know.\nA teacher.\nA nurse.\nA calm drawing.\nTell them.\n");
 }

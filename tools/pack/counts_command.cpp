@@ -117,11 +117,9 @@ int exportCounts(const std::vector<std::string>& args) {
     if (!stateDir) return usage("export needs --state-dir DIR", cmd);
     if (!out) return usage("export needs -o FILE.csv", cmd);
     try {
-        ev::CountsCsvWriter csv = ev::exportKioskCounts(*stateDir, disclosure);
-        ev::writeFileAtomically(*out, csv.take());
-        std::cout << "wrote " << *out << ": " << csv.rows() << " rows\n";
-        if (const std::string damage = ev::countsDamageWarning(*stateDir); !damage.empty())
-            std::cerr << "warning: " << damage << "\n";
+        const ev::CountsExported done = ev::exportCountsFile(*stateDir, {*out, ev::CountsFileName::Given, disclosure});
+        std::cout << "wrote " << *out << ": " << done.rows << " rows\n";
+        if (!done.damage.empty()) std::cerr << "warning: " << done.damage << "\n";
         return kOk;
     } catch (const ev::CountsError& e) {
         std::cerr << e.what() << "\n";

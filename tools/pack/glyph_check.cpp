@@ -64,11 +64,7 @@ void checkGlyphs(const Source& src, Diagnostics& diag) {
             const PageFile& pf = src.files.at(page.id).at(tag);
             glyphs.check(text.title, tag, pf.file, pf.line("title"));
             glyphs.check(text.summary, tag, pf.file, pf.line("summary"));
-            for (const ev::Block& b : text.body.blocks) {
-                std::string all;
-                for (const ev::Span& s : b.spans) all += s.text;
-                glyphs.check(all, tag, pf.file, b.line);
-            }
+            for (const ev::Block& b : text.body.blocks) glyphs.check(b.plainText(), tag, pf.file, b.line);
         }
     }
     for (std::size_t i = 0; i < src.pack.signposts.size(); ++i) {

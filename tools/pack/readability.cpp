@@ -36,8 +36,7 @@ double Readability::grade() const {
 Readability measure(const ev::Document& doc) {
     Readability r;
     for (const ev::Block& b : doc.blocks) {
-        std::string text;
-        for (const ev::Span& s : b.spans) text += s.text;
+        const std::string text = b.plainText();
         int ends = 0;
         std::string word;
         const auto endWord = [&] {

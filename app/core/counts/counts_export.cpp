@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "core/atomic_file.h"
+#include "core/counts/counts.h"
 #include "core/counts/counts_reader.h"
 #include "core/counts/kiosk_identity.h"
 
@@ -70,6 +72,35 @@ std::string countsDamageWarning(const fs::path& stateDir) {
     } catch (const CountsError&) {
         return {};
     }
+}
+
+CountsExported exportCountsFile(const fs::path& stateDir, const CountsExportRequest& request) {
+    if (request.pending && !request.pending->flush())
+        throw CountsError("the counts could not be saved (" + request.pending->lastError() + ")");
+    CountsCsvWriter csv = exportKioskCounts(stateDir, request.disclosure);
+    CountsExported done;
+    done.file = request.to;
+    if (request.name != CountsFileName::Given) {
+        const std::string id = [&] {
+            try {
+                return KioskIdentity::read(stateDir).installId();
+            } catch (const KioskIdentityError& e) {
+                throw CountsError(e.what());
+            }
+        }();
+        if (request.name == CountsFileName::PerKiosk) {
+            done.file = request.to / ("everyvoice-counts-" + id + ".csv");
+        } else {
+            const auto [date, hour] = dateAndHour(request.nowUnixSeconds / 3600);
+            done.file = request.to / ("everyvoice-counts-" + id.substr(0, 8) + "-" + date + "-" + std::to_string(hour) + "h.csv");
+            std::error_code ec;
+            fs::create_directories(request.to, ec); // the default folder; a USB stick's is there already
+        }
+    }
+    done.rows = csv.rows();
+    writeFileAtomically(done.file, csv.take());
+    done.damage = countsDamageWarning(stateDir);
+    return done;
 }
 
 } // namespace ev

@@ -26,6 +26,12 @@ std::string Signpost::webUrl() const {
     return web.starts_with("www.") ? "https://" + web : "https://www." + web;
 }
 
+std::string spokenText(const PageText& text) {
+    std::string all = text.title + ".\n";
+    for (const Block& b : text.body.blocks) all += b.plainText() + (b.kind == Block::Kind::Paragraph ? "\n" : ".\n");
+    return all;
+}
+
 const std::vector<NeutralScreen>* Pack::neutralItems(const std::string& locale) const {
     for (const std::string* tag : {&locale, &defaultLocale})
         if (const auto it = neutral.find(*tag); it != neutral.end() && !it->second.empty()) return &it->second;

@@ -34,6 +34,11 @@ struct PageText {
     std::string narration;  // media name of a recording of this text read aloud; empty if none
 };
 
+// A page's text as a voice reads it (Listen, without a recording): the title, then each block
+// on a line of its own; headings, list items and images' alt text end a sentence, so the voice
+// pauses after them as a reader's eye does.
+std::string spokenText(const PageText& text);
+
 struct Page {
     std::string id;
     std::vector<Audience> audiences;

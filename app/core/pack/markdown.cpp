@@ -14,6 +14,12 @@
 
 namespace ev {
 
+std::string Block::plainText() const {
+    std::string out;
+    for (const Span& s : spans) out += s.text;
+    return out;
+}
+
 std::vector<std::string> Document::links() const {
     std::vector<std::string> out;
     for (const Block& b : blocks)

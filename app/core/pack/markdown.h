@@ -27,6 +27,9 @@ struct Block {
     std::vector<Span> spans; // an image's are its alt text, one plain span
     std::string image;       // images: the media name, "trusted-adults.png"
     int line = 0;         // 1-based source line, for lint messages
+    // The spans' text joined, without their styles or links: what a reader hears and a font
+    // must draw.
+    std::string plainText() const;
 };
 
 struct Document {

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <iterator>
 
-#include "core/atomic_file.h"
 #include "core/counts/counts.h"
 #include "core/counts/counts_export.h"
 #include "core/counts/kiosk_identity.h"
@@ -14,8 +13,6 @@
 #include "ui/widgets.h"
 
 namespace ev::ui {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -48,7 +45,7 @@ std::string audienceText(const std::string& id) { return audienceLabel(id); }
 
 } // namespace
 
-void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
+void AdminView::arrive(const Location&) {
     counts_.reset();
     countsProblem_.clear();
     venue_.clear();
@@ -56,47 +53,35 @@ void AdminView::load(const Staff& staff, std::int64_t nowUnixSeconds) {
     confirming_.clear();
     scroll_.reset();
     // A damaged or newer counts database was set aside at start: staff should know, and keep it.
-    countsWarning_ = staff.counter ? staff.counter->setAsideWarning() : std::string();
-    health_ = staff.health ? staff.health() : std::vector<CheckResult>();
-    if (staff.stateDir.empty()) {
+    countsWarning_ = staff_.counter ? staff_.counter->setAsideWarning() : std::string();
+    health_ = staff_.health ? staff_.health() : std::vector<CheckResult>();
+    if (staff_.stateDir.empty()) {
         countsProblem_ = "No state folder: no counts here.";
         return;
     }
-    if (staff.counter && !staff.counter->flush())
-        countsProblem_ = "Counts not yet saved (" + staff.counter->lastError() + "); they are kept and retried. ";
+    if (staff_.counter && !staff_.counter->flush())
+        countsProblem_ = "Counts not yet saved (" + staff_.counter->lastError() + "); they are kept and retried. ";
     try {
-        counts_ = summariseCounts(staff.stateDir, nowUnixSeconds);
+        counts_ = summariseCounts(staff_.stateDir, clock_.unixSeconds());
     } catch (const CountsError& e) {
         countsProblem_ += e.what();
     }
     try {
-        venue_ = KioskIdentity::read(staff.stateDir).venue();
+        venue_ = KioskIdentity::read(staff_.stateDir).venue();
     } catch (const KioskIdentityError& e) {
         venue_ = std::string("(") + e.what() + ")";
     }
 }
 
-// The counts as a CSV file, as `everyvoice-pack counts export` writes it, named for the kiosk
-// and the day so that exports from many kiosks sit side by side on one stick.
-void AdminView::exportCounts(const Staff& staff, std::int64_t nowUnixSeconds) {
-    if (staff.counter && !staff.counter->flush()) {
-        exportMessage_ = "Not exported: the counts could not be saved (" + staff.counter->lastError() +
-                         "). They are kept on this kiosk.";
-        return;
-    }
+// The counts as a CSV file, named for the kiosk and the day so that exports from many kiosks
+// sit side by side on one stick.
+void AdminView::exportCounts() {
     try {
-        CountsCsvWriter csv = exportKioskCounts(staff.stateDir, Disclosure{});
-        const std::string id = KioskIdentity::read(staff.stateDir).installId();
-        const auto [date, hour] = dateAndHour(nowUnixSeconds / 3600);
-        const fs::path file =
-            staff.exportDir / ("everyvoice-counts-" + id.substr(0, 8) + "-" + date + "-" + std::to_string(hour) + "h.csv");
-        std::error_code ec;
-        fs::create_directories(staff.exportDir, ec); // the default folder; a USB stick's is there already
-        writeFileAtomically(file, csv.take());
-        exportMessage_ = "Exported " + std::to_string(csv.rows()) + " rows to " + file.string() + ".";
-        if (const std::string damage = countsDamageWarning(staff.stateDir); !damage.empty())
-            exportMessage_ += " Warning: " + damage + ".";
-    } catch (const std::exception& e) { // CountsError, KioskIdentityError, FileError: one line each
+        const CountsExported done = exportCountsFile(
+            staff_.stateDir, {staff_.exportDir, CountsFileName::PerExport, Disclosure{}, staff_.counter, clock_.unixSeconds()});
+        exportMessage_ = "Exported " + std::to_string(done.rows) + " rows to " + done.file.string() + ".";
+        if (!done.damage.empty()) exportMessage_ += " Warning: " + done.damage + ".";
+    } catch (const std::exception& e) { // CountsError, FileError: one line each
         exportMessage_ = std::string("Not exported: ") + e.what() + ". The counts are kept on this kiosk.";
     }
     std::fprintf(stderr, "everyvoice-kiosk: %s\n", exportMessage_.c_str()); // the kiosk's log keeps it too
@@ -217,17 +202,16 @@ float AdminView::drawPackChoices(Ui& ui, PackChoices& packs, float y) {
     return y - top;
 }
 
-AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowUnixSeconds) {
+void AdminView::draw(Ui& ui) {
     const Rect& col = ui.column;
     const float gap = ui.px(theme::kGap), bh = ui.px(theme::kButton);
     float y = col.min.y;
     y += paragraph(ui, "Staff: admin", {col.min.x, y}, col.width(), theme::kTextTitle, ui.c.ink, true) + ui.px(16);
-    Request request = Request::None;
     const float half = (col.width() - gap) * 0.5f;
     if (button(ui, "admin:close", "Back to the start screen", Rect{{col.min.x, y}, {col.min.x + half, y + bh}}, Look::Primary))
         ui.session.goTo({Screen::Attract, {}});
     if (button(ui, "admin:quit", "Close the kiosk", Rect{{col.max.x - half, y}, {col.max.x, y + bh}}, Look::Secondary))
-        request = Request::CloseKiosk;
+        gate_.ask(ui.session);
     y += bh + gap;
 
     y = scroll_.begin(ui, Rect{{col.min.x, y}, col.max});
@@ -238,7 +222,7 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     line("Pack: " + ui.pack.id + ", version " + std::to_string(ui.pack.version) + " (" + ui.pack.title + ")" +
          (packOrigin_.empty() ? std::string() : ", " + packOrigin_));
     line("Updates and signature: " + (packStatus_.empty() ? std::string("no update tried since the kiosk started") : packStatus_));
-    if (staff.packs) y += drawPackChoices(ui, *staff.packs, y);
+    if (staff_.packs) y += drawPackChoices(ui, *staff_.packs, y);
     line("Venue: " + (venue_.empty() ? std::string("not set (venue in kiosk.toml)") : venue_));
     if (!countsWarning_.empty()) line("Warning: " + countsWarning_);
     // The health checks' verdict up here; their lines below the staff's everyday tasks.
@@ -257,9 +241,9 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
     if (settings.idleLimit != ui.session.settings().idleLimit) ui.session.setSettings(settings);
     y += bh + gap;
 
-    if (button(ui, "admin:export", "Export counts to " + staff.exportDir.string(), Rect{{col.min.x, y}, {col.max.x, y + bh}},
+    if (button(ui, "admin:export", "Export counts to " + staff_.exportDir.string(), Rect{{col.min.x, y}, {col.max.x, y + bh}},
                Look::Primary))
-        exportCounts(staff, nowUnixSeconds);
+        exportCounts();
     y += bh + ui.px(12);
     if (!exportMessage_.empty()) line(exportMessage_);
 
@@ -295,7 +279,6 @@ AdminView::Request AdminView::draw(Ui& ui, const Staff& staff, std::int64_t nowU
         y += drawBars(ui, y, "Who am I", s.audiences, audienceText);
     }
     scroll_.end(ui, y - top);
-    return request;
 }
 
 } // namespace ev::ui

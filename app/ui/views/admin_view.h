@@ -6,8 +6,10 @@
 
 #include "core/counts/counts_summary.h"
 #include "core/kiosk/self_check.h"
+#include "core/clock.h"
+#include "ui/pin_gate.h"
 #include "ui/scroll_area.h"
-#include "ui/ui_context.h"
+#include "ui/views/view.h"
 
 namespace ev {
 class AdminPin;
@@ -30,26 +32,31 @@ struct Staff {
 
 // The venue staff's screen, English only: which pack and its translations, the counts as
 // bars, export to a USB stick, the venue label, the idle limit, closing the kiosk.
-class AdminView {
+class AdminView final : public View {
 public:
-    enum class Request { None, CloseKiosk };
     // The idle limit staff may set here, in 30 s steps, for this run: 60-600 s.
     static constexpr Millis kIdleStep{30'000}, kIdleMin{60'000}, kIdleMax{600'000};
 
-    // Reads what the screen shows: called when it opens, never every frame.
-    void load(const Staff& staff, std::int64_t nowUnixSeconds);
-    Request draw(Ui& ui, const Staff& staff, std::int64_t nowUnixSeconds);
+    // staff may change (App::setStaff) but outlives the view; the clock's wall time names
+    // exports and picks the counts' days; the gate is asked for the PIN to close the kiosk.
+    AdminView(const Staff& staff, const Clock& clock, PinGate& gate) : staff_(staff), clock_(clock), gate_(gate) {}
+    // Reads what the screen shows: as it opens, never every frame.
+    void arrive(const Location& from) override;
+    void draw(Ui& ui) override;
     void setPackStatus(std::string status) { packStatus_ = std::move(status); }
     void setPackOrigin(std::string origin) { packOrigin_ = std::move(origin); }
 
 private:
-    void exportCounts(const Staff& staff, std::int64_t nowUnixSeconds);
+    void exportCounts();
     // `label` names a total's key for staff (an event, a language, an audience).
     float drawBars(Ui& ui, float y, const char* heading, const std::vector<CountTotal>& totals,
                    std::string (*label)(const std::string& key));
     float drawGroupSession(Ui& ui, float y); // returns its height
     float drawPackChoices(Ui& ui, PackChoices& packs, float y); // returns its height
 
+    const Staff& staff_;
+    const Clock& clock_;
+    PinGate& gate_;
     // A group session being recorded: for whom, in which language, how many people.
     Audience groupAudience_ = Audience::Parent;
     std::string groupLocale_;

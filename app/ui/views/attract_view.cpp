@@ -37,7 +37,7 @@ void drawVoices(ImDrawList* dl, ImVec2 c, float s) {
 
 } // namespace
 
-bool AttractView::draw(Ui& ui) {
+void AttractView::draw(Ui& ui) {
     const Rect& s = ui.screen;
     if (tapTarget(ui, "start", ui.pack.string("attract.touch", ui.pack.defaultLocale), s)) ui.session.start();
     ui.dl->AddRectFilled(s.min, s.max, ui.c.paper);
@@ -73,7 +73,7 @@ bool AttractView::draw(Ui& ui) {
     const ImVec2 a{cx - half, top}, b{cx + half, top + ts.y + 2 * padY};
     ui.dl->AddRectFilled(a, b, ui.c.accent, (b.y - a.y) * 0.5f);
     ui.text.draw(ui.dl, *p, {ui.column.min.x, top + padY}, ui.c.onAccent); // centred within w
-    return held;
+    if (held) gate_.ask(ui.session);
 }
 
 // Not an ImGui item: the whole screen is the start button, and a hold must not take that

@@ -1,16 +1,20 @@
 #pragma once
 #include "ui/scroll_area.h"
 #include "ui/views/service_card.h"
+#include "ui/views/view.h"
 
 namespace ev::ui {
 
 // "Get help now": the services' QR codes to take away, then a card per service with its
 // phone numbers large enough to copy down. A card opens the service on a screen of its own.
-class HelpView {
+class HelpView final : public View {
 public:
-    void draw(Ui& ui);
+    void draw(Ui& ui) override;
     // The screen was opened: the QR codes it shows are counted once (qr_shown) on its next draw.
-    void arrive() { countCodes_ = true; }
+    // Back from a service's own screen is the same look at it, not a new one.
+    void arrive(const Location& from) override {
+        if (from.screen != Screen::Signpost) countCodes_ = true;
+    }
 
 private:
     float takeAway(Ui& ui, float y); // the row of QR codes; returns its height

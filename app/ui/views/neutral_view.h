@@ -2,17 +2,17 @@
 #include <optional>
 #include <random>
 
-#include "ui/ui_context.h"
+#include "ui/views/view.h"
 
 namespace ev::ui {
 
 // Where the quick exit lands: one of the pack's neutral items (ordinary library or school
 // facts), chosen at random on each arrival, with no navigation bar that would give away what
 // was on screen before. The attract screen shows the same items, so this looks like idling.
-class NeutralView {
+class NeutralView final : public View {
 public:
-    void arrive() { pick_.reset(); } // the next draw chooses an item afresh
-    void draw(Ui& ui);
+    void arrive(const Location&) override { pick_.reset(); } // the next draw chooses an item afresh
+    void draw(Ui& ui) override;
 
 private:
     std::minstd_rand random_{std::random_device{}()};

@@ -108,12 +108,7 @@ float PageView::listen(Ui& ui, const std::string& pageId, const PageText& text, 
         } else if (recorded && ui.narrator->play(std::make_shared<const std::vector<std::uint8_t>>(*recording))) {
             ui.session.playAudio(Narration::Recording);
         } else if (ui.narrator->canRead(tag)) { // no recording, or one that does not decode
-            std::string all = text.title + ".\n";
-            for (const Block& b : text.body.blocks) {
-                for (const Span& s : b.spans) all += s.text;
-                all += b.kind == Block::Kind::Paragraph ? "\n" : ".\n"; // headings and items end a sentence
-            }
-            ui.narrator->read(all, tag);
+            ui.narrator->read(spokenText(text), tag);
             ui.session.playAudio(Narration::Speech);
         }
     }

@@ -4,14 +4,15 @@
 #include <vector>
 
 #include "ui/scroll_area.h"
+#include "ui/views/view.h"
 
 namespace ev::ui {
 
 // One page of awareness content: its Markdown laid out as headings, paragraphs, lists and
 // images, scrolled by dragging, with a large button for each link and "Get help now" at the end.
-class PageView {
+class PageView final : public View {
 public:
-    void draw(Ui& ui);
+    void draw(Ui& ui) override;
 
 private:
     struct LaidBlock {

@@ -2,13 +2,14 @@
 #include <optional>
 
 #include "ui/scroll_area.h"
+#include "ui/views/view.h"
 
 namespace ev::ui {
 
 // The topic tiles for the chosen audience, in the pack's order.
-class TopicsView {
+class TopicsView final : public View {
 public:
-    void draw(Ui& ui);
+    void draw(Ui& ui) override;
 
 private:
     ScrollArea scroll_;
