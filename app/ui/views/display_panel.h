@@ -21,7 +21,19 @@ public:
     }
 
 private:
-    static float contentHeight(Ui& ui);
+    // On a wide screen where one column of settings would not fit the height, the panel
+    // takes the screen's width in two halves: the title and text size, then the toggles and
+    // Done. Widths of each half and the panel's height follow from the choice.
+    struct Shape {
+        Rect panel;
+        bool split;
+        float part; // width of one part's content (all of it when not split)
+    };
+    static Shape shape(Ui& ui);
+    static float sizesHeight(Ui& ui, float w);   // title, "Text size" and its buttons
+    // The toggles: one above the other, each with the gap below it, or side by side (Done
+    // under the first).
+    static float togglesHeight(Ui& ui, float w, bool stacked);
     bool open_ = false;
     ScrollArea scroll_;
 };
