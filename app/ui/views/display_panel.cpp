@@ -16,6 +16,9 @@ std::string toggleState(const Ui& ui, bool on, const char* hint) {
     return ui.str(on ? "display.on" : "display.off") + " · " + ui.str(hint);
 }
 
+// A text size button's width, and Done's beside the title.
+float doneWidth(const Ui& ui, float w) { return (w - 2 * ui.px(theme::kGap)) / 3; }
+
 } // namespace
 
 float DisplayPanel::footerHeight(const Ui& ui) { return ui.px(theme::kBarHeight); }
@@ -32,8 +35,11 @@ void DisplayPanel::drawButton(Ui& ui, Rect footer) {
 }
 
 // Measured from the same layouts drawPanel uses: they follow the text size.
-float DisplayPanel::sizesHeight(Ui& ui, float w) {
-    float h = TextPainter::size(*ui.text.layout(ui.str("display.title"), ui.fs(theme::kTextTitle), w, text::Align::Start, true)).y + ui.px(24);
+float DisplayPanel::sizesHeight(Ui& ui, float w, bool doneBesideTitle) {
+    const float gap = ui.px(theme::kGap), tw = doneBesideTitle ? w - doneWidth(ui, w) - gap : w;
+    float h = TextPainter::size(*ui.text.layout(ui.str("display.title"), ui.fs(theme::kTextTitle), tw, text::Align::Start, true)).y;
+    if (doneBesideTitle) h = std::max(h, ui.px(theme::kButton));
+    h += ui.px(24);
     h += TextPainter::size(*ui.text.layout(ui.str("display.text_size"), ui.fs(theme::kTextH3), w, text::Align::Start, true)).y + ui.px(12);
     return h + ui.px(kRow) - ui.px(36);
 }
@@ -65,7 +71,9 @@ DisplayPanel::Shape DisplayPanel::shape(Ui& ui) {
         const float h = 2 * pad + std::max(sizesHeight(ui, third), togglesHeight(ui, third, false));
         return {Rect{{wide.min.x, std::max(ui.column.min.y, bottom - h)}, {wide.max.x, bottom}}, true, third};
     }
-    return {Rect{{ui.column.min.x, std::max(ui.column.min.y, bottom - one)}, {ui.column.max.x, bottom}}, false, w};
+    const bool beside = one > room;
+    const float h = beside ? 2 * pad + sizesHeight(ui, w, true) + gap + togglesHeight(ui, w, true) - gap : one;
+    return {Rect{{ui.column.min.x, std::max(ui.column.min.y, bottom - h)}, {ui.column.max.x, bottom}}, false, w, beside};
 }
 
 Rect DisplayPanel::panelRect(Ui& ui) const { return shape(ui).panel; }
@@ -82,13 +90,20 @@ void DisplayPanel::drawPanel(Ui& ui) {
     float x0 = partX(0), x1 = x0 + w;
     float y = scroll_.begin(ui, Rect{{r.min.x + pad, r.min.y + edge}, {r.max.x - pad, r.max.y - edge}}) + pad - edge;
     const float top = y - pad + edge;
-    y += paragraph(ui, ui.str("display.title"), {x0, y}, w, theme::kTextTitle, ui.c.ink, true) + ui.px(24);
+    const float gap = ui.px(theme::kGap), titleY = y;
+    if (sh.doneBesideTitle) {
+        const float tw = w - doneWidth(ui, w) - gap;
+        const float th = paragraph(ui, ui.str("display.title"), {ui.rtl ? x1 - tw : x0, y}, tw, theme::kTextTitle, ui.c.ink, true);
+        y += std::max(th, ui.px(theme::kButton)) + ui.px(24);
+    } else {
+        y += paragraph(ui, ui.str("display.title"), {x0, y}, w, theme::kTextTitle, ui.c.ink, true) + ui.px(24);
+    }
 
     Display d = ui.session.display();
     const Display before = d;
     // Text size: three buttons showing the letter at the size each gives.
     y += paragraph(ui, ui.str("display.text_size"), {x0, y}, w, theme::kTextH3, ui.c.ink, true) + ui.px(12);
-    const float gap = ui.px(theme::kGap), bw = (w - 2 * gap) / 3, bh = ui.px(kRow) - ui.px(36);
+    const float bw = doneWidth(ui, w), bh = ui.px(kRow) - ui.px(36);
     for (int i = 0; i < Display::kTextSizes; ++i) {
         const float bx = ui.rtl ? x1 - (i + 1) * bw - i * gap : x0 + i * (bw + gap);
         const Rect b{{bx, y}, {bx + bw, y + bh}};
@@ -125,8 +140,13 @@ void DisplayPanel::drawPanel(Ui& ui) {
         bottom = std::max(bottom, y);
     }
     if (sh.split) y = doneAt.y; // Done is under the first toggle, the shorter as written
-    const float dx0 = sh.split ? doneAt.x : x0;
-    if (button(ui, "display:done", ui.str("display.done"), Rect{{dx0, y}, {dx0 + w, y + ui.px(theme::kButton)}}, Look::Primary))
+    Rect done{{sh.split ? doneAt.x : x0, y}, {(sh.split ? doneAt.x : x0) + w, y + ui.px(theme::kButton)}};
+    if (sh.doneBesideTitle) {
+        y -= ui.px(theme::kButton) + gap; // nothing below the toggles
+        const float dx = ui.rtl ? x0 : x1 - doneWidth(ui, w);
+        done = Rect{{dx, titleY}, {dx + doneWidth(ui, w), titleY + ui.px(theme::kButton)}};
+    }
+    if (button(ui, "display:done", ui.str("display.done"), done, Look::Primary))
         open_ = false;
     y += ui.px(theme::kButton) + pad - edge;
     scroll_.end(ui, std::max(y, bottom - gap + pad - edge) - top);

@@ -28,9 +28,13 @@ private:
         Rect panel;
         bool split;
         float part; // width of one part's content (all of it when not split)
+        // Not split and still too tall (a narrow screen at the largest size), Done sits beside
+        // the title, a text size button wide, at the reading end.
+        bool doneBesideTitle = false;
     };
     static Shape shape(Ui& ui);
-    static float sizesHeight(Ui& ui, float w);   // title, "Text size" and its buttons
+    // The title (beside Done, a third as wide, or alone), "Text size" and its buttons.
+    static float sizesHeight(Ui& ui, float w, bool doneBesideTitle = false);
     // The toggles: one above the other, each with the gap below it, or side by side (Done
     // under the first).
     static float togglesHeight(Ui& ui, float w, bool stacked);
