@@ -84,7 +84,8 @@ Ui App::makeUi(ImDrawList* dl) {
 }
 
 // The bar at the top and "Text and colour" in a footer; with "buttons lower down" the bar
-// sits on the footer and the content keeps within the reachable part of the screen.
+// sits on the footer, within reach, and reading keeps the upper screen: a scroll area there
+// can be pulled down to bring its upper controls within reach (ScrollArea).
 void App::layoutFlow(Ui& ui, float& barTop, Rect& footer) const {
     const float barH = NavBar::height(ui), footH = DisplayPanel::footerHeight(ui);
     footer = Rect{{ui.screen.min.x, ui.screen.max.y - footH}, ui.screen.max};
@@ -95,11 +96,8 @@ void App::layoutFlow(Ui& ui, float& barTop, Rect& footer) const {
         return;
     }
     barTop = footer.min.y - barH;
-    const float reachTop = ui.screen.max.y - std::clamp(settings_.reachable, 0.3f, 1.0f) * ui.screen.height();
+    ui.reachTop = ui.screen.max.y - std::clamp(settings_.reachable, 0.3f, 1.0f) * ui.screen.height();
     ui.column.max.y = barTop - ui.px(24);
-    // A short screen (landscape) at a large text size may leave almost no reading area within
-    // reach: then a quarter of the screen is kept for reading, reaching a little higher.
-    ui.column.min.y = std::min(std::max(ui.column.min.y, reachTop), ui.column.max.y - 0.25f * ui.screen.height());
 }
 
 void App::drawFlow(Ui& ui, View& view) {

@@ -14,7 +14,8 @@ float ScrollArea::begin(Ui& ui, Rect view) {
         io.MouseDragMaxDistanceSqr[0] > ui.px(12) * ui.px(12))
         offset_ -= io.MouseDelta.y;
     if (view.contains(io.MousePos)) offset_ -= io.MouseWheel * ui.px(120);
-    offset_ = std::clamp(offset_, 0.0f, maxOffset_);
+    minOffset_ = -std::max(0.0f, ui.reachTop - view.min.y);
+    offset_ = std::clamp(offset_, minOffset_, maxOffset_);
     // Clipped above and below only: a line's ink reaches past its advance (the top stroke of
     // Urdu kaf at the start of a right-to-left line crosses the column's edge), and a clip at
     // the column's sides cut it. Nothing else is drawn in the margins while a view scrolls.
@@ -31,7 +32,7 @@ void ScrollArea::end(Ui& ui, float contentHeight) {
         else if (ui.reveal->min.y < view_.min.y) offset_ -= view_.min.y - ui.reveal->min.y;
         ui.reveal.reset();
     }
-    offset_ = std::clamp(offset_, 0.0f, maxOffset_);
+    offset_ = std::clamp(offset_, minOffset_, maxOffset_);
     if (maxOffset_ <= 0) return;
     // A thin position bar in the margin on the far side from the reading start (right in LTR,
     // left in RTL), so it never covers text or the edge of a card.
@@ -39,7 +40,7 @@ void ScrollArea::end(Ui& ui, float contentHeight) {
     const float x = ui.rtl ? view_.min.x - inset - w : view_.max.x + inset;
     const float track = view_.height();
     const float thumb = std::max(ui.px(80), track * view_.height() / contentHeight);
-    const float y = view_.min.y + (track - thumb) * (offset_ / maxOffset_);
+    const float y = view_.min.y + (track - thumb) * (std::max(0.0f, offset_) / maxOffset_);
     ui.dl->AddRectFilled({x, view_.min.y}, {x + w, view_.max.y}, ui.c.track, w * 0.5f);
     ui.dl->AddRectFilled({x, y}, {x + w, y + thumb}, ui.c.line, w * 0.5f);
 }

@@ -8,6 +8,8 @@ namespace ev::ui {
 class ScrollArea {
 public:
     // Clips drawing to view's top and bottom and returns the y where content starts (scrolled).
+    // A view whose top is above Ui::reachTop can be pulled down by as much, so that a seated
+    // visitor brings its upper controls within reach; it rests at the top.
     float begin(Ui& ui, Rect view);
     // Content height is known after drawing: clamp the offset and draw the position bar.
     void end(Ui& ui, float contentHeight);
@@ -16,6 +18,7 @@ public:
 
 private:
     float offset_ = 0;
+    float minOffset_ = 0; // below 0: pulled down toward the reach zone (Ui::reachTop)
     float maxOffset_ = 0;
     Rect view_{};
 };

@@ -44,6 +44,10 @@ struct Ui {
     bool rtl;          // the locale reads right to left: the flow mirrors
     Millis now;        // session clock, for animation
     std::optional<Rect> reveal{}; // the focused control, when out of view: its scroll area brings it in
+    // With "buttons lower down", the y above which a seated visitor cannot reach (the bar and
+    // footer sit below it; a scroll area may be pulled down to bring its top within reach).
+    // Otherwise the screen's top.
+    float reachTop = 0;
 
     float px(float design) const { return design * scale; }
     // A type size in screen pixels: design size, display scale and the visitor's text size.

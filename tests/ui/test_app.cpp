@@ -345,17 +345,3 @@ TEST_CASE("the text and colour panel never covers the bar, and scrolls when the 
                 CHECK(h.session.screen() == Screen::Neutral);
             }
 }
-
-TEST_CASE("buttons lower down keep every control in the reachable part of the screen") {
-    UiHarness h;
-    for (const Location& where : {Location{Screen::Audience, {}}, Location{Screen::Topics, {}}, Location{Screen::Page, "first"},
-                                  Location{Screen::Help, {}}, Location{Screen::Signpost, "childline"}}) {
-        h.session.goTo(where, Audience::Parent);
-        h.session.setDisplay({0, false, true});
-        h.frames(3);
-        for (const auto& w : h.app.widgets().all()) {
-            INFO(w.id);
-            CHECK(w.min.y >= 1920 * (1 - ui::AppSettings{}.reachable) - 1);
-        }
-    }
-}

@@ -16,6 +16,9 @@ std::string toggleState(const Ui& ui, bool on, const char* hint) {
     return ui.str(on ? "display.on" : "display.off") + " · " + ui.str(hint);
 }
 
+// A text size button's width, and Done's beside the title.
+float doneWidth(const Ui& ui, float w) { return (w - 2 * ui.px(theme::kGap)) / 3; }
+
 } // namespace
 
 float DisplayPanel::footerHeight(const Ui& ui) { return ui.px(theme::kBarHeight); }
@@ -31,42 +34,76 @@ void DisplayPanel::drawButton(Ui& ui, Rect footer) {
         open_ = !open_;
 }
 
-float DisplayPanel::contentHeight(Ui& ui) {
-    // Measured from the same layouts drawPanel uses: it follows the text size.
-    const float pad = ui.px(32), w = ui.column.width() - 2 * pad, gap = ui.px(theme::kGap);
-    const Display& d = ui.session.display();
-    float h = 2 * pad;
-    h += TextPainter::size(*ui.text.layout(ui.str("display.title"), ui.fs(theme::kTextTitle), w, text::Align::Start, true)).y + ui.px(24);
+// Measured from the same layouts drawPanel uses: they follow the text size.
+float DisplayPanel::sizesHeight(Ui& ui, float w, bool doneBesideTitle) {
+    const float gap = ui.px(theme::kGap), tw = doneBesideTitle ? w - doneWidth(ui, w) - gap : w;
+    float h = TextPainter::size(*ui.text.layout(ui.str("display.title"), ui.fs(theme::kTextTitle), tw, text::Align::Start, true)).y;
+    if (doneBesideTitle) h = std::max(h, ui.px(theme::kButton));
+    h += ui.px(24);
     h += TextPainter::size(*ui.text.layout(ui.str("display.text_size"), ui.fs(theme::kTextH3), w, text::Align::Start, true)).y + ui.px(12);
-    h += ui.px(kRow) - ui.px(36) + gap;
-    for (const auto& [label, hint, on] : {std::tuple{"display.contrast", "display.contrast_hint", d.highContrast},
-                                          std::tuple{"display.low", "display.low_hint", d.controlsLow}})
-        h += tileHeight(ui, ui.str(label), toggleState(ui, on, hint), w, Icon::None, ui.px(kRow) - ui.px(24)) + gap;
-    return h + ui.px(theme::kButton);
+    return h + ui.px(kRow) - ui.px(36);
 }
 
-Rect DisplayPanel::panelRect(Ui& ui) const {
-    // Low in the reading area, where a seated visitor can reach it, and never over the bar:
-    // the quick exit stays within a tap. Taller than the area (a landscape screen at the
-    // largest text), it scrolls.
-    const float bottom = ui.column.max.y;
-    return Rect{{ui.column.min.x, std::max(ui.column.min.y, bottom - contentHeight(ui))}, {ui.column.max.x, bottom}};
+float DisplayPanel::togglesHeight(Ui& ui, float w, bool stacked) {
+    const Display& d = ui.session.display();
+    float h = 0;
+    bool first = true;
+    for (const auto& [label, hint, on] : {std::tuple{"display.contrast", "display.contrast_hint", d.highContrast},
+                                          std::tuple{"display.low", "display.low_hint", d.controlsLow}}) {
+        const float th = tileHeight(ui, ui.str(label), toggleState(ui, on, hint), w, Icon::None, ui.px(kRow) - ui.px(24));
+        // Side by side, Done is under the first.
+        h = stacked ? h + th + ui.px(theme::kGap) : std::max(h, first ? th + ui.px(theme::kGap + theme::kButton) : th);
+        first = false;
+    }
+    return h;
 }
+
+DisplayPanel::Shape DisplayPanel::shape(Ui& ui) {
+    // Low in the reading area, where a seated visitor can reach it, and never over the bar:
+    // the quick exit stays within a tap. Taller than the area even so, it scrolls.
+    const float pad = ui.px(32), gap = ui.px(theme::kGap), bottom = ui.column.max.y, room = bottom - ui.column.min.y;
+    const float w = ui.column.width() - 2 * pad;
+    const float done = ui.px(theme::kButton);
+    const float one = 2 * pad + sizesHeight(ui, w) + gap + togglesHeight(ui, w, true) + done;
+    const Rect wide{{ui.screen.min.x + ui.px(theme::kMargin), 0}, {ui.screen.max.x - ui.px(theme::kMargin), 0}};
+    if (one > room && wide.width() >= 1.5f * ui.column.width()) {
+        const float third = (wide.width() - 2 * pad - 4 * gap) / 3;
+        const float h = 2 * pad + std::max(sizesHeight(ui, third), togglesHeight(ui, third, false));
+        return {Rect{{wide.min.x, std::max(ui.column.min.y, bottom - h)}, {wide.max.x, bottom}}, true, third};
+    }
+    const bool beside = one > room;
+    const float h = beside ? 2 * pad + sizesHeight(ui, w, true) + gap + togglesHeight(ui, w, true) - gap : one;
+    return {Rect{{ui.column.min.x, std::max(ui.column.min.y, bottom - h)}, {ui.column.max.x, bottom}}, false, w, beside};
+}
+
+Rect DisplayPanel::panelRect(Ui& ui) const { return shape(ui).panel; }
 
 void DisplayPanel::drawPanel(Ui& ui) {
-    const Rect r = panelRect(ui);
+    const Shape sh = shape(ui);
+    const Rect r = sh.panel;
     ui.dl->AddRectFilled(r.min, r.max, ui.c.card, ui.px(theme::kRounding));
     ui.dl->AddRect(r.min, r.max, ui.c.line, ui.px(theme::kRounding), 0, ui.px(3));
-    const float pad = ui.px(32), x0 = r.min.x + pad, x1 = r.max.x - pad, w = x1 - x0, edge = ui.px(4);
-    float y = scroll_.begin(ui, Rect{{x0, r.min.y + edge}, {x1, r.max.y - edge}}) + pad - edge;
+    const float pad = ui.px(32), edge = ui.px(4), w = sh.part;
+    // Split, the first half is at the reading start.
+    // Split, the parts run from the reading start.
+    const auto partX = [&](int k) { return ui.rtl ? r.max.x - pad - (k + 1) * w - k * 2 * ui.px(theme::kGap) : r.min.x + pad + k * (w + 2 * ui.px(theme::kGap)); };
+    float x0 = partX(0), x1 = x0 + w;
+    float y = scroll_.begin(ui, Rect{{r.min.x + pad, r.min.y + edge}, {r.max.x - pad, r.max.y - edge}}) + pad - edge;
     const float top = y - pad + edge;
-    y += paragraph(ui, ui.str("display.title"), {x0, y}, w, theme::kTextTitle, ui.c.ink, true) + ui.px(24);
+    const float gap = ui.px(theme::kGap), titleY = y;
+    if (sh.doneBesideTitle) {
+        const float tw = w - doneWidth(ui, w) - gap;
+        const float th = paragraph(ui, ui.str("display.title"), {ui.rtl ? x1 - tw : x0, y}, tw, theme::kTextTitle, ui.c.ink, true);
+        y += std::max(th, ui.px(theme::kButton)) + ui.px(24);
+    } else {
+        y += paragraph(ui, ui.str("display.title"), {x0, y}, w, theme::kTextTitle, ui.c.ink, true) + ui.px(24);
+    }
 
     Display d = ui.session.display();
     const Display before = d;
     // Text size: three buttons showing the letter at the size each gives.
     y += paragraph(ui, ui.str("display.text_size"), {x0, y}, w, theme::kTextH3, ui.c.ink, true) + ui.px(12);
-    const float gap = ui.px(theme::kGap), bw = (w - 2 * gap) / 3, bh = ui.px(kRow) - ui.px(36);
+    const float bw = doneWidth(ui, w), bh = ui.px(kRow) - ui.px(36);
     for (int i = 0; i < Display::kTextSizes; ++i) {
         const float bx = ui.rtl ? x1 - (i + 1) * bw - i * gap : x0 + i * (bw + gap);
         const Rect b{{bx, y}, {bx + bw, y + bh}};
@@ -75,7 +112,7 @@ void DisplayPanel::drawPanel(Ui& ui) {
     }
     y += bh + gap;
 
-    // On and off settings, each a full-width tile saying its state.
+    // On and off settings, each a tile saying its state: full width, or a part of its own.
     struct Toggle {
         const char* id;
         const char* label;
@@ -86,16 +123,33 @@ void DisplayPanel::drawPanel(Ui& ui) {
         {"display:contrast", "display.contrast", "display.contrast_hint", &d.highContrast},
         {"display:low", "display.low", "display.low_hint", &d.controlsLow},
     };
-    for (const Toggle& t : toggles) {
+    float bottom = y;
+    ImVec2 doneAt{};
+    for (int k = 0; k < 2; ++k) {
+        const Toggle& t = toggles[k];
+        if (sh.split) {
+            y = top + pad;
+            x0 = partX(k + 1);
+            x1 = x0 + w;
+        }
         const std::string state = toggleState(ui, *t.value, t.hint);
         const float th = tileHeight(ui, ui.str(t.label), state, w, Icon::None, ui.px(kRow) - ui.px(24));
         if (tile(ui, t.id, ui.str(t.label), state, Rect{{x0, y}, {x1, y + th}})) *t.value = !*t.value;
         y += th + gap;
+        if (k == 0) doneAt = {x0, y};
+        bottom = std::max(bottom, y);
     }
-    if (button(ui, "display:done", ui.str("display.done"), Rect{{x0, y}, {x1, y + ui.px(theme::kButton)}}, Look::Primary))
+    if (sh.split) y = doneAt.y; // Done is under the first toggle, the shorter as written
+    Rect done{{sh.split ? doneAt.x : x0, y}, {(sh.split ? doneAt.x : x0) + w, y + ui.px(theme::kButton)}};
+    if (sh.doneBesideTitle) {
+        y -= ui.px(theme::kButton) + gap; // nothing below the toggles
+        const float dx = ui.rtl ? x0 : x1 - doneWidth(ui, w);
+        done = Rect{{dx, titleY}, {dx + doneWidth(ui, w), titleY + ui.px(theme::kButton)}};
+    }
+    if (button(ui, "display:done", ui.str("display.done"), done, Look::Primary))
         open_ = false;
     y += ui.px(theme::kButton) + pad - edge;
-    scroll_.end(ui, y - top);
+    scroll_.end(ui, std::max(y, bottom - gap + pad - edge) - top);
     if (!(d == before)) ui.session.setDisplay(d);
 }
 

@@ -31,7 +31,7 @@ constexpr Item kExit{"nav:exit", "nav.exit", Look::Exit, Icon::Exit, 1.2f};
 float NavBar::buttonHeight(const Ui& ui) { return ui.px(theme::kBarButton) * (1.0f + 0.5f * (ui.textScale - 1.0f)); }
 
 float NavBar::height(const Ui& ui) {
-    if (!twoRows(ui)) return ui.px(theme::kBarHeight);
+    if (!twoRows(ui)) return std::max(ui.px(theme::kBarHeight), buttonHeight(ui) + 2 * ui.px(kGap));
     return 2 * buttonHeight(ui) + 3 * ui.px(kGap);
 }
 
@@ -40,8 +40,9 @@ void NavBar::draw(Ui& ui, float top) {
     ui.dl->AddRectFilled({ui.screen.min.x, top}, {ui.screen.max.x, top + h}, ui.c.bar);
 
     const float gap = ui.px(kGap), bh = buttonHeight(ui);
-    const float left = ui.column.min.x - ui.px(theme::kMargin) + ui.px(20);
-    const float right = ui.column.max.x + ui.px(theme::kMargin) - ui.px(20);
+    const float inset = ui.px(20);
+    const float left = wide(ui) ? ui.screen.min.x + inset : ui.column.min.x - ui.px(theme::kMargin) + inset;
+    const float right = wide(ui) ? ui.screen.max.x - inset : ui.column.max.x + ui.px(theme::kMargin) - inset;
 
     // Rows from the top; within a row, laid out from the reading start (right to left in RTL).
     // The exit keeps the reading-end corner of the top row in both layouts.
