@@ -11,10 +11,9 @@
 #
 # Used to show that a change meant to keep behaviour (a refactor) draws every screen
 # pixel-identically: render before, render after, compare. The PNG writer is deterministic,
-# so equal pixels give equal files. Only --each is repeatable to the pixel: in one long run,
-# which glyphs share the atlas with which depends on what was drawn before and on when the
-# pack and counts workers finished, and a glyph's edge pixel can differ by that (two runs
-# of one kiosk differed on about half the pages of a set; docs/architecture.md).
+# so equal pixels give equal files. Only --each is repeatable to the pixel: two runs of one
+# kiosk over many screens differed on about half the pages by a few glyph-edge pixels (the
+# cause is not yet found; docs/architecture.md, "Where a change goes").
 set -euo pipefail
 if [ "${1:-}" = --compare ]; then
   old=$2 new=$3
