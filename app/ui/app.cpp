@@ -100,12 +100,17 @@ void App::layoutFlow(Ui& ui, float& barTop, Rect& footer) const {
     ui.column.max.y = barTop - ui.px(24);
 }
 
-void App::drawFlow(Ui& ui, View& view) {
+void App::drawFlow(Ui& ui) {
     float barTop = 0;
     Rect footer{};
     layoutFlow(ui, barTop, footer);
     bar_.draw(ui, barTop);
-    view.draw(ui);
+    // The bar may have just changed the screen (Exit, Back, Get help now): draw the screen the
+    // session is on now, never the one it left. After the quick exit that is the neutral
+    // screen, drawn from the next frame; a service's view drawn for a service no longer on
+    // screen would open the help screen instead.
+    const Route& route = routes_.at(session_.screen());
+    if (route.flow) route.view->draw(ui);
     // After the screen, so Tab meets it last, as it reads.
     display_.drawButton(ui, footer);
 }
@@ -150,7 +155,7 @@ void App::frame() {
             nextAnimation_ = gate_.draw(ui);
         } else if (!session_.idlePromptShown()) {
             const Route& route = routes_.at(session_.screen());
-            if (route.flow) drawFlow(ui, *route.view);
+            if (route.flow) drawFlow(ui);
             else route.view->draw(ui);
             nextAnimation_ = route.view->nextChange(ui);
             if (gate_.isOpen()) nextAnimation_ = Millis(0); // the keypad is drawn from the next frame: draw it now

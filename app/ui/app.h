@@ -87,7 +87,7 @@ public:
 
 private:
     Ui makeUi(ImDrawList* dl);
-    void drawFlow(Ui& ui, View& view);
+    void drawFlow(Ui& ui);
     void drawOverlays();
     void narrate();
     void layoutFlow(Ui& ui, float& barTop, Rect& footer) const;

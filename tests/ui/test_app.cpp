@@ -144,6 +144,22 @@ TEST_CASE("the quick exit on a page goes to the neutral screen and clears langua
     CHECK_FALSE(h.has("nav:help"));
 }
 
+TEST_CASE("the quick exit from a service's own screen goes to the neutral screen and counts nothing else") {
+    // The bar is drawn before the screen beneath it: once Exit is tapped, the service's view
+    // must not draw for a service that is no longer on screen (it would open the help screen).
+    UiHarness h;
+    toPage(h, "first");
+    h.tap("Get help now");
+    h.tap("Childline");
+    REQUIRE(h.session.screen() == Screen::Signpost);
+    const long helpViews = h.sink.n(Event::HelpView);
+    h.tap("nav:exit");
+    h.frames(3);
+    CHECK(h.session.screen() == Screen::Neutral);
+    CHECK(h.sink.n(Event::HelpView) == helpViews);
+    CHECK(h.sink.n(Event::QuickExit) == 1);
+}
+
 TEST_CASE("each quick exit shows one of the neutral items at random, and the attract screen shows them in turn") {
     UiHarness h;
     std::set<std::string> afterExit, onAttract;
