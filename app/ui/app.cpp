@@ -157,7 +157,8 @@ void App::frame() {
             const Route& route = routes_.at(session_.screen());
             if (route.flow) drawFlow(ui);
             else route.view->draw(ui);
-            nextAnimation_ = route.view->nextChange(ui);
+            // Asked of the screen now shown: a tap this frame may have changed it.
+            nextAnimation_ = routes_.at(session_.screen()).view->nextChange(ui);
             if (gate_.isOpen()) nextAnimation_ = Millis(0); // the keypad is drawn from the next frame: draw it now
         }
     }
