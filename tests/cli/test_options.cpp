@@ -1,6 +1,9 @@
 // parseOptions as main() calls it: argv in, Options or the exact line and exit status out.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -132,6 +135,12 @@ TEST_CASE("a settings file that cannot be used is one line naming it and exit st
     CHECK_THAT(line, Catch::StartsWith(file.string() + ":2: unknown key 'colour'"));
     const fs::path missing = dir.path / "none.toml";
     CHECK(refusal({"--config", missing.c_str()}) == std::pair<std::string, int>{missing.string() + ": no such file", 1});
+    // A FIFO is there but not a file: said so, and never opened (it would wait for a writer).
+    const auto fifo = fs::temp_directory_path() / ("ev-cli-fifo-" + std::to_string(::getpid()));
+    fs::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK(refusal({"--config", fifo.c_str()}) == std::pair<std::string, int>{fifo.string() + ": not a plain file, so not read", 1});
+    fs::remove(fifo);
     writeFile(file, "idle_limit = 5\n");
     CHECK(refusal({"--config", file.c_str()}).first == file.string() + ":1: idle_limit must be whole seconds from 30 to 1800");
 }

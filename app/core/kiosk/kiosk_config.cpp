@@ -8,7 +8,9 @@ namespace fs = std::filesystem;
 
 KioskConfig readKioskConfig(const fs::path& file) {
     std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) throw ConfigError(file.string() + ": no such file");
+    if (!fs::exists(file, ec)) throw ConfigError(file.string() + ": no such file");
+    // A FIFO or a device would hold the kiosk's start; a folder cannot be read.
+    if (!fs::is_regular_file(file, ec)) throw ConfigError(file.string() + ": not a plain file, so not read");
     const fs::path base = fs::absolute(file, ec).parent_path();
     KioskConfig c;
     for (const Setting& setting : readSettingsFile(file)) {
