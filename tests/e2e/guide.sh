@@ -29,9 +29,10 @@ while IFS= read -r cmd; do
   [ "$cmd" = "#--" ] && continue
   n=$((n + 1))
   echo "\$ $cmd" >>transcript.txt
-  # The key's password, for minisign -G (asked twice) and sign (once).
-  printf 'four random words here\nfour random words here\n' |
-    timeout 600 bash -c "$cmd" >>transcript.txt 2>&1 || fail "the guide's command failed: $cmd
+  # The key's password, for minisign -G (asked twice) and sign (once), from a file: piped in, a
+  # command that reads no input can exit before printf writes, and pipefail then fails the test.
+  printf 'four random words here\nfour random words here\n' >password.txt
+  timeout 600 bash -c "$cmd" <password.txt >>transcript.txt 2>&1 || fail "the guide's command failed: $cmd
 $(tail -20 transcript.txt)"
 done < commands.txt
 [ "$n" -ge 14 ] || fail "only $n commands found in the guide"

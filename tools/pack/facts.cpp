@@ -245,8 +245,9 @@ void checkFacts(const Source& src, const Facts& facts, bool release, Diagnostics
     const std::vector<std::string> lines = ev::splitLines(readAll(src.packToml));
     const std::vector<bool> exempt = verifiedLines(src, lines);
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (const std::string t = trimmed(lines[i]); !exempt[i + 1] && !t.starts_with("#") && !t.starts_with("["))
-            scan(src.packToml, int(i) + 1, lines[i]); // not comments, not table headers ([signposts.text.pl])
+        if (const std::string t = trimmed(lines[i]);
+            !exempt[i + 1] && !t.starts_with("#") && !t.starts_with("[") && !t.starts_with("translated_from"))
+            scan(src.packToml, int(i) + 1, lines[i]); // not comments, table headers ([signposts.text.pl]) or stamps
     for (const auto& [tag, strings] : src.pack.strings)
         for (const auto& [key, value] : strings) scan(src.stringsFile(tag), src.stringLines.at(tag).at(key), value);
 }

@@ -161,6 +161,16 @@ void checkPackToml(const Source& src, bool release, Diagnostics& diag) {
         for (const ev::LocaleInfo& l : src.pack.locales)
             if (!s.text.contains(l.tag)) missing.push_back(l.tag);
         if (!missing.empty()) diag.warning(src.packToml, where.line, "signpost '" + s.id + "' has no text in " + join(missing));
+        for (const auto& [tag, stamp] : where.translatedFrom) {
+            if (tag == src.pack.defaultLocale || !where.stale(tag)) continue;
+            const std::string shows = "so the kiosk shows this card in " + src.pack.defaultLocale + " (everyvoice-pack stale " +
+                                      "or xliff export shows what to translate)";
+            diag.warning(src.packToml, where.textLines.at(tag),
+                         stamp.empty() ? "stale: [signposts.text." + tag + "] of '" + s.id + "' has no translated_from, " + shows
+                                       : "stale: the " + src.pack.defaultLocale + " text of signpost '" + s.id +
+                                             "' changed since this translation (translated_from " + stamp + ", now " +
+                                             where.englishHash + "), " + shows);
+        }
     }
 }
 

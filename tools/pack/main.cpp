@@ -43,7 +43,7 @@ commands:
   export-html PACK -o DIR                        the pack as a static, accessible website
   preview PACK -o DIR [--whole-pages]            every screen in every language as the kiosk
                                                  draws it, and a contact sheet DIR/index.html
-  hash SRC PAGE-ID                               the stamp for translated_from
+  hash SRC PAGE-ID | signpost:ID                 the stamp for translated_from
   xliff export SRC --locale TAG -o FILE.xlf      everything to translate, as XLIFF 2.0
   xliff import FILE.xlf SRC                      translations back into the content folder
   stale SRC --locale TAG                         what changed in the English since each
@@ -134,11 +134,14 @@ without Xvfb it needs a display.
                   page-<id>-2.png and on; takes several times as long)
 )"},
     {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
+       everyvoice-pack hash SRC signpost:ID
 
-Prints the source hash of a page's default-locale text. Put it in a translation's front
-matter as translated_from = "<hash>" once the translation matches that text; when the
-original changes later, lint reports the translation as stale and the kiosk shows the
-original until the translation is updated.
+Prints the source hash of a page's default-locale text, or of a help card's (its
+[signposts.text.<default locale>] table in pack.toml). Put it in a translation's front
+matter, or in the card's [signposts.text.<tag>] table, as translated_from = "<hash>" once the
+translation matches that text; when the original changes later, lint reports the
+translation as stale and the kiosk shows the original until the translation is updated.
+xliff import writes the stamp itself.
 )"},
     {"sign", R"(usage: everyvoice-pack sign PACK --key SECRET.key
 
@@ -359,6 +362,19 @@ int previewPack(const Args& a) {
 int hash(const Args& a) {
     if (a.positional.size() != 2) return usage("hash takes a content folder and a page id", "hash");
     const fs::path src = a.positional[0];
+    if (a.positional[1].starts_with("signpost:")) {
+        const std::string id = a.positional[1].substr(9);
+        Diagnostics diag;
+        const Source source = readSource(src, localesDir(a, src), diag);
+        for (std::size_t i = 0; i < source.pack.signposts.size(); ++i)
+            if (source.pack.signposts[i].id == id && !source.signposts[i].englishHash.empty()) {
+                std::cout << source.signposts[i].englishHash << "\n";
+                return kOk;
+            }
+        diag.error(source.packToml, 1, "no signpost '" + id + "' with text in the default locale");
+        diag.print(std::cerr);
+        return kInvalid;
+    }
     const std::string locale = defaultLocaleOf(src);
     Diagnostics diag;
     const fs::path file = src / "pages" / a.positional[1] / (locale + ".md");

@@ -86,7 +86,8 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
                                " VALUES (?, ?, ?, ?, ?, ?)");
         ev::sql::Stmt label(db, "INSERT INTO signpost_phone_labels (signpost, locale, position, label) VALUES (?, ?, ?, ?)");
         std::int64_t position = 0;
-        for (const ev::Signpost& s : pack.signposts) {
+        for (std::size_t i = 0; i < pack.signposts.size(); ++i) {
+            const ev::Signpost& s = pack.signposts[i];
             std::string fields;
             for (const std::string& f : s.verifyFields) fields += (fields.empty() ? "" : " ") + f;
             sign.bind(1, position++).bind(2, s.id).bind(3, s.web).bind(4, std::int64_t{s.verify}).bind(5, fields).run();
@@ -94,6 +95,7 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
                 phone.bind(1, s.id).bind(2, static_cast<std::int64_t>(i)).bind(3, s.phones[i]).run();
             for (ev::Audience a : s.audiences) audience.bind(1, s.id).bind(2, ev::audienceId(a)).run();
             for (const auto& [tag, t] : s.text) {
+                if (tag != pack.defaultLocale && src.signposts[i].stale(tag)) continue;
                 text.bind(1, s.id).bind(2, tag).bind(3, t.name).bind(4, t.forWhom).bind(5, t.description).bind(6, t.hours).run();
                 for (std::size_t i = 0; i < t.phoneLabels.size(); ++i)
                     label.bind(1, s.id).bind(2, tag).bind(3, static_cast<std::int64_t>(i)).bind(4, t.phoneLabels[i]).run();

@@ -271,7 +271,8 @@ void readSignposts(Toml& toml, const toml::table& root, Source& src) {
     for (const toml::table* t : toml.tables(root, "signposts")) {
         toml.knownKeys(*t, {"id", "phones", "web", "audiences", "verify", "text"}, "[[signposts]]");
         ev::Signpost s;
-        SignpostSource where{toml.line(*t), std::nullopt};
+        SignpostSource where;
+        where.line = toml.line(*t);
         auto id = toml.string(*t, "id", true, "[[signposts]]");
         if (!id) continue;
         if (!validId(*id)) toml.error(toml.line(*t->get("id")), "signpost id '" + *id + "' may use only a-z, 0-9 and -");
@@ -290,7 +291,7 @@ void readSignposts(Toml& toml, const toml::table& root, Source& src) {
                     toml.error(toml.line(node), w + " must be a table");
                     continue;
                 }
-                toml.knownKeys(*tt, {"name", "for", "description", "hours", "phone_labels"}, w);
+                toml.knownKeys(*tt, {"name", "for", "description", "hours", "phone_labels", "translated_from"}, w);
                 ev::SignpostText st;
                 st.name = toml.string(*tt, "name", true, w).value_or("");
                 st.forWhom = toml.string(*tt, "for", false, w).value_or("");
@@ -299,8 +300,14 @@ void readSignposts(Toml& toml, const toml::table& root, Source& src) {
                 for (auto& [label, ln] : toml.strings(*tt, "phone_labels")) st.phoneLabels.push_back(label);
                 if (st.phoneLabels.size() > s.phones.size())
                     toml.error(toml.line(*tt->get("phone_labels")), "signpost '" + *id + "' has more phone_labels than phones");
-                if (src.localeLines.contains(std::string(tag.str()))) s.text[std::string(tag.str())] = std::move(st);
+                if (src.localeLines.contains(std::string(tag.str()))) {
+                    where.translatedFrom[std::string(tag.str())] = toml.string(*tt, "translated_from", false, w).value_or("");
+                    where.textLines[std::string(tag.str())] = toml.line(*tt);
+                    s.text[std::string(tag.str())] = std::move(st);
+                }
             }
+            if (const auto e = s.text.find(src.pack.defaultLocale); e != s.text.end())
+                where.englishHash = ev::signpostSourceHash(e->second);
             if (!text->contains(src.pack.defaultLocale))
                 toml.error(where.line, "signpost '" + *id + "' needs text in the default locale: [signposts.text." +
                                            src.pack.defaultLocale + "]");
@@ -459,6 +466,11 @@ void finishPages(Source& src, Diagnostics& diag) {
 }
 
 } // namespace
+
+bool SignpostSource::stale(const std::string& tag) const {
+    const auto t = translatedFrom.find(tag);
+    return t != translatedFrom.end() && t->second != englishHash;
+}
 
 std::vector<std::uint8_t> Source::assetBytes(const std::string& name) const {
     const auto it = assets.find(name);

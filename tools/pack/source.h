@@ -36,6 +36,12 @@ struct PageFile {
 struct SignpostSource {
     int line = 1;                  // the [[signposts]] header
     std::optional<int> verifyLine; // verify = true
+    std::string englishHash;       // ev::signpostSourceHash of the default-locale text
+    std::map<std::string, std::string> translatedFrom; // tag -> its translated_from stamp ("" if none)
+    std::map<std::string, int> textLines;              // tag -> the [signposts.text.<tag>] header's line
+    // A translation with no stamp, or made from other English than today's: the pack carries
+    // the English instead. Never ask it of the default locale.
+    bool stale(const std::string& tag) const;
 };
 
 struct Source {

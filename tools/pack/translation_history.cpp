@@ -25,8 +25,14 @@ TranslationHistory readHistory(const fs::path& file) {
             if (!t) continue;
             const auto hash = (*t)["hash"].value<std::string>();
             if (!hash) continue;
-            out[*hash] = {(*t)["page"].value_or(std::string()), (*t)["title"].value_or(std::string()),
-                          (*t)["summary"].value_or(std::string()), (*t)["markdown"].value_or(std::string())};
+            EnglishText& e = out[*hash];
+            e.page = (*t)["page"].value_or(std::string());
+            e.title = (*t)["title"].value_or(std::string());
+            e.summary = (*t)["summary"].value_or(std::string());
+            e.markdown = (*t)["markdown"].value_or(std::string());
+            e.signpost = (*t)["signpost"].value_or(std::string());
+            if (const toml::table* fields = (*t)["fields"].as_table())
+                for (auto&& [k, v] : *fields) e.fields[std::string(k.str())] = v.value_or(std::string());
         }
     } catch (const toml::parse_error& e) {
         throw std::runtime_error(file.string() + ":" + std::to_string(e.source().begin.line) + ": " +
@@ -47,11 +53,16 @@ std::string multiline(const std::string& s) {
 
 void writeHistory(const fs::path& file, const TranslationHistory& history, const std::set<std::string>& keep) {
     std::string out =
-        "# The English text each translated_from stamp in pages/*/*.md stood for, kept by\n"
+        "# The English text each translated_from stamp (pages/*/*.md, help cards in pack.toml) stood for, kept by\n"
         "# `everyvoice-pack xliff export` and `xliff import` so translators can see what changed\n"
         "# (`everyvoice-pack stale`). Written by the tool; there is no need to edit it.\n";
     for (const auto& [hash, e] : history) {
         if (!keep.contains(hash)) continue;
+        if (!e.signpost.empty()) {
+            out += "\n[[english]]\nhash = " + tomlString(hash) + "\nsignpost = " + tomlString(e.signpost) + "\n";
+            for (const auto& [field, text] : e.fields) out += "fields." + tomlString(field) + " = " + tomlString(text) + "\n";
+            continue;
+        }
         out += "\n[[english]]\nhash = " + tomlString(hash) + "\npage = " + tomlString(e.page) + "\ntitle = " +
                tomlString(e.title) + "\nsummary = " + tomlString(e.summary) + "\nmarkdown = " + multiline(e.markdown) + "\n";
     }

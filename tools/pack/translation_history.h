@@ -1,5 +1,5 @@
 #pragma once
-// SRC/translation-history.toml: the English each translated_from stamp stood for, so that
+// SRC/translation-history.toml: the English each translated_from stamp (a page's or a help card's) stood for, so that
 // a translator sees what changed in the English since their translation was made (xliff
 // export notes, `stale`). xliff export and import add the English they stamp; entries no
 // translation and no current English refer to are dropped, so the file stays small.
@@ -10,14 +10,17 @@
 
 namespace evpack {
 
+// A page's English, or a help card's (signpost set, fields by name: "name", "phone_labels.0").
 struct EnglishText {
     std::string page;
     std::string title;
     std::string summary;
     std::string markdown;
+    std::string signpost;
+    std::map<std::string, std::string> fields;
 };
 
-using TranslationHistory = std::map<std::string, EnglishText>; // by pageSourceHash
+using TranslationHistory = std::map<std::string, EnglishText>; // by pageSourceHash or signpostSourceHash
 
 std::filesystem::path historyFile(const std::filesystem::path& src);
 

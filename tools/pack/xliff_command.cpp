@@ -51,8 +51,8 @@ addresses. Then run lint.
 
 const char* const kStaleHelp = R"(usage: everyvoice-pack stale SRC --locale TAG [--locales DIR]
 
-For each page translated into TAG whose English changed since the translation was made,
-prints what changed in the English, word by word: [-removed words-] {+added words+}, from
+For each page and help card translated into TAG whose English changed since the translation
+was made, prints what changed in the English, word by word: [-removed words-] {+added words+}, from
 the English kept in SRC/translation-history.toml. Pages not translated at all are listed.
 )";
 
@@ -135,7 +135,24 @@ std::set<std::string> stampsInUse(const Source& s) {
     for (const auto& [page, byLocale] : s.files)
         for (const auto& [tag, f] : byLocale)
             if (!f.translatedFrom.empty()) keep.insert(f.translatedFrom);
+    for (const SignpostSource& sp : s.signposts) {
+        keep.insert(sp.englishHash);
+        for (const auto& [tag, stamp] : sp.translatedFrom) keep.insert(stamp);
+    }
     return keep;
+}
+
+// A help card's text fields by name: "name", "phone_labels.0"; units are "<signpost>.<field>".
+std::map<std::string, std::string> cardFields(const ev::SignpostText& t) {
+    std::map<std::string, std::string> out{{"name", t.name}, {"for", t.forWhom}, {"description", t.description}, {"hours", t.hours}};
+    for (std::size_t i = 0; i < t.phoneLabels.size(); ++i) out["phone_labels." + std::to_string(i)] = t.phoneLabels[i];
+    return out;
+}
+
+std::map<std::string, std::string> signpostFields(const ev::SignpostText& t, const std::string& id) {
+    std::map<std::string, std::string> out;
+    for (auto& [field, text] : cardFields(t)) out[id + "." + field] = text;
+    return out;
 }
 
 struct ExportCounts {
@@ -216,12 +233,44 @@ void addUnit(XliffFile& f, const std::string& id, const std::string& source, con
     f.units.push_back(std::move(x));
 }
 
-// Signpost text fields by unit id: "childline.name", "childline.phone_labels.0".
-std::map<std::string, std::string> signpostFields(const ev::SignpostText& t, const std::string& id) {
-    std::map<std::string, std::string> out{{id + ".name", t.name}, {id + ".for", t.forWhom},
-                                           {id + ".description", t.description}, {id + ".hours", t.hours}};
-    for (std::size_t i = 0; i < t.phoneLabels.size(); ++i) out[id + ".phone_labels." + std::to_string(i)] = t.phoneLabels[i];
-    return out;
+
+// A help card's units. A stale translation keeps its target only where the English of that
+// field is what it was translated from; the other fields get the notes a page's changed units get.
+void exportSignpost(const Source& s, std::size_t i, const std::string& tag, const TranslationHistory& history, XliffFile& f,
+                    ExportCounts& counts) {
+    const ev::Signpost& sp = s.pack.signposts[i];
+    const SignpostSource& where = s.signposts[i];
+    const auto english = cardFields(sp.text.at(s.pack.defaultLocale));
+    const auto t = sp.text.find(tag);
+    const auto target = t == sp.text.end() ? std::map<std::string, std::string>{} : cardFields(t->second);
+    const bool stale = t != sp.text.end() && where.stale(tag);
+    const auto h = stale ? history.find(where.translatedFrom.at(tag)) : history.end();
+    for (const auto& [field, text] : english) {
+        const auto tt = target.find(field);
+        const std::string* translated = tt == target.end() || tt->second.empty() ? nullptr : &tt->second;
+        if (!stale || !translated) {
+            addUnit(f, sp.id + "." + field, text, translated, counts);
+            continue;
+        }
+        std::string before = "(not known: the translation has no translated_from, or was made before "
+                             "translation-history.toml kept the English)";
+        if (h != history.end()) {
+            const auto was = h->second.fields.find(field);
+            before = was == h->second.fields.end() ? "(none)" : was->second;
+            if (before == text) {
+                addUnit(f, sp.id + "." + field, text, translated, counts);
+                continue;
+            }
+        }
+        if (text.empty()) continue;
+        XliffUnit x{sp.id + "." + field, text, std::nullopt, "initial", {}};
+        x.notes.push_back({"ev:english-before", before});
+        x.notes.push_back({"ev:translation-before", *translated});
+        ++counts.toTranslate;
+        ++counts.changed;
+        ++counts.units;
+        f.units.push_back(std::move(x));
+    }
 }
 
 std::string readWhole(const fs::path& file) {
@@ -245,7 +294,7 @@ int exportXliff(const Options& o) {
     for (const ev::Page& p : s->pack.pages) {
         doc.files.push_back(exportPage(*s, p.id, o.locale, history, counts));
         const PageFile& e = s->files.at(p.id).at(s->pack.defaultLocale);
-        history[s->sourceHash.at(p.id)] = {p.id, e.title, e.summary, e.markdown};
+        history[s->sourceHash.at(p.id)] = {p.id, e.title, e.summary, e.markdown, {}, {}};
     }
     XliffFile ui{"ui", s->stringsFile(s->pack.defaultLocale).filename().string(), {}};
     const auto& theirs = s->pack.strings.contains(o.locale) ? s->pack.strings.at(o.locale) : std::map<std::string, std::string>{};
@@ -255,14 +304,11 @@ int exportXliff(const Options& o) {
     }
     doc.files.push_back(std::move(ui));
     XliffFile signposts{"signposts", "pack.toml", {}};
-    for (const ev::Signpost& sp : s->pack.signposts) {
-        const auto english = signpostFields(sp.text.at(s->pack.defaultLocale), sp.id);
-        const auto t = sp.text.find(o.locale);
-        const auto target = t == sp.text.end() ? std::map<std::string, std::string>{} : signpostFields(t->second, sp.id);
-        for (const auto& [id, text] : english) {
-            const auto tt = target.find(id);
-            addUnit(signposts, id, text, tt == target.end() ? nullptr : &tt->second, counts);
-        }
+    for (std::size_t i = 0; i < s->pack.signposts.size(); ++i) {
+        exportSignpost(*s, i, o.locale, history, signposts, counts);
+        const SignpostSource& where = s->signposts[i];
+        history[where.englishHash] = {{}, {}, {}, {}, s->pack.signposts[i].id,
+                                      cardFields(s->pack.signposts[i].text.at(s->pack.defaultLocale))};
     }
     doc.files.push_back(std::move(signposts));
 
@@ -472,7 +518,9 @@ std::string pageText(const Source& s, const PageWrite& w, const std::string& tag
     return text + body;
 }
 
-void applySignposts(const Source& s, const std::string& tag, const std::map<std::string, std::string>& texts) {
+// Writes texts (by unit id) into [signposts.text.<tag>], and each card's translated_from stamp.
+void applySignposts(const Source& s, const std::string& tag, const std::map<std::string, std::string>& texts,
+                    const std::map<std::string, std::string>& stamps) {
     std::string text = readWhole(s.packToml);
     const toml::table root = toml::parse(text);
     std::vector<std::pair<int, std::string>> inserts; // after line -> lines
@@ -485,9 +533,13 @@ void applySignposts(const Source& s, const std::string& tag, const std::map<std:
         std::string fresh;
         int lastEnglishLine = 0;
         for (auto&& [k, v] : *english) lastEnglishLine = std::max(lastEnglishLine, static_cast<int>(v.source().end.line));
-        for (const char* field : {"name", "for", "description", "hours", "phone_labels"}) {
+        for (const char* field : {"name", "for", "description", "hours", "phone_labels", "translated_from"}) {
             std::string value;
-            if (std::string(field) == "phone_labels") {
+            if (std::string(field) == "translated_from") {
+                const auto stamp = stamps.find(id);
+                if (stamp == stamps.end()) continue;
+                value = tomlString(stamp->second);
+            } else if (std::string(field) == "phone_labels") {
                 const toml::array* labels = (*english)[field].as_array();
                 if (!labels || labels->empty()) continue;
                 bool any = false;
@@ -568,7 +620,7 @@ int importXliff(const Options& o) {
     for (const PageWrite& w : im.pages) {
         const std::string stamp = s->sourceHash.at(w.page);
         const PageFile& e = s->files.at(w.page).at(s->pack.defaultLocale);
-        history[stamp] = {w.page, e.title, e.summary, e.markdown};
+        history[stamp] = {w.page, e.title, e.summary, e.markdown, {}, {}};
         const auto t = s->files.at(w.page).find(tag);
         const bool same = t != s->files.at(w.page).end() && t->second.translatedFrom == stamp &&
                           pageUnits(t->second).size() == w.units.size() &&
@@ -590,13 +642,26 @@ int importXliff(const Options& o) {
         }
         if (stringsWritten) replaceFile(s->stringsFile(tag), text);
     }
+    const std::map<std::string, std::string> imported = im.signposts;
     for (const ev::Signpost& sp : s->pack.signposts) {
         const auto t = sp.text.find(tag);
         if (t == sp.text.end()) continue;
         for (const auto& [id, text] : signpostFields(t->second, sp.id))
             if (const auto got = im.signposts.find(id); got != im.signposts.end() && got->second == text) im.signposts.erase(got);
     }
-    if (!im.signposts.empty()) applySignposts(*s, tag, im.signposts);
+    // A card is stamped as made from today's English only when this file translated every field
+    // of it (units left without a target, such as the English that changed, keep it stale).
+    std::map<std::string, std::string> stamps;
+    for (std::size_t i = 0; i < s->pack.signposts.size(); ++i) {
+        const ev::Signpost& sp = s->pack.signposts[i];
+        const SignpostSource& where = s->signposts[i];
+        if (const auto stamp = where.translatedFrom.find(tag); stamp != where.translatedFrom.end() && stamp->second == where.englishHash)
+            continue;
+        const auto english = signpostFields(sp.text.at(s->pack.defaultLocale), sp.id);
+        if (std::all_of(english.begin(), english.end(), [&](const auto& e) { return e.second.empty() || imported.contains(e.first); }))
+            stamps[sp.id] = where.englishHash;
+    }
+    if (!im.signposts.empty() || !stamps.empty()) applySignposts(*s, tag, im.signposts, stamps);
     writeHistory(historyFile(src), history, keep);
     std::cout << "imported " << file.string() << " into " << tag << ": " << pagesWritten << " pages, " << stringsWritten
               << " UI strings, " << im.signposts.size() << " signpost texts written\n";
@@ -667,7 +732,32 @@ int staleCommand(const std::vector<std::string>& args) {
             for (std::string line; std::getline(diff, line);) std::cout << "  " << line << "\n";
             std::cout << "\n";
         }
+        int staleCards = 0;
+        for (std::size_t i = 0; i < s->pack.signposts.size(); ++i) {
+            const ev::Signpost& sp = s->pack.signposts[i];
+            const SignpostSource& where = s->signposts[i];
+            if (!sp.text.contains(o->locale) || !where.stale(o->locale)) continue;
+            ++staleCards;
+            std::cout << s->packToml.string() << ":" << where.textLines.at(o->locale) << ": the " << s->pack.defaultLocale
+                      << " text of signpost '" << sp.id << "' changed since this translation was made; until it is "
+                      << "translated again the kiosk shows that card in " << s->pack.defaultLocale << "\n";
+            const auto h = history.find(where.translatedFrom.at(o->locale));
+            if (h == history.end()) {
+                std::cout << "  the " << s->pack.defaultLocale << " text it was made from is not known (no translated_from, or "
+                          << "translated before the history was kept): check every field\n\n";
+                continue;
+            }
+            for (const auto& [field, now] : cardFields(sp.text.at(s->pack.defaultLocale))) {
+                const auto was = h->second.fields.find(field);
+                const std::string before = was == h->second.fields.end() ? "" : was->second;
+                std::string diff = wordDiff(before, now);
+                while (diff.ends_with('\n')) diff.pop_back();
+                if (before != now) std::cout << "  " << field << ": " << diff << "\n";
+            }
+            std::cout << "\n";
+        }
         std::cout << o->locale << ": " << stale << (stale == 1 ? " page" : " pages") << " out of date";
+        if (staleCards) std::cout << ", " << staleCards << (staleCards == 1 ? " help card" : " help cards") << " out of date";
         if (!untranslated.empty()) std::cout << ", " << untranslated.size() << " not translated: " << sortedJoin(untranslated);
         std::cout << "\n";
     } catch (const std::exception& e) {
