@@ -31,6 +31,7 @@ std::map<std::string, std::map<std::string, std::string>> localeFiles() {
         INFO(e.path());
         toml::table t;
         REQUIRE_NOTHROW(t = toml::parse_file(e.path().string()));
+        t.erase("translated_from"); // the stamps of a translation's sections, not strings (docs/translation.md)
         flatten(t, "", files[e.path().stem().string()]);
     }
     return files;

@@ -214,6 +214,20 @@ void checkStrings(const Source& src, Diagnostics& diag) {
         if (!missing.empty()) diag.warning(file, 1, "UI strings missing (" + std::to_string(missing.size()) + "): " + join(missing));
         if (!unknown.empty())
             diag.warning(file, 1, "keys not in " + src.pack.defaultLocale + ".toml, never shown: " + join(unknown));
+        // One warning per stale section, naming the strings the kiosk shows in the default locale.
+        std::map<std::string, std::vector<std::string>> changed;
+        if (const auto stale = src.staleStrings.find(tag); stale != src.staleStrings.end())
+            for (const std::string& key : stale->second) changed[stringSection(key)].push_back(key);
+        const auto stamps = src.stringStamps.find(tag);
+        for (const auto& [section, keys] : changed) {
+            const auto stamp = stamps == src.stringStamps.end() ? nullptr : &stamps->second;
+            const bool stamped = stamp && stamp->contains(section);
+            diag.warning(file, stamped ? stamp->at(section).line : src.stringLines.at(tag).at(keys.front()),
+                         "stale: [" + section + "] " + (stamped ? "was translated from other " + src.pack.defaultLocale + " text"
+                                                                : "has no translated_from." + section) +
+                             "; the kiosk shows " + src.pack.defaultLocale + " for " + join(keys) +
+                             " (everyvoice-pack stale or xliff export shows what to translate)");
+        }
     }
 }
 

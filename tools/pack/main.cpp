@@ -43,7 +43,8 @@ commands:
   export-html PACK -o DIR                        the pack as a static, accessible website
   preview PACK -o DIR [--whole-pages]            every screen in every language as the kiosk
                                                  draws it, and a contact sheet DIR/index.html
-  hash SRC PAGE-ID | signpost:ID                 the stamp for translated_from
+  hash SRC PAGE-ID                               the stamp for translated_from (also
+                                                 signpost:ID, strings:SECTION)
   xliff export SRC --locale TAG -o FILE.xlf      everything to translate, as XLIFF 2.0
   xliff import FILE.xlf SRC                      translations back into the content folder
   stale SRC --locale TAG                         what changed in the English since each
@@ -135,11 +136,13 @@ without Xvfb it needs a display.
 )"},
     {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
        everyvoice-pack hash SRC signpost:ID
+       everyvoice-pack hash SRC strings:SECTION
 
-Prints the source hash of a page's default-locale text, or of a help card's (its
-[signposts.text.<default locale>] table in pack.toml). Put it in a translation's front
-matter, or in the card's [signposts.text.<tag>] table, as translated_from = "<hash>" once the
-translation matches that text; when the original changes later, lint reports the
+Prints the source hash of a page's default-locale text, of a help card's (its
+[signposts.text.<default locale>] table in pack.toml), or of a section of the default
+locale's UI strings ([nav] in locales/en.toml). Put it in a translation's front matter, in
+the card's [signposts.text.<tag>] table as translated_from = "<hash>", or in the locale
+file's [translated_from] table as SECTION = "<hash>", once the translation matches that text; when the original changes later, lint reports the
 translation as stale and the kiosk shows the original until the translation is updated.
 xliff import writes the stamp itself.
 )"},
@@ -362,6 +365,18 @@ int previewPack(const Args& a) {
 int hash(const Args& a) {
     if (a.positional.size() != 2) return usage("hash takes a content folder and a page id", "hash");
     const fs::path src = a.positional[0];
+    if (a.positional[1].starts_with("strings:")) {
+        const std::string section = a.positional[1].substr(8);
+        Diagnostics diag;
+        const Source source = readSource(src, localesDir(a, src), diag);
+        if (const auto h = source.stringsHash.find(section); h != source.stringsHash.end()) {
+            std::cout << h->second << "\n";
+            return kOk;
+        }
+        diag.error(source.stringsFile(source.pack.defaultLocale), 1, "no section [" + section + "] of UI strings");
+        diag.print(std::cerr);
+        return kInvalid;
+    }
     if (a.positional[1].starts_with("signpost:")) {
         const std::string id = a.positional[1].substr(9);
         Diagnostics diag;

@@ -110,8 +110,11 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
     }
     {
         ev::sql::Stmt st(db, "INSERT INTO strings (locale, key, value) VALUES (?, ?, ?)");
-        for (const auto& [tag, strings] : pack.strings)
-            for (const auto& [key, value] : strings) st.bind(1, tag).bind(2, key).bind(3, value).run();
+        for (const auto& [tag, strings] : pack.strings) {
+            const auto stale = src.staleStrings.find(tag);
+            for (const auto& [key, value] : strings)
+                if (stale == src.staleStrings.end() || !stale->second.contains(key)) st.bind(1, tag).bind(2, key).bind(3, value).run();
+        }
     }
     insertMedia(db, src);
 }

@@ -13,6 +13,7 @@
 #include "core/pack/media.h"
 #include "core/pack/pack_hash.h"
 #include "markdown_problems.h"
+#include "translation_history.h"
 
 namespace evpack {
 
@@ -340,7 +341,38 @@ void readStrings(Source& src, Diagnostics& diag) {
             else diag.warning(file, 1, "no UI strings for " + l.tag + "; the kiosk will show " + src.pack.defaultLocale);
             continue;
         }
-        if (auto text = readText(file, diag)) parseStrings(*text, file, diag, src.pack.strings[l.tag], src.stringLines[l.tag]);
+        if (auto text = readText(file, diag))
+            parseStrings(*text, file, diag, src.pack.strings[l.tag], src.stringLines[l.tag], &src.stringStamps[l.tag]);
+    }
+}
+
+// Stamps each section of the default locale's strings, and settles which translated strings
+// are out of date: those of a stale section whose English changed since its stamp.
+void finishStrings(Source& src, const fs::path& dir, Diagnostics& diag) {
+    const auto def = src.pack.strings.find(src.pack.defaultLocale);
+    if (def == src.pack.strings.end()) return;
+    std::set<std::string> sections;
+    for (const auto& [key, value] : def->second) sections.insert(stringSection(key));
+    for (const std::string& section : sections) src.stringsHash[section] = ev::stringsSourceHash(src.englishSection(section));
+    TranslationHistory history;
+    try {
+        history = readHistory(historyFile(dir));
+    } catch (const std::exception& e) {
+        diag.error(historyFile(dir), 1, e.what());
+    }
+    for (const auto& [tag, strings] : src.pack.strings) {
+        if (tag == src.pack.defaultLocale) continue;
+        for (const auto& [key, value] : strings) {
+            const std::string section = stringSection(key);
+            if (!src.sectionStale(tag, section)) continue;
+            const auto& stamps = src.stringStamps[tag];
+            const auto stamp = stamps.find(section);
+            const auto h = stamp == stamps.end() ? history.end() : history.find(stamp->second.stamp);
+            const auto english = def->second.find(key);
+            const auto was = h == history.end() ? nullptr : &h->second.fields;
+            if (!was || english == def->second.end() || !was->contains(key) || was->at(key) != english->second)
+                src.staleStrings[tag].insert(key);
+        }
     }
 }
 
@@ -491,9 +523,40 @@ std::optional<PageFile> readPageFile(const fs::path& file, Diagnostics& diag) {
 }
 
 void parseStrings(std::string_view text, const fs::path& file, Diagnostics& diag, std::map<std::string, std::string>& strings,
-                  std::map<std::string, int>& lines) {
+                  std::map<std::string, int>& lines, std::map<std::string, StringStamp>* stamps) {
     Toml toml(file, diag);
-    if (auto root = toml.parse(text)) flatten(toml, *root, "", strings, lines);
+    auto root = toml.parse(text);
+    if (!root) return;
+    if (const toml::table* t = (*root)["translated_from"].as_table()) {
+        for (auto&& [section, v] : *t) {
+            if (const auto stamp = v.value<std::string>()) {
+                if (stamps) (*stamps)[std::string(section.str())] = {*stamp, toml.line(v)};
+            } else {
+                toml.error(toml.line(v), "translated_from." + std::string(section.str()) + " must be a string (a stamp)");
+            }
+        }
+        root->erase("translated_from");
+    }
+    flatten(toml, *root, "", strings, lines);
+}
+
+std::string stringSection(const std::string& key) { return key.substr(0, key.find('.')); }
+
+std::map<std::string, std::string> Source::englishSection(const std::string& section) const {
+    std::map<std::string, std::string> out;
+    if (const auto e = pack.strings.find(pack.defaultLocale); e != pack.strings.end())
+        for (const auto& [key, value] : e->second)
+            if (stringSection(key) == section) out[key] = value;
+    return out;
+}
+
+bool Source::sectionStale(const std::string& tag, const std::string& section) const {
+    const auto h = stringsHash.find(section);
+    if (h == stringsHash.end()) return false; // the default locale has no such section
+    const auto l = stringStamps.find(tag);
+    if (l == stringStamps.end()) return true;
+    const auto st = l->second.find(section);
+    return st == l->second.end() || st->second.stamp != h->second;
 }
 
 std::optional<PageFile> parsePageFile(std::string_view text, const fs::path& file, Diagnostics& diag) {
@@ -573,6 +636,7 @@ Source readSource(const fs::path& dir, const fs::path& localesDir, Diagnostics& 
     readNeutral(toml, *root, src);
     readSignposts(toml, *root, src);
     readStrings(src, diag);
+    finishStrings(src, dir, diag);
     readPages(src, dir, diag);
     readAssets(src, dir, diag);
     finishPages(src, diag);

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,15 @@ struct SignpostSource {
     bool stale(const std::string& tag) const;
 };
 
+// A locale file's stamp for one section of UI strings: [translated_from] nav = "<hash>".
+struct StringStamp {
+    std::string stamp;
+    int line = 1;
+};
+
+// The section a UI string belongs to, the part of its key before the first dot: "nav" for nav.back.
+std::string stringSection(const std::string& key);
+
 struct Source {
     std::filesystem::path packToml;
     std::filesystem::path localesDir;
@@ -56,6 +66,15 @@ struct Source {
     std::map<std::string, int> localeLines;                       // tag -> pack.toml line
     std::map<std::string, std::vector<int>> neutralLines;         // tag -> pack.toml line of each neutral item
     std::map<std::string, std::map<std::string, int>> stringLines; // locale -> UI string key -> line in its file
+    std::map<std::string, std::map<std::string, StringStamp>> stringStamps; // locale -> section -> its stamp
+    std::map<std::string, std::string> stringsHash;                // section -> ev::stringsSourceHash of the default locale's
+    // A translated UI string whose section is stale and whose English changed since (by
+    // translation-history.toml; the whole section when the history does not know the stamp):
+    // left out of the pack, so the kiosk shows the default locale's words. locale -> keys.
+    std::map<std::string, std::set<std::string>> staleStrings;
+    // The default locale's strings of one section, by key.
+    std::map<std::string, std::string> englishSection(const std::string& section) const;
+    bool sectionStale(const std::string& tag, const std::string& section) const;
     std::filesystem::path assetsDir;                              // SRC/assets: images and narration
     std::map<std::string, std::filesystem::path> assets;          // file name -> file, valid names only
     std::filesystem::path stringsFile(const std::string& tag) const { return localesDir / (tag + ".toml"); }
@@ -73,8 +92,10 @@ std::optional<PageFile> readPageFile(const std::filesystem::path& file, Diagnost
 std::optional<PageFile> parsePageFile(std::string_view text, const std::filesystem::path& file, Diagnostics& diag);
 
 // The UI strings of one locale file, nested tables flattened to dotted keys, with their lines.
+// Its [translated_from] table is not a string: its entries go to stamps when asked for.
 void parseStrings(std::string_view text, const std::filesystem::path& file, Diagnostics& diag,
-                  std::map<std::string, std::string>& strings, std::map<std::string, int>& lines);
+                  std::map<std::string, std::string>& strings, std::map<std::string, int>& lines,
+                  std::map<std::string, StringStamp>* stamps = nullptr);
 
 // The default locale named in DIR/pack.toml, or "en" if it cannot be read.
 std::string defaultLocaleOf(const std::filesystem::path& dir);

@@ -31,6 +31,7 @@ TranslationHistory readHistory(const fs::path& file) {
             e.summary = (*t)["summary"].value_or(std::string());
             e.markdown = (*t)["markdown"].value_or(std::string());
             e.signpost = (*t)["signpost"].value_or(std::string());
+            e.strings = (*t)["strings"].value_or(std::string());
             if (const toml::table* fields = (*t)["fields"].as_table())
                 for (auto&& [k, v] : *fields) e.fields[std::string(k.str())] = v.value_or(std::string());
         }
@@ -53,13 +54,14 @@ std::string multiline(const std::string& s) {
 
 void writeHistory(const fs::path& file, const TranslationHistory& history, const std::set<std::string>& keep) {
     std::string out =
-        "# The English text each translated_from stamp (pages/*/*.md, help cards in pack.toml) stood for, kept by\n"
+        "# The English text each translated_from stamp (pages, help cards, sections of UI strings) stood for, kept by\n"
         "# `everyvoice-pack xliff export` and `xliff import` so translators can see what changed\n"
         "# (`everyvoice-pack stale`). Written by the tool; there is no need to edit it.\n";
     for (const auto& [hash, e] : history) {
         if (!keep.contains(hash)) continue;
-        if (!e.signpost.empty()) {
-            out += "\n[[english]]\nhash = " + tomlString(hash) + "\nsignpost = " + tomlString(e.signpost) + "\n";
+        if (!e.signpost.empty() || !e.strings.empty()) {
+            out += "\n[[english]]\nhash = " + tomlString(hash) + "\n" +
+                   (e.strings.empty() ? "signpost = " + tomlString(e.signpost) : "strings = " + tomlString(e.strings)) + "\n";
             for (const auto& [field, text] : e.fields) out += "fields." + tomlString(field) + " = " + tomlString(text) + "\n";
             continue;
         }

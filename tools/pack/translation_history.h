@@ -10,7 +10,8 @@
 
 namespace evpack {
 
-// A page's English, or a help card's (signpost set, fields by name: "name", "phone_labels.0").
+// A page's English; or a help card's (signpost set, fields by name: "name", "phone_labels.0");
+// or a section of UI strings (strings set to "nav", fields by key: "nav.back").
 struct EnglishText {
     std::string page;
     std::string title;
@@ -18,6 +19,7 @@ struct EnglishText {
     std::string markdown;
     std::string signpost;
     std::map<std::string, std::string> fields;
+    std::string strings;
 };
 
 using TranslationHistory = std::map<std::string, EnglishText>; // by pageSourceHash or signpostSourceHash

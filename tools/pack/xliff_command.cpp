@@ -51,8 +51,8 @@ addresses. Then run lint.
 
 const char* const kStaleHelp = R"(usage: everyvoice-pack stale SRC --locale TAG [--locales DIR]
 
-For each page and help card translated into TAG whose English changed since the translation
-was made, prints what changed in the English, word by word: [-removed words-] {+added words+}, from
+For each page, help card and UI string translated into TAG whose English changed since the
+translation was made, prints what changed in the English, word by word: [-removed words-] {+added words+}, from
 the English kept in SRC/translation-history.toml. Pages not translated at all are listed.
 )";
 
@@ -139,6 +139,9 @@ std::set<std::string> stampsInUse(const Source& s) {
         keep.insert(sp.englishHash);
         for (const auto& [tag, stamp] : sp.translatedFrom) keep.insert(stamp);
     }
+    for (const auto& [section, hash] : s.stringsHash) keep.insert(hash);
+    for (const auto& [tag, sections] : s.stringStamps)
+        for (const auto& [section, stamp] : sections) keep.insert(stamp.stamp);
     return keep;
 }
 
@@ -294,21 +297,40 @@ int exportXliff(const Options& o) {
     for (const ev::Page& p : s->pack.pages) {
         doc.files.push_back(exportPage(*s, p.id, o.locale, history, counts));
         const PageFile& e = s->files.at(p.id).at(s->pack.defaultLocale);
-        history[s->sourceHash.at(p.id)] = {p.id, e.title, e.summary, e.markdown, {}, {}};
+        history[s->sourceHash.at(p.id)] = {p.id, e.title, e.summary, e.markdown, {}, {}, {}};
     }
     XliffFile ui{"ui", s->stringsFile(s->pack.defaultLocale).filename().string(), {}};
     const auto& theirs = s->pack.strings.contains(o.locale) ? s->pack.strings.at(o.locale) : std::map<std::string, std::string>{};
+    const auto stale = s->staleStrings.contains(o.locale) ? s->staleStrings.at(o.locale) : std::set<std::string>{};
+    const auto& stamps = s->stringStamps.contains(o.locale) ? s->stringStamps.at(o.locale) : std::map<std::string, StringStamp>{};
     for (const auto& [key, english] : s->pack.strings.at(s->pack.defaultLocale)) {
         const auto t = theirs.find(key);
-        addUnit(ui, key, english, t == theirs.end() ? nullptr : &t->second, counts);
+        if (!stale.contains(key) || t == theirs.end()) {
+            addUnit(ui, key, english, t == theirs.end() ? nullptr : &t->second, counts);
+            continue;
+        }
+        // Changed since the section was translated: the English and the translation before as notes.
+        const auto stamp = stamps.find(stringSection(key));
+        const auto h = stamp == stamps.end() ? history.end() : history.find(stamp->second.stamp);
+        const bool known = h != history.end() && h->second.fields.contains(key);
+        XliffUnit x{key, english, std::nullopt, "initial", {}};
+        x.notes.push_back({"ev:english-before", known ? h->second.fields.at(key)
+                                                      : "(not known: the section has no translated_from, or was translated "
+                                                        "before translation-history.toml kept the English)"});
+        x.notes.push_back({"ev:translation-before", t->second});
+        ++counts.toTranslate;
+        ++counts.changed;
+        ++counts.units;
+        ui.units.push_back(std::move(x));
     }
+    for (const auto& [section, hash] : s->stringsHash) history[hash] = {{}, {}, {}, {}, {}, s->englishSection(section), section};
     doc.files.push_back(std::move(ui));
     XliffFile signposts{"signposts", "pack.toml", {}};
     for (std::size_t i = 0; i < s->pack.signposts.size(); ++i) {
         exportSignpost(*s, i, o.locale, history, signposts, counts);
         const SignpostSource& where = s->signposts[i];
         history[where.englishHash] = {{}, {}, {}, {}, s->pack.signposts[i].id,
-                                      cardFields(s->pack.signposts[i].text.at(s->pack.defaultLocale))};
+                                      cardFields(s->pack.signposts[i].text.at(s->pack.defaultLocale)), {}};
     }
     doc.files.push_back(std::move(signposts));
 
@@ -620,7 +642,7 @@ int importXliff(const Options& o) {
     for (const PageWrite& w : im.pages) {
         const std::string stamp = s->sourceHash.at(w.page);
         const PageFile& e = s->files.at(w.page).at(s->pack.defaultLocale);
-        history[stamp] = {w.page, e.title, e.summary, e.markdown, {}, {}};
+        history[stamp] = {w.page, e.title, e.summary, e.markdown, {}, {}, {}};
         const auto t = s->files.at(w.page).find(tag);
         const bool same = t != s->files.at(w.page).end() && t->second.translatedFrom == stamp &&
                           pageUnits(t->second).size() == w.units.size() &&
@@ -631,7 +653,15 @@ int importXliff(const Options& o) {
         ++pagesWritten;
     }
     int stringsWritten = 0;
-    if (!im.strings.empty()) {
+    // A section is stamped as made from today's English only when this file translated every string of it.
+    std::map<std::string, std::string> sectionStamps;
+    for (const auto& [section, hash] : s->stringsHash) {
+        const auto english = s->englishSection(section);
+        if (s->sectionStale(tag, section) &&
+            std::all_of(english.begin(), english.end(), [&](const auto& e) { return im.strings.contains(e.first); }))
+            sectionStamps[section] = hash;
+    }
+    if (!im.strings.empty() || !sectionStamps.empty()) {
         std::string text = readWhole(s->stringsFile(tag));
         for (const auto& [key, value] : im.strings) {
             if (s->pack.strings.at(tag).at(key) == value) continue;
@@ -640,7 +670,24 @@ int importXliff(const Options& o) {
                                          ": cannot replace the value of " + key + " (put it on one line)");
             ++stringsWritten;
         }
-        if (stringsWritten) replaceFile(s->stringsFile(tag), text);
+        const auto& stamps = s->stringStamps.contains(tag) ? s->stringStamps.at(tag) : std::map<std::string, StringStamp>{};
+        std::string added;
+        for (const auto& [section, hash] : sectionStamps) {
+            const auto old = stamps.find(section);
+            if (old == stamps.end() || !replaceTomlValue(text, old->second.line, tomlString(hash)))
+                added += section + " = " + tomlString(hash) + "\n";
+        }
+        if (!added.empty()) {
+            // New stamps go into the [translated_from] table, made at the end of the file if there is none.
+            const std::size_t table = text.find("\n[translated_from]\n");
+            if (table == std::string::npos) {
+                if (!text.empty() && !text.ends_with('\n')) text += '\n';
+                text += "\n[translated_from]\n" + added;
+            } else {
+                text.insert(table + std::string_view("\n[translated_from]\n").size(), added);
+            }
+        }
+        if (stringsWritten || !sectionStamps.empty()) replaceFile(s->stringsFile(tag), text);
     }
     const std::map<std::string, std::string> imported = im.signposts;
     for (const ev::Signpost& sp : s->pack.signposts) {
@@ -756,7 +803,28 @@ int staleCommand(const std::vector<std::string>& args) {
             }
             std::cout << "\n";
         }
+        int staleStrings = 0;
+        if (const auto keys = s->staleStrings.find(o->locale); keys != s->staleStrings.end()) {
+            const auto& stamps = s->stringStamps.at(o->locale);
+            for (const std::string& key : keys->second) {
+                ++staleStrings;
+                const auto stamp = stamps.find(stringSection(key));
+                const auto h = stamp == stamps.end() ? history.end() : history.find(stamp->second.stamp);
+                const std::string& now = s->pack.strings.at(s->pack.defaultLocale).at(key);
+                std::cout << s->stringsFile(o->locale).string() << ":" << s->stringLines.at(o->locale).at(key) << ": " << key
+                          << ": the " << s->pack.defaultLocale << " changed since this translation was made";
+                if (h == history.end() || !h->second.fields.contains(key)) {
+                    std::cout << " (what it was is not known); now: " << now << "\n";
+                    continue;
+                }
+                std::string diff = wordDiff(h->second.fields.at(key), now);
+                while (diff.ends_with('\n')) diff.pop_back();
+                std::cout << "\n  " << diff << "\n";
+            }
+            if (staleStrings) std::cout << "\n";
+        }
         std::cout << o->locale << ": " << stale << (stale == 1 ? " page" : " pages") << " out of date";
+        if (staleStrings) std::cout << ", " << staleStrings << (staleStrings == 1 ? " UI string" : " UI strings") << " out of date";
         if (staleCards) std::cout << ", " << staleCards << (staleCards == 1 ? " help card" : " help cards") << " out of date";
         if (!untranslated.empty()) std::cout << ", " << untranslated.size() << " not translated: " << sortedJoin(untranslated);
         std::cout << "\n";

@@ -41,4 +41,10 @@ std::string signpostSourceHash(const SignpostText& english) {
     return digestHex(input);
 }
 
+std::string stringsSourceHash(const std::map<std::string, std::string>& english) {
+    std::string input;
+    for (const auto& [key, value] : english) input += key + "=" + value + "\n";
+    return digestHex(input);
+}
+
 } // namespace ev

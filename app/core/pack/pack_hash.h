@@ -2,6 +2,7 @@
 // The source hash that ties a translation to the English text it was made from. A translator
 // stamps it into the translation's front matter as translated_from; when the English changes
 // the stamp no longer matches and the translation is stale.
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,11 @@ std::string pageSourceHash(std::string_view title, std::string_view summary, std
 // the pack carries the card's default-locale text in its place: a service's hours or
 // description must never be shown out of date.
 std::string signpostSourceHash(const SignpostText& english);
+
+// The stamp of a locale file's section of UI strings ([translated_from] in locales/<tag>.toml,
+// one entry per section such as nav or page): the same digest over the default locale's
+// strings of that section, one "key=value" line each (dotted keys, in byte order), so a
+// changed button label makes only its own section's translations stale.
+std::string stringsSourceHash(const std::map<std::string, std::string>& english);
 
 } // namespace ev

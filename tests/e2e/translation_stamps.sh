@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# A help card's translation is tied to the English it was made from, as a page's is: when the
-# English of a card changes, lint calls every translation of it stale, the built pack carries
-# the English card in their place (a service's description or hours must never be shown out
-# of date), `stale` and `xliff export` show what changed, and `xliff import` of the new
-# translation stamps it again. Checked with b2sum, sqlite3 and OCR of the kiosk, not our reader.
+# Help cards and UI strings are tied to the English they were translated from, as pages are:
+# when the English of a card (or a UI string) changes, lint calls every translation of it
+# stale, the built pack carries the English in its place (a service's description or hours
+# must never be shown out of date), `stale` and `xliff export` show what changed, and `xliff
+# import` of the new translation stamps it again. Checked with b2sum, sqlite3 and OCR of the
+# kiosk, not with our own reader.
 . "$(dirname "$0")/pack_lib.sh"
 src=content/default
 card=childline
@@ -78,4 +79,41 @@ sqlite3 new.evpack "SELECT description FROM signpost_text WHERE signpost='$card'
 grep -q "warning: stale: the en text of signpost '$card'" lint.txt || fail "an untranslated import made the Polish card current"
 [ "$(grep -c "warning: stale: the en text of signpost '$card'" lint.txt)" = 8 ] || fail "stale cards left: $(grep -c stale lint.txt)"
 
-echo "ok: help card stamps, stale cards shown in English, XLIFF marks and restamps them"
+# UI strings: each section of a locale file is stamped ([translated_from] nav = "<hash>").
+python3 - locales/en.toml nav >nav.txt <<'PY' || fail "reading en.toml"
+import sys, tomllib
+t = tomllib.load(open(sys.argv[1], 'rb'))[sys.argv[2]]
+sys.stdout.write(''.join(f'{sys.argv[2]}.{k}={t[k]}\n' for k in sorted(t)))
+PY
+nav=$("$PACK_TOOL" hash $src strings:nav) || fail "hash strings:nav"
+[ "$(b2sum -l 128 nav.txt | cut -c1-32)" = "$nav" ] || fail "hash strings:nav $nav is not b2sum's $(b2sum -l 128 nav.txt)"
+grep -qx "nav = \"$nav\"" locales/pl.toml || fail "locales/pl.toml's [nav] is not stamped $nav"
+sed -i 's/^back = "Back"$/back = "Go back"/' locales/en.toml
+"$PACK_TOOL" lint $src --quiet-drafts >lint.txt 2>&1 || fail "lint after a UI string changed: $(tail -3 lint.txt)"
+[ "$(grep -c 'warning: stale: \[nav\] was translated from other en text; the kiosk shows en for nav.back ' lint.txt)" = 9 ] ||
+  fail "lint does not name nav.back in the 9 translations: $(grep 'stale: \[' lint.txt | head -3)"
+"$PACK_TOOL" stale $src --locale pl | grep -qF -- "[-Back-] {+Go back+}" || fail "stale shows no word diff of nav.back"
+"$PACK_TOOL" build $src -o strings.evpack >/dev/null 2>&1 || fail "build"
+[ "$(sqlite3 strings.evpack "SELECT group_concat(locale) FROM strings WHERE key='nav.back'")" = en ] ||
+  fail "the out-of-date nav.back went into the pack: $(sqlite3 strings.evpack "SELECT locale FROM strings WHERE key='nav.back'")"
+[ "$(sqlite3 strings.evpack "SELECT count(*) FROM strings WHERE key='nav.home'")" = 10 ] || fail "the rest of [nav] was left out too"
+"$PACK_TOOL" xliff export $src --locale pl -o ui.xlf >export.txt || fail "export"
+# Two: nav.back, and the Polish Childline description still out of date from above.
+grep -q "2 to translate (2 changed" export.txt || fail "export of the UI string: $(cat export.txt)"
+python3 - <<'PY' || fail "filling in nav.back"
+import xml.etree.ElementTree as ET
+x = '{urn:oasis:names:tc:xliff:document:2.0}'
+ET.register_namespace('', x[1:-1])
+doc = ET.parse('ui.xlf')
+u = next(u for u in doc.getroot().iter(x + 'unit') if u.get('id') == 'nav.back')
+assert u.find(f'{x}segment/{x}target') is None
+assert [n.text for n in u.iter(x + 'note')] == ['Back', 'Wstecz'], [n.text for n in u.iter(x + 'note')]
+ET.SubElement(u.find(x + 'segment'), x + 'target').text = 'Wróć'
+doc.write('ui-done.xlf', encoding='UTF-8', xml_declaration=True)
+PY
+"$PACK_TOOL" xliff import ui-done.xlf $src >/dev/null || fail "import of nav.back"
+grep -qx "nav = \"$("$PACK_TOOL" hash $src strings:nav)\"" locales/pl.toml || fail "import did not restamp [nav]"
+"$PACK_TOOL" build $src -o strings2.evpack >/dev/null 2>&1 || fail "build"
+[ "$(sqlite3 strings2.evpack "SELECT value FROM strings WHERE key='nav.back' AND locale='pl'")" = "Wróć" ] || fail "nav.back in Polish"
+
+echo "ok: help card and UI string stamps, stale text shown in English, XLIFF marks and restamps it"
