@@ -107,10 +107,14 @@ TEST_CASE("the English history reads back what was written, and keeps only what 
     const auto dir = std::filesystem::temp_directory_path() / "ev-history-test";
     std::filesystem::create_directories(dir);
     const auto file = historyFile(dir);
-    TranslationHistory h{{"aaa", {"p", "T \"q\"", "S", "body with ''' and\nlines\n"}}, {"bbb", {"p", "T2", "", "x\n"}}};
-    writeHistory(file, h, {"aaa"});
+    TranslationHistory h{{"aaa", {"p", "T \"q\"", "S", "body with ''' and\nlines\n", {}, {}, {}}},
+                         {"bbb", {"p", "T2", "", "x\n", {}, {}, {}}},
+                         {"ccc", {{}, {}, {}, {}, {}, {{"nav.back", "Back"}, {"nav.home", "Home \"x\""}}, "nav"}}};
+    writeHistory(file, h, {"aaa", "ccc"});
     const auto back = readHistory(file);
-    REQUIRE(back.size() == 1);
+    REQUIRE(back.size() == 2);
+    CHECK(back.at("ccc").strings == "nav");
+    CHECK(back.at("ccc").fields == h.at("ccc").fields);
     CHECK(back.at("aaa").title == "T \"q\"");
     CHECK(back.at("aaa").markdown == "body with ''' and\nlines\n");
     std::filesystem::remove_all(dir);
