@@ -49,6 +49,7 @@ struct Source {
     std::vector<SignpostSource> signposts;                        // parallel to pack.signposts
     std::map<std::string, int> localeLines;                       // tag -> pack.toml line
     std::map<std::string, std::vector<int>> neutralLines;         // tag -> pack.toml line of each neutral item
+    std::vector<int> questionLines;                               // parallel to pack.questions
     std::map<std::string, std::map<std::string, int>> stringLines; // locale -> UI string key -> line in its file
     std::filesystem::path assetsDir;                              // SRC/assets: images and narration
     std::map<std::string, std::filesystem::path> assets;          // file name -> file, valid names only
