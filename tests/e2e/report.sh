@@ -40,7 +40,7 @@ awk -v OFS=, 'BEGIN {
 }' > made-up.csv
 "$PACK_TOOL" counts merge kiosk.csv made-up.csv -o all.csv >/dev/null || fail "merge"
 html=$out/dashboard.html
-"$PACK_TOOL" report all.csv -o "$html" >/dev/null || fail "report"
+"$PACK_TOOL" report all.csv -o "$html" --figures all-figures.csv >/dev/null || fail "report"
 
 # Self-contained: no scripts, no external fetches, no web fonts.
 grep -Eiq '<script|<link|<iframe|<img|@import|@font-face|url\(|https?://' "$html" && fail "the page fetches or runs something"
@@ -235,3 +235,24 @@ echo "ok: --from/--to counts only the period, with the previous period beside it
 "$PACK_TOOL" report odd.csv -o odd.html >/dev/null || fail "report of odd.csv"
 grep -q 'more quick exits than visits at Thames View, week of 2025-01-06' odd.html || fail "12 quick exits for 3 visits not flagged"
 echo "ok: a venue-week with more quick exits than visits is flagged"
+
+# --- every chart carries the suppression ---------------------------------------------------------
+# No chart draws a figure its table withholds or does not publish, or a bar for one
+# (chart_audit.py reads the SVG with Python's HTML parser and the published figures' CSV).
+python3 "$SOURCE_DIR/tests/e2e/chart_audit.py" "$html" all-figures.csv 10 || fail "a chart of the eight-week dashboard shows what its table withholds"
+python3 "$SOURCE_DIR/tests/e2e/chart_audit.py" "$two" two-figures.csv 10 || fail "a chart of the two-kiosk dashboard shows what its table withholds"
+python3 "$SOURCE_DIR/tests/e2e/chart_audit.py" period.html period.csv 10 || fail "a chart of the period dashboard shows what its table withholds"
+# Feedback across charts: one page's 3 "not helpful" beside a published total of answers must
+# not be left the only withheld figure among the pages' answers (the summary's total less the
+# others would give it, exactly when nothing is rounded).
+{ head -2 small.csv
+  echo "55555555555555555555555555555555,Castle Point,2025-01-07,10,feedback,default,signs-to-notice,en,parent,helpful,40"
+  echo "55555555555555555555555555555555,Castle Point,2025-01-07,10,feedback,default,signs-to-notice,en,parent,not_helpful,3"
+  echo "55555555555555555555555555555555,Castle Point,2025-01-07,10,feedback,default,sunrise-hub,en,parent,helpful,30"; } > helpful.csv
+"$PACK_TOOL" report helpful.csv -o helpful.html --figures helpful-figures.csv --round 1 >/dev/null || fail "report of helpful.csv"
+[ "$(published helpful-figures.csv Summary '"Was this helpful?" answers' total)" = 73 ] || fail "the 73 answers are not published as such"
+alone=$(sqlite3 :memory: -cmd ".import --csv helpful-figures.csv f" "select count(*) from f where lower(\"table\") like '%helpful%'
+  and \"table\" like '%page%' and \"column\" not like '% share' and published = '[c]'")
+[ "$alone" != 1 ] || fail "the 3 'not helpful' answers are the only withheld figure of the pages' answers: 73 less the rest gives them"
+python3 "$SOURCE_DIR/tests/e2e/chart_audit.py" helpful.html helpful-figures.csv 10 || fail "a chart of the feedback dashboard shows what its table withholds"
+echo "ok: every chart draws only published figures, and no page's feedback can be worked out"
