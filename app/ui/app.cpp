@@ -34,9 +34,11 @@ App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& e
       routes_{{Screen::Attract, {&attract_, false}},  {Screen::Languages, {&languages_, true}},
               {Screen::Audience, {&audience_, true}}, {Screen::Topics, {&topics_, true}},
               {Screen::Page, {&page_, true}},         {Screen::Help, {&help_, true}},
-              {Screen::Signpost, {&signpost_, true}}, {Screen::Neutral, {&neutral_, false}},
+              {Screen::Signpost, {&signpost_, true}}, {Screen::Questions, {&questions_, true}},
+              {Screen::Neutral, {&neutral_, false}},
               {Screen::Admin, {&admin_, false}}} {
     isolateNames();
+    session_.setQuestions(pack.questions);
 }
 
 void App::isolateNames() {
@@ -51,6 +53,7 @@ void App::showPack(const Pack& pack, std::string origin) {
     pack_ = &pack;
     admin_.setPackOrigin(std::move(origin));
     isolateNames();
+    session_.setQuestions(pack.questions);
     // The page view keeps a layout of the page it showed last, which may be the old pack's,
     // and its images' textures.
     page_ = PageView{};

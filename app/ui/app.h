@@ -24,6 +24,7 @@
 #include "ui/views/nav_bar.h"
 #include "ui/views/neutral_view.h"
 #include "ui/views/page_view.h"
+#include "ui/views/questions_view.h"
 #include "ui/views/signpost_view.h"
 #include "ui/views/topics_view.h"
 #include "ui/views/view.h"
@@ -121,6 +122,7 @@ private:
     PageView page_;
     HelpView help_;
     SignpostView signpost_;
+    QuestionsView questions_;
     NeutralView neutral_;
     AdminView admin_;
     IdlePrompt prompt_;

@@ -148,6 +148,60 @@ TEST_CASE("a teenager audience is written and read back, and a schema 1 pack sti
     CHECK(before.neutral.at("en").size() == 1); // one neutral row a locale, no position column
 }
 
+TEST_CASE("the end-of-visit questions are written, read back, and checked by lint", "[pack][questions]") {
+    TempDir dir;
+    const fs::path root = copyFixtures(dir), src = root / "content/good";
+    const std::string toml = readFile(src / "pack.toml");
+    const std::string en = readFile(root / "locales/en.toml");
+    const auto withQuestions = [&](const std::string& questions, const std::string& words) {
+        writeFile(src / "pack.toml", toml + "\n" + questions);
+        writeFile(root / "locales/en.toml", en + "\n" + words);
+    };
+    const std::string words = "[visit]\nintro = \"If you like, answer with one tap.\"\nskip = \"Skip\"\n"
+                              "[visit.know_who]\nquestion = \"Do you know who you could talk to now?\"\n"
+                              "yes = \"Yes\"\nnot_sure = \"Not sure\"\nno = \"No\"\n";
+    const std::string one = "[[questions]]\nid = \"know_who\"\nanswers = [\"yes\", \"not_sure\", \"no\"]\n";
+    const std::string locales = " --locales " + quote((root / "locales").string());
+    withQuestions(one, words);
+    const fs::path out = dir.path / "q.evpack";
+    const Run r = tool("build " + quote(src.string()) + locales + " -o " + quote(out.string()));
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    CHECK(sqlite(out, "SELECT value FROM meta WHERE key = 'visit_questions'") == "know_who=yes,not_sure,no");
+    const ev::Pack pack = ev::readPack(out);
+    REQUIRE(pack.questions.size() == 1);
+    CHECK(pack.questions[0] == ev::VisitQuestion{"know_who", {"yes", "not_sure", "no"}});
+    CHECK(pack.string("visit.know_who.not_sure", "pl") == "Not sure"); // untranslated: English
+
+    // A pack without questions is as it was: no meta row.
+    CHECK(sqlite(buildGood(dir), "SELECT count(*) FROM meta WHERE key = 'visit_questions'") == "0");
+
+    // Lint: three questions, one answer, a bad id, a repeat, and a question without its words.
+    const std::string two = one + "[[questions]]\nid = \"learned\"\nanswers = [\"yes\", \"no\"]\n";
+    withQuestions(two + "[[questions]]\nid = \"third\"\nanswers = [\"yes\", \"no\"]\n"
+                        "[[questions]]\nid = \"Bad-Id\"\nanswers = [\"yes\", \"no\"]\n"
+                        "[[questions]]\nid = \"lonely\"\nanswers = [\"yes\", \"yes\"]\n",
+                  words);
+    const Run bad = tool("lint " + quote(src.string()) + locales);
+    CHECK(bad.status != 0);
+    CHECK_THAT(bad.output, Catch::Contains("at most 2 [[questions]]"));
+    CHECK_THAT(bad.output, Catch::Contains("question id 'Bad-Id' may use only a-z, 0-9 and _"));
+    CHECK_THAT(bad.output, Catch::Contains("answer 'yes' is listed twice"));
+    CHECK_THAT(bad.output, Catch::Contains("question 'learned' has no words in"));
+    CHECK_THAT(bad.output, Catch::Contains("visit.learned.question, visit.learned.yes, visit.learned.no"));
+    // The other locale lacks them: a warning (the kiosk shows English), not an error.
+    withQuestions(one, words);
+    const Run fine = tool("lint " + quote(src.string()) + locales);
+    CHECK(fine.status == 0);
+    CHECK_THAT(fine.output, Catch::Contains("visit.know_who.question"));
+
+    // A pack whose meta row breaks the rules is refused with one line.
+    const fs::path broken = dir.path / "broken.evpack";
+    fs::copy_file(out, broken);
+    REQUIRE(run("sqlite3 " + quote(broken.string()) + " \"UPDATE meta SET value = 'a=yes;b=yes,no;c=yes,no' WHERE key = 'visit_questions'\"").status == 0);
+    CHECK_THROWS_WITH(ev::readPack(broken), Catch::Contains("meta visit_questions"));
+}
+
 TEST_CASE("an unknown audience in [topics] is named with the ones there are", "[pack]") {
     TempDir dir;
     const fs::path src = copyFixtures(dir) / "content/good";

@@ -44,6 +44,8 @@ struct Fixture {
     }
 };
 
+const std::vector<VisitQuestion> kQuestions{{"know_who", {"yes", "not_sure", "no"}}, {"learned", {"yes", "a_little", "no"}}};
+
 // Brings a fresh session to `s` through the resident's flow (or goTo where no flow leads).
 void reach(Fixture& f, Screen s) {
     switch (s) {
@@ -56,6 +58,7 @@ void reach(Fixture& f, Screen s) {
     case Screen::Page: f.toPage(); break;
     case Screen::Help: f.toPage(), f.session.openHelp(); break;
     case Screen::Signpost: f.toPage(), f.session.openHelp(), f.session.openSignpost("nspcc"); break;
+    case Screen::Questions: f.session.setQuestions(kQuestions), f.toPage(), f.session.home(); break;
     case Screen::Neutral: f.session.quickExit(); break;
     case Screen::Admin: f.session.goTo({Screen::Admin, {}}); break;
     }
@@ -63,7 +66,8 @@ void reach(Fixture& f, Screen s) {
 }
 
 constexpr Screen kAllScreens[] = {Screen::Attract, Screen::Languages, Screen::Audience, Screen::Topics, Screen::Page,
-                                  Screen::Help,    Screen::Signpost,  Screen::Neutral,  Screen::Admin};
+                                  Screen::Help,    Screen::Signpost,  Screen::Questions, Screen::Neutral,
+                                  Screen::Admin};
 
 } // namespace
 
@@ -279,6 +283,7 @@ TEST_CASE("parseTarget knows every --goto word and nothing else", "[session]") {
     CHECK(parseTarget("help")->first.screen == Screen::Help);
     CHECK(parseTarget("neutral")->first.screen == Screen::Neutral);
     CHECK(parseTarget("admin")->first.screen == Screen::Admin);
+    CHECK(parseTarget("questions")->first.screen == Screen::Questions);
     const auto topics = parseTarget("topics:child");
     REQUIRE(topics);
     CHECK(topics->first.screen == Screen::Topics);
@@ -563,4 +568,92 @@ TEST_CASE("nextDeadline says when tick has work to do", "[session][idle]") {
     CHECK_FALSE(f.session.nextDeadline());
     f.session.quickExit();
     CHECK(f.session.nextDeadline() == f.clock.now() + 90s);
+}
+
+TEST_CASE("a visit that read a page is asked the pack's questions once, on Home", "[session][questions]") {
+    Fixture f;
+    f.session.setQuestions(kQuestions);
+    f.toPage();
+    f.session.openHelp();
+    f.session.home();
+    REQUIRE(f.session.screen() == Screen::Questions);
+    CHECK_FALSE(f.session.canGoBack());
+    REQUIRE(f.session.question());
+    CHECK(f.session.question()->id == "know_who");
+    f.session.answer("maybe"); // not one of its answers: nothing counted, nothing moves
+    CHECK(f.sink.n(Event::VisitAnswer) == 0);
+    f.session.answer("not_sure");
+    REQUIRE(f.session.question());
+    CHECK(f.session.question()->id == "learned");
+    f.session.answer("a_little");
+    CHECK(f.session.screen() == Screen::Audience);
+    CHECK_FALSE(f.session.question());
+    REQUIRE(f.sink.n(Event::VisitAnswer) == 2);
+    const Counted& last = f.sink.events.back();
+    CHECK(last.event == Event::VisitAnswer);
+    CHECK(last.ctx.detail == "learned:a_little");
+    CHECK(last.ctx.locale == "bn");
+    CHECK(last.ctx.audience == "parent");
+    CHECK(last.ctx.page.empty());
+    // The same visit reads on and goes Home again: asked once per visit.
+    f.session.chooseAudience(Audience::Parent);
+    f.session.openPage("signs");
+    f.session.home();
+    CHECK(f.session.screen() == Screen::Audience);
+}
+
+TEST_CASE("skipping is one tap, Home from the questions skips too, and nothing is counted", "[session][questions]") {
+    for (const bool byHome : {false, true}) {
+        Fixture f;
+        reach(f, Screen::Questions);
+        if (byHome) f.session.home();
+        else f.session.skipQuestions();
+        CHECK(f.session.screen() == Screen::Audience);
+        CHECK(f.sink.n(Event::VisitAnswer) == 0);
+    }
+}
+
+TEST_CASE("no questions without a page read, without questions in the pack, or for a new visit's Home", "[session][questions]") {
+    Fixture f;
+    f.session.setQuestions(kQuestions);
+    f.session.start();
+    f.session.chooseLanguage("en");
+    f.session.chooseAudience(Audience::Child);
+    f.session.home(); // nothing read
+    CHECK(f.session.screen() == Screen::Audience);
+
+    Fixture none;
+    none.toPage();
+    none.session.home(); // the pack asks nothing
+    CHECK(none.session.screen() == Screen::Audience);
+
+    // A page read by the last visitor, who left by the quick exit or walked away, does not make
+    // the next one's Home ask.
+    for (const bool idle : {false, true}) {
+        Fixture g;
+        g.session.setQuestions(kQuestions);
+        g.toPage();
+        if (idle) g.wait(120s);
+        else g.session.quickExit();
+        CHECK(g.session.screen() != Screen::Questions);
+        g.session.goTo({Screen::Attract, {}});
+        g.session.start();
+        g.session.chooseLanguage("en");
+        g.session.home();
+        CHECK(g.session.screen() == Screen::Audience);
+    }
+}
+
+TEST_CASE("the questions time out quietly to the start: no prompt, no idle reset", "[session][questions][idle]") {
+    Fixture f;
+    reach(f, Screen::Questions);
+    CHECK(f.session.nextDeadline() == f.clock.now() + 30s);
+    f.wait(29s);
+    CHECK(f.session.screen() == Screen::Questions);
+    CHECK_FALSE(f.session.idlePromptShown());
+    f.wait(1s);
+    CHECK(f.session.screen() == Screen::Attract);
+    CHECK(f.sink.n(Event::IdleReset) == 0);
+    CHECK(f.sink.n(Event::VisitAnswer) == 0);
+    CHECK(f.session.locale() == "en");
 }

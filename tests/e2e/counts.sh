@@ -26,6 +26,9 @@ kiosk --window 540x960 --script "$SOURCE_DIR/tests/e2e/full_flow.evscript" >/dev
 # Every value is one of the pack's own ids or a fixed word: nothing a person typed or is.
 pages=$(sqlite3 "$PACK" "select id from pages")
 signposts=$(sqlite3 "$PACK" "select id from signposts")
+# The end-of-visit answers the pack offers, "know_who:yes" a line.
+answers=$(sqlite3 "$PACK" "select value from meta where key = 'visit_questions'" |
+  awk -F';' '{for (i = 1; i <= NF; i++) {split($i, q, "="); n = split(q[2], a, ","); for (j = 1; j <= n; j++) print q[1] ":" a[j]}}')
 while IFS='|' read -r event page locale audience detail; do
   [ -z "$page" ] || grep -qx -- "$page" <<<"$pages" || fail "page '$page' is not in the pack"
   case "$locale" in ''|en|ro|lt|pl|pt|bn|ur|pa|so|yo) ;; *) fail "locale '$locale'" ;; esac
@@ -35,6 +38,7 @@ while IFS='|' read -r event page locale audience detail; do
     *:) ;;
     qr_shown:*|signpost_view:*) grep -qx -- "$detail" <<<"$signposts" || fail "$event names '$detail', not a service in the pack" ;;
     feedback:helpful|feedback:not_helpful) ;;
+    visit_answer:*) grep -qx -- "$detail" <<<"$answers" || fail "visit_answer '$detail' is not an answer the pack offers" ;;
     *) fail "$event carries a detail '$detail'" ;;
   esac
 done < <(sqlite3 "$db" "select event, page, locale, audience, detail from counts")

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 kiosk --window 1080x1920 --script "$SOURCE_DIR/tests/e2e/full_flow.evscript" || fail "full flow script"
 for png in 0*.png; do "$PNG_CHECK" "$png" 1080x1920 || fail "$png is blank or the wrong size"; done
-[ "$(ls 0*.png | wc -l)" = 9 ] || fail "expected 9 screenshots, got $(ls 0*.png)"
+[ "$(ls 0*.png | wc -l)" = 10 ] || fail "expected 10 screenshots, got $(ls 0*.png)"
 cmp -s 05-page.png 06-page-scrolled.png && fail "dragging the page did not scroll it"
 
 # The numbers a resident copies down must be readable, so read them as a person would: OCR.
@@ -31,6 +31,12 @@ expect_count qr_shown 4
 [ "$(sqlite3 state/counts.sqlite "select group_concat(detail) from (select detail from counts where event = 'qr_shown' order by detail)")" = childline,nspcc,stopitnow ] ||
   fail "qr_shown should name childline, nspcc and stopitnow"
 expect_count quick_exit 1
+# Home after reading asked the end-of-visit questions: one answered, the other skipped.
+tesseract 08b-questions.png questions -l eng >/dev/null 2>&1
+grep -q "who you could talk to" questions.txt || fail "the end-of-visit question is not readable (OCR: $(tr '\n' ' ' <questions.txt))"
+expect_count visit_answer 1
+[ "$(sqlite3 state/counts.sqlite "select detail || '|' || locale || '|' || audience || '|' || page from counts where event = 'visit_answer'")" = 'know_who:yes|en|parent|' ] ||
+  fail "visit_answer should be know_who:yes, in English, for a parent, on no page"
 [ "$(sqlite3 state/counts.sqlite 'select count(*) from counts where hour*3600 > strftime("%s","now") + 3600')" = 0 ] ||
   fail "a count is stamped in the future"
-echo "flow: 9 screens drawn, help numbers and a service's own screen readable, counts committed"
+echo "flow: 10 screens drawn, help numbers and a service's own screen readable, counts committed"

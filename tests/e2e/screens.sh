@@ -6,7 +6,7 @@
 out=${SCREENSHOT_DIR:-$WORK/shots}
 mkdir -p "$out"
 
-screens=(attract languages audience topics:child topics:teen topics:parent topics:community help signpost:childline neutral)
+screens=(attract languages audience topics:child topics:teen topics:parent topics:community help signpost:childline questions neutral)
 for page in $(sqlite3 "$PACK" 'select id from pages order by id'); do screens+=("page:$page"); done
 [ "${#screens[@]}" -ge 20 ] || fail "expected at least 12 pages in the default pack, found ${#screens[@]} screens"
 
@@ -18,7 +18,7 @@ shoot() { # shoot NAME ARGS...
 for s in "${screens[@]}"; do
   shoot "portrait-${s//:/-}" --window 1080x1920 --goto "$s"
 done
-for s in attract topics:parent page:what-is-child-sexual-abuse help neutral; do
+for s in attract topics:parent page:what-is-child-sexual-abuse help questions neutral; do
   shoot "landscape-${s//:/-}" --window 1920x1080 --goto "$s"
 done
 shoot glfw-help --platform glfw --window 1080x1920 --goto help

@@ -361,3 +361,48 @@ TEST_CASE("the text and colour panel never covers the bar, and scrolls when the 
                 CHECK(h.session.screen() == Screen::Neutral);
             }
 }
+
+TEST_CASE("Home after a page asks the end-of-visit questions: one tap each, Skip, and the quick exit still works") {
+    UiHarness h;
+    const std::vector<VisitQuestion> questions{{"know_who", {"yes", "not_sure", "no"}}, {"learned", {"yes", "a_little", "no"}}};
+    h.pack.questions = questions;
+    h.session.setQuestions(questions);
+    h.pack.strings["en"]["visit.know_who.not_sure"] = "Not sure";
+    h.session.chooseLanguage("ur");
+    toPage(h, "first");
+    h.tap("nav:home");
+    REQUIRE(h.session.screen() == Screen::Questions);
+    h.frames(2);
+    for (const char* id : {"question:know_who:yes", "question:know_who:not_sure", "question:know_who:no", "question:skip",
+                           "nav:exit", "nav:help"})
+        CHECK(h.has(id));
+    // Right to left: the first answer at the right.
+    CHECK(h.widget("question:know_who:yes").min.x > h.widget("question:know_who:no").max.x);
+    // Untranslated words fall back to English, never to a key.
+    CHECK(h.widget("question:know_who:not_sure").label == "Not sure");
+    h.tap("question:know_who:not_sure");
+    REQUIRE(h.session.screen() == Screen::Questions);
+    h.frames(2);
+    CHECK(h.has("question:learned:a_little"));
+    CHECK(h.sink.events.back() == Event::VisitAnswer);
+    CHECK(h.sink.contexts.back().detail == "know_who:not_sure");
+    CHECK(h.sink.contexts.back().locale == "ur");
+    h.tap("question:skip");
+    CHECK(h.session.screen() == Screen::Audience);
+    CHECK(h.sink.n(Event::VisitAnswer) == 1);
+
+    // Another visit: the quick exit from the questions leaves at once and counts no answer.
+    h.tap("nav:exit");
+    h.session.goTo({Screen::Attract, {}});
+    h.frames(2);
+    h.tap("start");
+    h.tap("lang:en");
+    h.tap("audience:parent");
+    h.tap("topic:second");
+    h.tap("nav:home");
+    REQUIRE(h.session.screen() == Screen::Questions);
+    h.frames(2);
+    h.tap("nav:exit");
+    CHECK(h.session.screen() == Screen::Neutral);
+    CHECK(h.sink.n(Event::VisitAnswer) == 1);
+}

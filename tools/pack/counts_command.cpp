@@ -188,7 +188,12 @@ bool nameFromPack(const fs::path& file, DashboardContext& context) {
             if (const ev::PageText* text = pack.pageText(p.id, "en")) context.pageTitles[p.id] = text->title;
         for (const ev::Signpost& s : pack.signposts)
             if (const ev::SignpostText* text = s.textIn("en", pack.defaultLocale)) context.serviceNames[s.id] = text->name;
-        context.packNote = "Pages and services are named as in the content pack " + file.filename().string() + " (" +
+        for (const ev::VisitQuestion& q : pack.questions) {
+            context.questionOrder.push_back(q);
+            context.questionTexts[q.id] = pack.string("visit." + q.id + ".question", "en");
+            for (const std::string& a : q.answers) context.questionTexts[q.id + ":" + a] = pack.string("visit." + q.id + "." + a, "en");
+        }
+        context.packNote = "Pages, services and questions are named as in the content pack " + file.filename().string() + " (" +
                            pack.id + ", version " + std::to_string(pack.version) + ").";
         return true;
     } catch (const ev::PackError& e) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/counts/counts_csv.h"
 
@@ -23,6 +24,20 @@ struct Tally {
 };
 
 using Week = std::chrono::sys_days; // its Monday (UTC)
+
+// The answers to one question ("Was this page helpful?", an end-of-visit question, a plan's
+// question before or after a group session), overall and per audience, language and kiosk.
+// A group session's room may be of several languages or audiences ("en+bn"): its answers
+// count toward each, so those breakdowns can add up to more than the whole.
+struct Answers {
+    using ByAnswer = std::map<std::string, Tally>;                // answer id -> tally
+    ByAnswer all;
+    std::map<std::string, ByAnswer> byAudience, byLanguage, byKiosk; // group -> answer -> tally
+    void add(const ev::CountRow& row, const std::string& answer);
+};
+
+// The values of a dimension that may hold several joined by '+' ("en+bn"); one for a plain value.
+std::vector<std::string> joinedValues(const std::string& value);
 
 struct DashboardTotals {
     DashboardTotals() = default;
@@ -43,7 +58,12 @@ struct DashboardTotals {
     std::set<Week> weeks;                // with any count
     std::map<std::string, Tally> byEvent, locales, readingLocales, audiences, pages, signposts, qr, sessionsByAudience;
     std::map<std::string, std::map<std::string, Tally>> feedback; // page -> answer -> tally
-    std::uint64_t people = 0;                                     // reached by facilitated sessions
+    Answers helpful;                                              // feedback's answers
+    std::map<std::string, Answers> visitAnswers;                  // end-of-visit question id -> answers
+    std::map<std::string, std::map<std::string, Answers>> roomAnswers; // plan -> "before" | "after" -> answers
+    // Group sessions per language, audience (each of a joined "en+bn" once) and plan ("" none).
+    std::map<std::string, Tally> sessionsByLanguage, sessionsByPlan;
+    std::uint64_t people = 0;                                     // reached by facilitated sessions, each counted once
 
 private:
     // Rows come grouped by kiosk and date: these skip looking either up again.

@@ -231,6 +231,23 @@ void checkStrings(const Source& src, Diagnostics& diag) {
     }
 }
 
+// The end-of-visit questions' words are UI strings: without them in the default locale the kiosk
+// would show a key. Other languages missing them are in checkStrings' list (shown in English).
+void checkQuestions(const Source& src, Diagnostics& diag) {
+    const auto def = src.pack.strings.find(src.pack.defaultLocale);
+    for (std::size_t i = 0; i < src.pack.questions.size(); ++i) {
+        const ev::VisitQuestion& q = src.pack.questions[i];
+        std::vector<std::string> keys{"visit.intro", "visit.skip", "visit." + q.id + ".question"};
+        for (const std::string& a : q.answers) keys.push_back("visit." + q.id + "." + a);
+        std::vector<std::string> missing;
+        for (const std::string& key : keys)
+            if (def == src.pack.strings.end() || !def->second.contains(key)) missing.push_back(key);
+        if (!missing.empty())
+            diag.error(src.packToml, src.questionLines[i],
+                       "question '" + q.id + "' has no words in " + src.stringsFile(src.pack.defaultLocale).string() + ": " + join(missing));
+    }
+}
+
 } // namespace
 
 void checkSource(const Source& src, bool release, Diagnostics& diag) {
@@ -240,6 +257,7 @@ void checkSource(const Source& src, bool release, Diagnostics& diag) {
     checkPages(src, release, diag);
     checkPackToml(src, release, diag);
     checkStrings(src, diag);
+    checkQuestions(src, diag);
     checkGlyphs(src, diag);
     checkAssets(src, diag);
     checkReviews(src, diag);

@@ -51,6 +51,8 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
             {"built_at", builtAt},
         };
         for (const auto& [key, value] : meta) st.bind(1, key).bind(2, value).run();
+        // Only when there are questions: a pack without them is byte for byte what it was.
+        if (!pack.questions.empty()) st.bind(1, "visit_questions").bind(2, ev::questionsText(pack.questions)).run();
     }
     {
         ev::sql::Stmt st(db, "INSERT INTO locales (position, tag, status) VALUES (?, ?, ?)");

@@ -115,16 +115,150 @@ public:
     // alone would be the total minus the others, so the smallest other non-zero cell is withheld
     // with it (two unknowns cannot be told apart by subtraction).
     std::vector<bool> protect(const std::vector<const Tally*>& cells) const {
+        std::vector<std::size_t> line(cells.size());
+        for (std::size_t i = 0; i < cells.size(); ++i) line[i] = i;
+        return protectLines(cells, {line}, std::vector<bool>(cells.size()), std::vector<bool>(cells.size()));
+    }
+
+    // The same for a table whose cells add up along several lines (a row's cells and the row's
+    // total; a column's and the column's): withheld below the threshold, then, until no line has
+    // exactly one withheld member, another member of such a line with it: the smallest non-zero
+    // one that leaves none of its other lines with one withheld member and nothing left to pair
+    // it with (withholding a row's cell can strand its column when the column's others are zero
+    // or fixed), else the smallest. `fixedWithheld` members are withheld already (elsewhere on
+    // the page); `pinned` ones are published elsewhere as they are, so they are never withheld here.
+    std::vector<bool> protectLines(const std::vector<const Tally*>& cells, const std::vector<std::vector<std::size_t>>& lines,
+                                   const std::vector<bool>& fixedWithheld, const std::vector<bool>& pinned) const {
         std::vector<bool> withheld(cells.size());
-        std::size_t primary = 0;
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            if (small(cells[i]->n)) withheld[i] = true, ++primary;
-        if (primary != 1) return withheld;
-        std::size_t pick = cells.size();
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            if (!withheld[i] && cells[i]->n > 0 && (pick == cells.size() || cells[i]->n < cells[pick]->n)) pick = i;
-        if (pick < cells.size()) withheld[pick] = true;
+        for (std::size_t i = 0; i < cells.size(); ++i) withheld[i] = fixedWithheld[i] || (!pinned[i] && small(cells[i]->n));
+        std::vector<std::vector<std::size_t>> linesOf(cells.size());
+        for (std::size_t l = 0; l < lines.size(); ++l)
+            for (std::size_t i : lines[l]) linesOf[i].push_back(l);
+        const auto free = [&](std::size_t i) { return !withheld[i] && !pinned[i] && cells[i]->n > 0; };
+        const auto lonely = [&](const std::vector<std::size_t>& line) {
+            return std::count_if(line.begin(), line.end(), [&](std::size_t i) { return withheld[i]; }) == 1;
+        };
+        // Whether withholding i would leave one of its lines with one withheld member and no free one.
+        const auto strands = [&](std::size_t i) {
+            withheld[i] = true;
+            bool stuck = false;
+            for (std::size_t l : linesOf[i])
+                stuck |= lonely(lines[l]) && std::none_of(lines[l].begin(), lines[l].end(), free);
+            withheld[i] = false;
+            return stuck;
+        };
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (const auto& line : lines) {
+                if (!lonely(line)) continue;
+                std::size_t pick = cells.size();
+                bool pickStrands = true;
+                for (std::size_t i : line) {
+                    if (!free(i)) continue;
+                    const bool s = strands(i);
+                    if (pick == cells.size() || (pickStrands && !s) || (s == pickStrands && cells[i]->n < cells[pick]->n))
+                        pick = i, pickStrands = s;
+                }
+                if (pick < cells.size()) withheld[pick] = changed = true;
+            }
+        }
         return withheld;
+    }
+
+    // Shares of the answers to one question, per group (audience, language, venue), with the
+    // counts: a row per group and one for everyone, each answer's count and its share of the
+    // row's total, as published. The answers of everyone (and their total) are decided once,
+    // for the first table of a question (allWithheld empty), and held to in the others, so no
+    // two tables publish one figure differently. Shares are worked out from published figures.
+    void shares(const std::string& caption, const std::string& what, const std::vector<std::pair<std::string, Label>>& answers,
+                const std::vector<std::pair<Label, const Answers::ByAnswer*>>& groups, const Answers::ByAnswer& all,
+                std::vector<bool>& allWithheld, const std::string& allLabel = "Everyone") {
+        const std::size_t A = answers.size(), W = A + 1, G = groups.size();
+        const Tally none;
+        std::vector<Tally> totals(G + 1);
+        std::vector<const Tally*> cells;
+        for (std::size_t g = 0; g <= G; ++g) {
+            const Answers::ByAnswer& row = g < G ? *groups[g].second : all;
+            for (const auto& [id, label] : answers) {
+                const auto it = row.find(id);
+                cells.push_back(it == row.end() ? &none : &it->second);
+                totals[g].add(*cells.back());
+            }
+            cells.push_back(&totals[g]);
+        }
+        std::vector<std::vector<std::size_t>> lines;
+        for (std::size_t g = 0; g <= G; ++g) {
+            lines.emplace_back();
+            for (std::size_t a = 0; a < W; ++a) lines.back().push_back(g * W + a);
+        }
+        for (std::size_t a = 0; a < W; ++a) {
+            lines.emplace_back();
+            for (std::size_t g = 0; g <= G; ++g) lines.back().push_back(g * W + a);
+        }
+        std::vector<bool> fixed(cells.size()), pinned(cells.size());
+        if (allWithheld.empty()) {
+            // Everyone's row first, against its total alone.
+            std::vector<const Tally*> allCells(cells.begin() + G * W, cells.end());
+            std::vector<std::size_t> line(W);
+            for (std::size_t a = 0; a < W; ++a) line[a] = a;
+            allWithheld = protectLines(allCells, {line}, std::vector<bool>(W), std::vector<bool>(W));
+        }
+        for (std::size_t a = 0; a < W; ++a) (allWithheld[a] ? fixed : pinned)[G * W + a] = true;
+        const std::vector<bool> withheld = protectLines(cells, lines, fixed, pinned);
+
+        const int id = ++figures;
+        constexpr int kRow = 30, kLabel = 330, kBar = 560, kWidth = 1100;
+        const int height = static_cast<int>(G + 1) * kRow + 34;
+        std::string svg = "<figure aria-labelledby=\"fig" + std::to_string(id) + "\">\n<svg aria-hidden=\"true\" viewBox=\"0 0 " +
+                          std::to_string(kWidth) + " " + std::to_string(height) + "\" width=\"100%\">\n";
+        std::string table = "<table class=\"shares\"><caption>" + escapeHtml(caption) + "</caption><thead><tr><th scope=\"col\">" + what + "</th>";
+        for (const auto& [aid, label] : answers) table += "<th scope=\"col\">" + label.html("span") + "</th>";
+        table += "<th scope=\"col\">answers</th></tr></thead><tbody>\n";
+        int y = 4;
+        for (std::size_t g = 0; g <= G; ++g) {
+            const Label rowLabel = g < G ? groups[g].first : plain(allLabel);
+            const Published total = publish(*cells[g * W + A], withheld[g * W + A]);
+            table += "<tr><th scope=\"row\">" + rowLabel.html("span") + "</th>";
+            svg += "<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + std::to_string(y + 20) + "\" text-anchor=\"end\">" +
+                   fitted(rowLabel) + "</text>";
+            double x = kLabel;
+            for (std::size_t a = 0; a < A; ++a) {
+                const Published p = publish(*cells[g * W + a], withheld[g * W + a]);
+                const bool share = !p.withheld && !total.withheld && total.value > 0;
+                const double part = share ? static_cast<double>(p.value) / static_cast<double>(total.value) : 0;
+                const std::string percent = share ? std::to_string(static_cast<int>(part * 100 + 0.5)) + "%" : kWithheld;
+                // A count published beside a withheld total has no share to give: the count alone.
+                table += "<td>" + (share ? percent + " (" + escapeHtml(p.text) + ")" : escapeHtml(p.text)) + "</td>";
+                record(caption, rowLabel.plainText(), answers[a].second.plainText(), p);
+                record(caption, rowLabel.plainText(), answers[a].second.plainText() + " share",
+                       Published{!share, 0, share ? percent : kWithheld});
+                // Shares rounded on their own can add up to a little over the whole: the bar stops at its end.
+                const double width = std::min(part * kBar, kLabel + kBar - x);
+                if (share && width > 0) {
+                    char rect[200];
+                    std::snprintf(rect, sizeof rect, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"22\" class=\"answer%zu\"/>", x,
+                                  y + 4, width, a % 4);
+                    svg += rect;
+                    x += width;
+                }
+            }
+            table += "<td>" + escapeHtml(total.text) + "</td></tr>\n";
+            record(caption, rowLabel.plainText(), "answers", total);
+            svg += "<text x=\"" + std::to_string(kLabel + kBar + 10) + "\" y=\"" + std::to_string(y + 20) + "\">" +
+                   escapeHtml(total.withheld ? std::string(kWithheld) : total.text + " answers") + "</text>\n";
+            y += kRow;
+        }
+        // The key, in the answers' order and colours.
+        double kx = kLabel;
+        for (std::size_t a = 0; a < A; ++a) {
+            char key[160];
+            std::snprintf(key, sizeof key, "<rect x=\"%.0f\" y=\"%d\" width=\"14\" height=\"14\" class=\"answer%zu\"/>", kx, y + 8, a % 4);
+            svg += std::string(key) + "<text x=\"" + std::to_string(static_cast<int>(kx) + 20) + "\" y=\"" + std::to_string(y + 20) +
+                   "\">" + fitted(answers[a].second) + "</text>";
+            kx += 150;
+        }
+        svg += "\n</svg>\n<figcaption id=\"fig" + std::to_string(id) + "\">" + escapeHtml(caption) + "</figcaption>\n</figure>\n";
+        html += svg + table + "</tbody></table>\n";
     }
 
     // Adds one published figure to the CSV of published figures.
@@ -298,6 +432,9 @@ body{font-family:sans-serif;color:#0b0c0c;background:#fff;margin:0 auto;max-widt
 h1{font-size:2rem;margin:0 0 8px}h2{font-size:1.5rem;margin:40px 0 8px;border-top:4px solid #1d70b8;padding-top:12px}
 h3{font-size:1.2rem;margin:28px 0 4px}figure{margin:8px 0}figcaption{color:#505a5f;font-size:.9rem}
 svg text{font-size:15px;fill:#0b0c0c}.bar{fill:#1d70b8}.withheld{fill:#b1b4b6}.axis{stroke:#b1b4b6}
+.answer0{fill:#1d70b8}.answer1{fill:#6f72af}.answer2{fill:#f47738}.answer3{fill:#505a5f}
+.shares{border-collapse:collapse;margin:4px 0 16px}.shares th,.shares td{border-bottom:1px solid #b1b4b6;padding:3px 10px;text-align:left}
+.shares td{text-align:right}
 @media print{body{max-width:none;padding:0}figure,table{break-inside:avoid}h2,h3{break-after:avoid}}
 @page{size:A4;margin:15mm}
 .summary{border-collapse:collapse;margin:8px 0}.summary th,.summary td{border-bottom:1px solid #b1b4b6;padding:4px 12px;text-align:left}
@@ -424,7 +561,7 @@ Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
     summaryRow("People reached by facilitated sessions", Tally{t.people}, Tally{compare ? c.previous->people : 0});
     page.html += "</tbody></table>\n";
 
-    page.h(2, "Activity to raise awareness of child sexual abuse");
+    page.h(2, "How much was done: activity to raise awareness of child sexual abuse");
     page.p("The strategy's first measure of how much has been done. Aim 1: to educate the community so they "
            "understand child sexual abuse in all its forms.");
     page.h(3, "Activity per week per venue");
@@ -448,27 +585,114 @@ Dashboard dashboard(const DashboardTotals& t, const DashboardContext& c) {
     page.h(3, "Quick exits");
     page.p("Quick exits (the red Exit button or Shift three times) are events: one visitor may use it more than "
            "once, and staff trying it count too. " + escapeHtml(page.publish(total("quick_exit")).text) + " in this period.");
-
-    page.h(2, "Working with the voluntary and community sector");
-    page.p("Aim 1's second action: awareness sessions that partners run with the kiosk's content.");
     page.h(3, "Facilitated sessions");
-    page.p(escapeHtml(page.publish(total("facilitated_session")).text) + " sessions recorded, reaching " +
-           escapeHtml(page.publish(Tally{t.people}).text) + " people by the head counts partners gave.");
+    page.p("Aim 1's second action, working with the voluntary and community sector: awareness sessions that "
+           "partners run with the kiosk's content. " + escapeHtml(page.publish(total("facilitated_session")).text) +
+           " sessions recorded, reaching " + escapeHtml(page.publish(Tally{t.people}).text) +
+           " people by the head counts partners gave (each session's people counted once, whatever its languages). "
+           "A session for several audiences or in several languages counts once under each, so these charts can add "
+           "up to more than the sessions.");
     page.bars("Facilitated sessions by audience", "audience", sortedByTotal(t.sessionsByAudience, audienceText));
+    page.bars("Facilitated sessions by language", "language", sortedByTotal(t.sessionsByLanguage, localeLabel));
+    page.bars("Facilitated sessions by session plan", "plan",
+              sortedByTotal(t.sessionsByPlan, [](const std::string& id) { return plain(id.empty() ? "(no plan named)" : id); }));
 
-    page.h(2, "Feedback from residents");
-    page.p("The strategy looks at feedback from residents and families. Each answer is one tap on \"Was this page "
-           "helpful?\"; nothing else is asked.");
-    Series helpful, unhelpful;
-    for (const auto& [p, answers] : t.feedback) {
-        const auto yes = answers.find("helpful"), no = answers.find("not_helpful");
-        helpful.emplace_back(named(c.pageTitles)(p), yes == answers.end() ? Tally{} : yes->second);
-        unhelpful.emplace_back(named(c.pageTitles)(p), no == answers.end() ? Tally{} : no->second);
+    // Answers as shares, for everyone and per audience, language and venue.
+    const auto perVenue = [&](const Answers& a) {
+        std::map<std::string, Answers::ByAnswer> out;
+        for (const auto& [kiosk, byAnswer] : a.byKiosk) {
+            const auto it = t.kiosks.find(kiosk);
+            const std::string label = it == t.kiosks.end() || it->second.venue.empty() ? "kiosk " + kiosk.substr(0, 8) : it->second.venue;
+            for (const auto& [answer, n] : byAnswer) out[label][answer].add(n);
+        }
+        return out;
+    };
+    const auto groupsOf = [](const std::map<std::string, Answers::ByAnswer>& m, const Labeller& label) {
+        std::vector<std::pair<Label, const Answers::ByAnswer*>> out;
+        for (const auto& [k, v] : m) out.emplace_back(label(k), &v);
+        return out;
+    };
+    const auto breakdowns = [&](const std::string& what, const Answers& a,
+                                const std::vector<std::pair<std::string, Label>>& answers) {
+        std::vector<bool> all; // everyone's row, decided by the first table and held to by the rest
+        page.shares(what + ", by audience", "audience", answers, groupsOf(a.byAudience, audienceText), a.all, all);
+        page.shares(what + ", by language", "language", answers, groupsOf(a.byLanguage, localeLabel), a.all, all);
+        const auto venues = perVenue(a);
+        page.shares(what + ", by venue", "venue", answers, groupsOf(venues, plain), a.all, all);
+        return all;
+    };
+    // The answers in the pack's order, then any others the file holds (a question since changed).
+    const auto answerList = [](const Answers::ByAnswer& all, std::vector<std::string> order, const Labeller& label) {
+        for (const auto& [id, n] : all)
+            if (std::find(order.begin(), order.end(), id) == order.end()) order.push_back(id);
+        std::vector<std::pair<std::string, Label>> out;
+        for (const std::string& id : order) out.emplace_back(id, label(id));
+        return out;
+    };
+
+    page.h(2, "How well it was done: feedback from residents");
+    page.p("The strategy looks at feedback from residents, children and families. Each answer is one tap on "
+           "\"Was this page helpful?\" at the end of a page; nothing else is asked. Shares are of the answers "
+           "given, worked out from the published (rounded) counts.");
+    if (t.helpful.all.empty()) page.p("No answers counted yet.");
+    else {
+        const auto answers = answerList(t.helpful.all, {"helpful", "not_helpful"}, [](const std::string& id) {
+            return plain(id == "helpful" ? "Helpful" : id == "not_helpful" ? "Not helpful" : id);
+        });
+        const std::vector<bool> all = breakdowns("\"Was this page helpful?\"", t.helpful, answers);
+        std::map<std::string, Answers::ByAnswer> byPage(t.feedback.begin(), t.feedback.end());
+        std::vector<bool> held = all;
+        page.h(3, "Per page");
+        page.shares("\"Was this page helpful?\", by page", "page", answers, groupsOf(byPage, named(c.pageTitles)), t.helpful.all, held);
     }
-    page.h(3, "Pages found helpful");
-    page.bars("\"Helpful\" answers per page", "page", helpful);
-    page.h(3, "Pages found not helpful");
-    page.bars("\"Not helpful\" answers per page", "page", unhelpful);
+
+    page.h(2, "What difference it made");
+    page.p("At the end of a visit that read a page, the kiosk may ask up to two one-tap questions (skipping is one "
+           "tap, and nothing is asked after a quick exit or when a visit was left). In a group session the "
+           "facilitator counts the room's hands for the plan's question before and after. Each figure is a "
+           "number of answers or hands, never of people identified.");
+    if (t.visitAnswers.empty()) page.p("No end-of-visit answers counted yet.");
+    // The pack's questions first, in its order; any others in the file after them.
+    std::vector<std::string> questionIds;
+    for (const ev::VisitQuestion& q : c.questionOrder)
+        if (t.visitAnswers.contains(q.id)) questionIds.push_back(q.id);
+    for (const auto& [id, a] : t.visitAnswers)
+        if (std::find(questionIds.begin(), questionIds.end(), id) == questionIds.end()) questionIds.push_back(id);
+    for (const std::string& qid : questionIds) {
+        const auto text = c.questionTexts.find(qid);
+        const std::string question = text == c.questionTexts.end() ? qid : "\"" + text->second + "\"";
+        std::vector<std::string> order;
+        for (const ev::VisitQuestion& q : c.questionOrder)
+            if (q.id == qid) order = q.answers;
+        page.h(3, escapeHtml(question));
+        breakdowns(question, t.visitAnswers.at(qid), answerList(t.visitAnswers.at(qid).all, order, [&](const std::string& id) {
+                       const auto it = c.questionTexts.find(qid + ":" + id);
+                       return plain(it == c.questionTexts.end() ? id : it->second);
+                   }));
+    }
+    page.h(3, "Group sessions: the room before and after");
+    if (t.roomAnswers.empty()) page.p("No show of hands counted yet.");
+    for (const auto& [plan, moments] : t.roomAnswers) {
+        // Before and after side by side, as rows of one table: the change in the room.
+        Answers::ByAnswer all;
+        std::map<std::string, Answers::ByAnswer> rows;
+        for (const auto& [moment, a] : moments) {
+            rows[moment] = a.all;
+            for (const auto& [answer, n] : a.all) all[answer].add(n);
+        }
+        std::vector<std::pair<Label, const Answers::ByAnswer*>> groups;
+        for (const char* moment : {"before", "after"})
+            if (rows.contains(moment)) groups.emplace_back(plain(moment == std::string("before") ? "Before the session" : "After the session"), &rows[moment]);
+        for (const auto& [moment, r] : rows)
+            if (moment != "before" && moment != "after") groups.emplace_back(plain(moment), &r);
+        // The plan's answers are not in the pack: the usual ones in their usual order, then the rest.
+        std::vector<std::string> order;
+        for (const char* usual : {"yes", "a_little", "not_sure", "no"})
+            if (all.contains(usual)) order.push_back(usual);
+        std::vector<bool> held;
+        page.shares("Hands raised for each answer, session plan " + plan, "when", answerList(all, order, plain), groups, all, held,
+                    "Before and after together");
+    }
 
     page.h(2, "What these figures never contain");
     page.p("No names, no pictures, no visitor or session ids, no time finer than the hour and no order of "

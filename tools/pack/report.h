@@ -3,6 +3,9 @@
 // of exactly the figures it publishes.
 #include <map>
 #include <string>
+#include <vector>
+
+#include "core/pack/content.h"
 
 #include "core/counts/counts_csv.h"
 #include "dashboard_totals.h"
@@ -19,6 +22,10 @@ struct DashboardContext {
     std::string source;                // the counts file's name, shown on the page
     // Names instead of ids, from the pack (English); an id not in them is shown as it is.
     std::map<std::string, std::string> pageTitles, serviceNames;
+    // The end-of-visit questions in the pack's order, and their words: "know_who" is the
+    // question, "know_who:yes" an answer.
+    std::vector<ev::VisitQuestion> questionOrder;
+    std::map<std::string, std::string> questionTexts;
     std::string packNote;              // which pack named them, or why none did
     std::string from, to;              // the period shown (YYYY-MM-DD); empty = the whole file
     const DashboardTotals* previous = nullptr; // the period of the same length before, if any

@@ -253,6 +253,35 @@ void readNeutral(Toml& toml, const toml::table& root, Source& src) {
         toml.error(toml.line(*neutral), "[neutral] needs text in the default locale: [[neutral." + src.pack.defaultLocale + "]]");
 }
 
+// [[questions]] with an id and its answers' ids: the end-of-visit questions (their words are UI
+// strings, checked by lint). What the kiosk would refuse is an error here.
+void readQuestions(Toml& toml, const toml::table& root, Source& src) {
+    for (const toml::table* t : toml.tables(root, "questions")) {
+        toml.knownKeys(*t, {"id", "answers"}, "[[questions]]");
+        const int line = toml.line(*t);
+        auto id = toml.string(*t, "id", true, "[[questions]]");
+        if (!id) continue;
+        ev::VisitQuestion q{*id, {}};
+        for (auto& [answer, ln] : toml.strings(*t, "answers")) {
+            if (!ev::validAnswerId(answer)) toml.error(ln, "answer '" + answer + "' may use only a-z, 0-9 and _ (at most 32)");
+            else if (std::find(q.answers.begin(), q.answers.end(), answer) != q.answers.end())
+                toml.error(ln, "answer '" + answer + "' is listed twice");
+            else q.answers.push_back(answer);
+        }
+        if (!ev::validAnswerId(q.id)) toml.error(line, "question id '" + q.id + "' may use only a-z, 0-9 and _ (at most 32)");
+        else if (q.answers.size() < ev::kMinAnswers || q.answers.size() > ev::kMaxAnswers)
+            toml.error(line, "question '" + q.id + "' needs 2 to 4 answers, one tap each");
+        else if (std::any_of(src.pack.questions.begin(), src.pack.questions.end(), [&](const ev::VisitQuestion& o) { return o.id == q.id; }))
+            toml.error(line, "question '" + q.id + "' is listed twice");
+        else if (src.pack.questions.size() == ev::kMaxVisitQuestions)
+            toml.error(line, "at most 2 [[questions]]: the visitor is leaving, ask no more");
+        else {
+            src.pack.questions.push_back(std::move(q));
+            src.questionLines.push_back(line);
+        }
+    }
+}
+
 // verify = true: every contact field is still to confirm; verify = ["hours"]: those fields.
 void readSignpostVerify(Toml& toml, const toml::table& t, ev::Signpost& s) {
     const toml::node* n = t.get("verify");
@@ -622,7 +651,7 @@ Source readSource(const fs::path& dir, const fs::path& localesDir, Diagnostics& 
     auto root = toml.parse(*text);
     if (!root) return src;
 
-    toml.knownKeys(*root, {"id", "version", "title", "default_locale", "locales", "topics", "neutral", "signposts"}, "pack.toml");
+    toml.knownKeys(*root, {"id", "version", "title", "default_locale", "locales", "topics", "neutral", "signposts", "questions"}, "pack.toml");
     src.pack.id = toml.string(*root, "id", true, "pack.toml").value_or("");
     if (root->contains("id") && !validId(src.pack.id))
         toml.error(toml.line(*root->get("id")), "pack id '" + src.pack.id + "' may use only a-z, 0-9 and -");
@@ -634,6 +663,7 @@ Source readSource(const fs::path& dir, const fs::path& localesDir, Diagnostics& 
     readLocales(toml, *root, src);
     readTopics(toml, *root, src);
     readNeutral(toml, *root, src);
+    readQuestions(toml, *root, src);
     readSignposts(toml, *root, src);
     readStrings(src, diag);
     finishStrings(src, dir, diag);

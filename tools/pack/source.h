@@ -65,6 +65,7 @@ struct Source {
     std::vector<SignpostSource> signposts;                        // parallel to pack.signposts
     std::map<std::string, int> localeLines;                       // tag -> pack.toml line
     std::map<std::string, std::vector<int>> neutralLines;         // tag -> pack.toml line of each neutral item
+    std::vector<int> questionLines;                               // parallel to pack.questions
     std::map<std::string, std::map<std::string, int>> stringLines; // locale -> UI string key -> line in its file
     std::map<std::string, std::map<std::string, StringStamp>> stringStamps; // locale -> section -> its stamp
     std::map<std::string, std::string> stringsHash;                // section -> ev::stringsSourceHash of the default locale's

@@ -19,6 +19,9 @@ enum class Event {
     Feedback,         // "Was this page helpful?" answered (page; detail = helpful | not_helpful)
     AudioPlayed,      // a page's narration started (page, locale; detail = recording | speech)
     FacilitatedSession, // a partner recorded a group session (audience, locale; detail = head count)
+    VisitAnswer,      // an end-of-visit question answered (locale, audience; detail = <question id>:<answer id>)
+    RoomAnswer,       // a group's show of hands, counted by the facilitator (locale, audience: one or
+                      // several joined by '+'; detail = <plan id>:<before|after>:<answer id>; n = hands)
 };
 
 std::string_view eventName(Event e);

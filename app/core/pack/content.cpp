@@ -20,6 +20,50 @@ std::optional<Audience> audienceFromId(const std::string& id) {
     return std::nullopt;
 }
 
+bool validAnswerId(std::string_view id) {
+    return !id.empty() && id.size() <= 32 &&
+           std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+std::string questionsText(const std::vector<VisitQuestion>& questions) {
+    std::string out;
+    for (const VisitQuestion& q : questions) {
+        out += (out.empty() ? "" : ";") + q.id + "=";
+        for (std::size_t i = 0; i < q.answers.size(); ++i) out += (i ? "," : "") + q.answers[i];
+    }
+    return out;
+}
+
+std::optional<std::vector<VisitQuestion>> parseQuestions(std::string_view text) {
+    std::vector<VisitQuestion> out;
+    const auto parts = [](std::string_view s, char sep) {
+        std::vector<std::string_view> v;
+        for (std::size_t start = 0;;) {
+            const std::size_t end = s.find(sep, start);
+            v.push_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+            if (end == std::string_view::npos) return v;
+            start = end + 1;
+        }
+    };
+    if (text.empty()) return out;
+    for (std::string_view one : parts(text, ';')) {
+        const std::size_t eq = one.find('=');
+        if (eq == std::string_view::npos) return std::nullopt;
+        VisitQuestion q{std::string(one.substr(0, eq)), {}};
+        if (!validAnswerId(q.id)) return std::nullopt;
+        for (std::string_view a : parts(one.substr(eq + 1), ',')) {
+            if (!validAnswerId(a) || std::find(q.answers.begin(), q.answers.end(), a) != q.answers.end()) return std::nullopt;
+            q.answers.emplace_back(a);
+        }
+        if (q.answers.size() < kMinAnswers || q.answers.size() > kMaxAnswers) return std::nullopt;
+        for (const VisitQuestion& seen : out)
+            if (seen.id == q.id) return std::nullopt;
+        out.push_back(std::move(q));
+    }
+    if (out.size() > kMaxVisitQuestions) return std::nullopt;
+    return out;
+}
+
 std::string Signpost::webUrl() const {
     if (web.empty()) return {};
     if (web.starts_with("https://") || web.starts_with("http://")) return web;

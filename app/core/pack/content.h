@@ -83,6 +83,23 @@ struct NeutralScreen {
     std::string body;
 };
 
+// A one-tap question asked at the end of a visit that read a page ("Do you know who you could
+// talk to now?"). Its words are UI strings, `visit.<id>.question` and `visit.<id>.<answer>`,
+// so they are translated like the rest of the screen; the ids are what is counted.
+struct VisitQuestion {
+    std::string id;                   // a-z 0-9 _, e.g. "know_who"
+    std::vector<std::string> answers; // in the order shown, e.g. "yes", "not_sure", "no"
+    bool operator==(const VisitQuestion&) const = default;
+};
+inline constexpr std::size_t kMaxVisitQuestions = 2; // the visitor is leaving: never more
+inline constexpr std::size_t kMinAnswers = 2, kMaxAnswers = 4;
+// A question or answer id as counted: 1 to 32 of a-z 0-9 _.
+bool validAnswerId(std::string_view id);
+// The questions as the pack's meta row holds them, "know_who=yes,not_sure,no;learned=yes,no",
+// and back; nullopt for text that breaks the rules above (id, counts).
+std::string questionsText(const std::vector<VisitQuestion>& questions);
+std::optional<std::vector<VisitQuestion>> parseQuestions(std::string_view text);
+
 struct Pack {
     int schemaVersion = 1;
     std::string id;
@@ -96,6 +113,7 @@ struct Pack {
     std::vector<Signpost> signposts;
     std::map<std::string, std::vector<NeutralScreen>> neutral; // by locale, in pack order; never empty in the default locale
     std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
+    std::vector<VisitQuestion> questions; // at most kMaxVisitQuestions; none: nothing is asked
     // Images and recordings by name, loaded with the rest: a kiosk keeps no database open,
     // and a 20 MB pack's media read in a few milliseconds.
     std::map<std::string, MediaItem> mediaByName;

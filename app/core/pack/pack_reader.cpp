@@ -248,6 +248,11 @@ Pack load(sql::Db& db) {
     pack.title = meta.at("title");
     pack.defaultLocale = meta.at("default_locale");
     pack.builtAt = meta.at("built_at");
+    if (const auto q = meta.find("visit_questions"); q != meta.end()) {
+        auto questions = parseQuestions(q->second);
+        if (!questions) throw Invalid("meta visit_questions is not at most 2 questions of 2 to 4 answers, ids a-z 0-9 _: '" + q->second + "'");
+        pack.questions = std::move(*questions);
+    }
 
     for (sql::Stmt st(db, "SELECT tag, status FROM locales ORDER BY position"); st.step();)
         pack.locales.push_back({field(st, 0), field(st, 1)});

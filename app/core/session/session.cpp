@@ -15,13 +15,14 @@ bool inVisit(Screen s) { return s != Screen::Attract && s != Screen::Neutral && 
 
 std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const std::string& s) {
     using Target = std::pair<Location, std::optional<Audience>>;
-    constexpr std::array<std::pair<std::string_view, Screen>, 7> kWords{{
+    constexpr std::array<std::pair<std::string_view, Screen>, 8> kWords{{
         {"attract", Screen::Attract},
         {"languages", Screen::Languages},
         {"audience", Screen::Audience},
         {"topics", Screen::Topics}, // no audience: the caller says which one is missing
         {"help", Screen::Help},
         {"neutral", Screen::Neutral},
+        {"questions", Screen::Questions},
         {"admin", Screen::Admin},
     }};
     for (const auto& [word, screen] : kWords)
@@ -81,6 +82,7 @@ void Session::leaveVisit(Screen to) {
     audience_.reset();
     display_ = {};
     listening_ = false;
+    pageRead_ = asked_ = false;
     volume_ = Narrator::kVolumeDefault;
     promptShown_ = false;
     shiftCount_ = 0;
@@ -97,6 +99,7 @@ void Session::start() {
     location_ = {Screen::Languages, {}};
     history_.clear();
     audience_.reset();
+    pageRead_ = asked_ = false;
     sink_.count(Event::SessionStart, {});
 }
 
@@ -124,7 +127,9 @@ void Session::chooseAudience(Audience a) {
 
 void Session::openPage(const std::string& pageId) {
     activity();
-    if (navigate({Screen::Page, pageId})) sink_.count(Event::PageView, context(pageId));
+    if (!navigate({Screen::Page, pageId})) return;
+    pageRead_ = true;
+    sink_.count(Event::PageView, context(pageId));
 }
 
 void Session::openHelp() {
@@ -183,8 +188,38 @@ void Session::back() {
 
 void Session::home() {
     activity();
+    // Home from the questions is the one-tap skip.
+    if (pageRead_ && !asked_ && !questions_.empty() && location_.screen != Screen::Questions) {
+        asked_ = true;
+        questionAt_ = 0;
+        location_ = {Screen::Questions, {}};
+        history_.clear();
+        return;
+    }
+    toAudience();
+}
+
+void Session::toAudience() {
     location_ = {Screen::Audience, {}};
     history_.clear();
+}
+
+const VisitQuestion* Session::question() const {
+    if (location_.screen != Screen::Questions || questionAt_ >= questions_.size()) return nullptr;
+    return &questions_[questionAt_];
+}
+
+void Session::answer(const std::string& answerId) {
+    activity();
+    const VisitQuestion* q = question();
+    if (!q || std::find(q->answers.begin(), q->answers.end(), answerId) == q->answers.end()) return;
+    sink_.count(Event::VisitAnswer, context({}, q->id + ":" + answerId));
+    if (++questionAt_ == questions_.size()) toAudience();
+}
+
+void Session::skipQuestions() {
+    activity();
+    if (location_.screen == Screen::Questions) toAudience();
 }
 
 // Counted on every use, from every screen, Neutral and Attract included: each is someone
@@ -223,7 +258,14 @@ void Session::goTo(const Location& where, std::optional<Audience> audience) {
         return;
     }
     if (!navigate(where)) return;
-    if (where.screen == Screen::Page) sink_.count(Event::PageView, context(where.id));
+    if (where.screen == Screen::Page) {
+        pageRead_ = true;
+        sink_.count(Event::PageView, context(where.id));
+    }
+    if (where.screen == Screen::Questions) {
+        asked_ = true;
+        questionAt_ = 0;
+    }
     if (where.screen == Screen::Help) sink_.count(Event::HelpView, context());
     if (where.screen == Screen::Signpost) sink_.count(Event::SignpostView, context({}, where.id));
 }
@@ -247,6 +289,10 @@ void Session::tick() {
     if (shiftCount_ > 0 && now - lastShift_ > settings_.shiftWindow) shiftCount_ = 0;
     switch (location_.screen) {
     case Screen::Attract:
+        return;
+    case Screen::Questions:
+        // The visit has ended: nothing to hide and nobody to ask whether they are still there.
+        if (now - lastActivity_ >= settings_.questionsTime) resetToAttract();
         return;
     case Screen::Neutral:
         // Nobody's reading to protect and nobody to ask, so no prompt; and not an idle_reset,
@@ -273,6 +319,7 @@ std::optional<Millis> Session::nextDeadline() const {
     // The Shift dots go out once the window has passed.
     if (shiftCount_ > 0) consider(lastShift_ + settings_.shiftWindow + Millis(1));
     if (location_.screen == Screen::Neutral) consider(lastActivity_ + settings_.idleLimit);
+    else if (location_.screen == Screen::Questions) consider(lastActivity_ + settings_.questionsTime);
     else if (location_.screen != Screen::Attract)
         consider(promptShown_ ? promptStarted_ + settings_.promptTime : lastActivity_ + settings_.idleLimit);
     return next;

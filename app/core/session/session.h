@@ -13,7 +13,7 @@
 
 namespace ev {
 
-enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Signpost, Neutral, Admin };
+enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Signpost, Questions, Neutral, Admin };
 
 struct Location {
     Screen screen = Screen::Attract;
@@ -22,7 +22,7 @@ struct Location {
 };
 
 // Parses a --goto target or a link target: attract | languages | audience |
-// topics:<audience> | page:<page-id> | help | signpost:<signpost-id> | neutral | admin.
+// topics:<audience> | page:<page-id> | help | signpost:<signpost-id> | questions | neutral | admin.
 // Audience, page and service ids are not checked against a pack here (missingIn does that).
 // nullopt if the word is not one of these.
 std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const std::string& s);
@@ -34,6 +34,9 @@ struct SessionSettings {
     Millis promptTime{30'000};  // how long "Still there?" waits before reset; at least 20 s (WCAG 2.2.1)
     Millis shiftWindow{5'000};  // Shift x3 quick exit: each press must come within this of the last
     int shiftPresses = 3;       // presses of Shift that make a quick exit
+    // The end-of-visit questions wait this long for a tap, then the kiosk goes quietly back to
+    // the start (no "Still there?", not an idle reset: the visit had ended); default 30 s
+    Millis questionsTime{30'000};
     std::string defaultLocale = "en";
 
     // WCAG 2.2.1 asks for at least 20 s to answer a time-out warning.
@@ -76,7 +79,17 @@ public:
     void recordGroupSession(Audience audience, const std::string& locale, int headCount);
     void openLanguages();                      // the bar's language button
     void back();                               // previous screen of this visit
-    void home();                               // "who am I" in the current language
+    // "who am I" in the current language. A visit that has read a page ends here: the first
+    // time, if the pack asks any, the end-of-visit questions come first (Screen::Questions).
+    void home();
+    // The pack's end-of-visit questions (Pack::questions); none asks nothing.
+    void setQuestions(std::vector<VisitQuestion> questions) { questions_ = std::move(questions); }
+    // The question on screen now; nullptr when not on Screen::Questions or all are answered.
+    const VisitQuestion* question() const;
+    // One tap on an answer of question(): counted as visit_answer, then the next question or,
+    // after the last, "who am I". An answer the question does not offer counts nothing.
+    void answer(const std::string& answerId);
+    void skipQuestions();                      // one tap: "who am I", nothing counted
     void quickExit();                          // -> neutral, navigation and language cleared
     void continueSession();                    // "Still there?" answered
     void setDisplay(const Display& d);         // the accessibility panel
@@ -110,6 +123,7 @@ public:
 private:
     bool navigate(Location to); // false when already there
     void leaveVisit(Screen to);
+    void toAudience();
     void resetToAttract();
     EventContext context(std::string page = {}, std::string detail = {}) const;
 
@@ -125,6 +139,10 @@ private:
     std::optional<Audience> audience_;
     Display display_;
     bool listening_ = false;
+    std::vector<VisitQuestion> questions_;
+    bool pageRead_ = false; // this visit opened a page: it may be asked the questions at its end
+    bool asked_ = false;    // this visit was shown them: never twice
+    std::size_t questionAt_ = 0;
     int volume_ = Narrator::kVolumeDefault;
     Millis lastActivity_;
     bool promptShown_ = false;
