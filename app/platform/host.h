@@ -16,7 +16,9 @@ struct WindowOptions {
     std::string title = "Every Voice";
 };
 
-enum class KeyPress { Shift, Tab, Enter, Space, Escape, Left, Right, Up, Down, Other };
+// PageUp, PageDown, Home, End, B, Period and N drive present mode (a presentation clicker
+// sends PageUp and PageDown, some also B or '.').
+enum class KeyPress { Shift, Tab, Enter, Space, Escape, Left, Right, Up, Down, PageUp, PageDown, Home, End, B, Period, N, Other };
 
 struct HostEvents {
     bool quit = false;         // window closed

@@ -24,6 +24,13 @@ KeyPress keyFromName(const std::string& name) {
     if (name == "right") return KeyPress::Right;
     if (name == "up") return KeyPress::Up;
     if (name == "down") return KeyPress::Down;
+    if (name == "pageup") return KeyPress::PageUp;
+    if (name == "pagedown") return KeyPress::PageDown;
+    if (name == "home") return KeyPress::Home;
+    if (name == "end") return KeyPress::End;
+    if (name == "b") return KeyPress::B;
+    if (name == "." || name == "period") return KeyPress::Period;
+    if (name == "n") return KeyPress::N;
     return KeyPress::Other;
 }
 
@@ -37,6 +44,26 @@ struct Look {
 };
 
 Look lookOf(const Session& s) { return {s.location(), s.locale(), s.idlePromptShown(), s.shiftCount()}; }
+
+// Present mode's keys, as presentation programs have them; Tab and Enter still move and take
+// the focus among its controls.
+std::optional<ui::PresentKey> presentKey(KeyPress k) {
+    switch (k) {
+    case KeyPress::Right:
+    case KeyPress::PageDown:
+    case KeyPress::Space: return ui::PresentKey::Next;
+    case KeyPress::Left:
+    case KeyPress::PageUp: return ui::PresentKey::Previous;
+    case KeyPress::Home: return ui::PresentKey::First;
+    case KeyPress::End: return ui::PresentKey::Last;
+    case KeyPress::B:
+    case KeyPress::Period: return ui::PresentKey::Blank;
+    case KeyPress::N: return ui::PresentKey::Notes;
+    case KeyPress::Tab:
+    case KeyPress::Enter: return std::nullopt;
+    default: return ui::PresentKey::Other;
+    }
+}
 
 } // namespace
 
@@ -63,6 +90,7 @@ int KioskLoop::run(const LoopOptions& options) {
 
 void KioskLoop::pressKey(KeyPress k) {
     session_.keyDown(k == KeyPress::Shift ? Key::Shift : Key::Other);
+    if (app_.present(presentKey(k))) return;
     switch (k) {
     case KeyPress::Tab:
     case KeyPress::Down: app_.key(ui::Focus::Key::Next); break;

@@ -27,6 +27,13 @@ KeyPress keyPress(SDL_Keycode key) {
     case SDLK_RIGHT: return KeyPress::Right;
     case SDLK_UP: return KeyPress::Up;
     case SDLK_DOWN: return KeyPress::Down;
+    case SDLK_PAGEUP: return KeyPress::PageUp;
+    case SDLK_PAGEDOWN: return KeyPress::PageDown;
+    case SDLK_HOME: return KeyPress::Home;
+    case SDLK_END: return KeyPress::End;
+    case SDLK_b: return KeyPress::B;
+    case SDLK_PERIOD: return KeyPress::Period;
+    case SDLK_n: return KeyPress::N;
     default: return KeyPress::Other;
     }
 }

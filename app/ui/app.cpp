@@ -35,7 +35,8 @@ App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& e
               {Screen::Audience, {&audience_, true}}, {Screen::Topics, {&topics_, true}},
               {Screen::Page, {&page_, true}},         {Screen::Help, {&help_, true}},
               {Screen::Signpost, {&signpost_, true}}, {Screen::Neutral, {&neutral_, false}},
-              {Screen::Admin, {&admin_, false}}} {
+              {Screen::Admin, {&admin_, false}},      {Screen::Present, {&present_, false}},
+              {Screen::Record, {&record_, false}}} {
     isolateNames();
 }
 
@@ -54,11 +55,13 @@ void App::showPack(const Pack& pack, std::string origin) {
     // The page view keeps a layout of the page it showed last, which may be the old pack's,
     // and its images' textures.
     page_ = PageView{};
+    present_ = PresentView{};
     images_.clear();
 }
 
 void App::setTextureUploader(TextureUploader* uploader) {
     page_ = PageView{};
+    present_ = PresentView{};
     images_.setUploader(uploader);
 }
 
@@ -118,6 +121,12 @@ void App::drawFlow(Ui& ui) {
 void App::key(Focus::Key k) {
     focus_.key(k);
     lastScan_ = clock_.now(); // a visitor moving the focus themselves sets the scanning pace
+}
+
+bool App::present(std::optional<PresentKey> k) {
+    if (session_.screen() != Screen::Present || !(k || present_.blank())) return false;
+    present_.key(session_, k.value_or(PresentKey::Other));
+    return true;
 }
 
 void App::escape() {

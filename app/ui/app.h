@@ -24,6 +24,8 @@
 #include "ui/views/nav_bar.h"
 #include "ui/views/neutral_view.h"
 #include "ui/views/page_view.h"
+#include "ui/views/present_view.h"
+#include "ui/views/record_view.h"
 #include "ui/views/signpost_view.h"
 #include "ui/views/topics_view.h"
 #include "ui/views/view.h"
@@ -57,6 +59,11 @@ public:
     void arrow(bool right) { key(right != rtl_ ? Focus::Key::Next : Focus::Key::Previous); }
     // Escape closes what is open over the screen: the staff keypad, else the text and colour panel.
     void escape();
+    // A clicker's or keyboard's command in present mode (none for Tab and Enter, which move
+    // and take the focus, except on a blank screen, which any key ends). False when the key
+    // is not present mode's: it then does what it does elsewhere.
+    bool present(std::optional<PresentKey> k);
+    const PresentView& presentView() const { return present_; }
     // Reads pages aloud from now on; null (the default) for no "Listen" button.
     void setNarrator(Narrator* narrator) { narrator_ = narrator; }
     // Uploads the pack's images for the pages to draw; null (the default) shows their alt
@@ -123,6 +130,8 @@ private:
     SignpostView signpost_;
     NeutralView neutral_;
     AdminView admin_;
+    PresentView present_;
+    RecordView record_;
     IdlePrompt prompt_;
     // Which view draws each screen, and whether it is a flow screen: below the bar, with
     // "Text and colour" in the footer.

@@ -1,0 +1,426 @@
+#include "ui/views/present_view.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/i18n/i18n.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace ev::ui {
+
+namespace {
+
+// The screen's parts, all from its size: margins, the exit in the reading-end top corner,
+// Back and Next at the bottom, and between them the step's text.
+struct Frame {
+    float body, margin, gap;
+    Rect exit, back, next;
+    float contentBottom;
+    bool twoColumns;
+    float columnWidth, titleWidth;
+};
+
+Frame frameOf(const Ui& ui) {
+    const Rect& s = ui.screen;
+    const float w = s.width(), h = s.height();
+    Frame f{};
+    f.body = h * present::kBodyShare;
+    f.margin = std::max(h * 0.045f, 8.0f);
+    f.gap = f.margin * 0.6f;
+    f.twoColumns = w > h * 1.1f;
+    const float exitW = std::max(h * 0.2f, 120.0f), exitH = std::max(h * 0.085f, 48.0f);
+    const float exitX = ui.rtl ? s.min.x + f.margin : s.max.x - f.margin - exitW;
+    f.exit = Rect{{exitX, s.min.y + f.margin}, {exitX + exitW, s.min.y + f.margin + exitH}};
+    const float navW = std::max(w * 0.16f, 88.0f), navH = std::max(h * 0.1f, 56.0f);
+    const float navY = s.max.y - f.margin - navH;
+    const Rect start{{s.min.x + f.margin, navY}, {s.min.x + f.margin + navW, navY + navH}};
+    const Rect end{{s.max.x - f.margin - navW, navY}, {s.max.x - f.margin, navY + navH}};
+    f.back = ui.rtl ? end : start;
+    f.next = ui.rtl ? start : end;
+    f.contentBottom = navY - f.gap;
+    const float inner = w - 2 * f.margin;
+    f.columnWidth = f.twoColumns ? (inner - 2 * f.gap) * 0.5f : inner;
+    f.titleWidth = inner - exitW - f.gap;
+    return f;
+}
+
+// Where the step's text starts: below the title, or the exit when the title is shorter.
+float contentTop(const Ui& ui, const Frame& f, const ParagraphPtr& title) {
+    const float titleH = title ? TextPainter::size(*title).y : 0;
+    return ui.screen.min.y + f.margin + std::max(titleH, f.exit.height()) + f.gap;
+}
+
+constexpr float kIndent = 1.3f; // a list item's indent, in body sizes
+
+} // namespace
+
+void PresentView::arrive(const Location& from) {
+    // A presentation starts at its first step, or where it was left for the record screen.
+    key_.clear();
+    blank_ = false;
+    notes_ = false;
+    if (from.screen != Screen::Record) current_ = 0; // build() keeps it within the deck
+}
+
+namespace {
+
+// A block's text cut at byte `at` of its spans' joined text: the spans before and after, styles kept.
+std::pair<Block, Block> splitBlock(const Block& b, std::size_t at) {
+    Block first = b, rest = b;
+    first.spans.clear();
+    rest.spans.clear();
+    std::size_t pos = 0;
+    for (const Span& s : b.spans) {
+        const std::size_t end = pos + s.text.size();
+        if (end <= at) first.spans.push_back(s);
+        else if (pos >= at) rest.spans.push_back(s);
+        else {
+            Span a = s, z = s;
+            a.text = s.text.substr(0, at - pos);
+            z.text = s.text.substr(at - pos);
+            first.spans.push_back(a);
+            rest.spans.push_back(z);
+        }
+        pos = end;
+    }
+    // The rest starts at its first word.
+    while (!rest.spans.empty() && !rest.spans.front().text.empty() && rest.spans.front().text.front() == ' ')
+        rest.spans.front().text.erase(0, 1);
+    return {first, rest};
+}
+
+// Where a block's text may be cut between steps: after each sentence, in the scripts the pack
+// uses (". " "? " "! " "। " "۔ " "؟ "), else after each word.
+std::vector<std::size_t> cutPoints(const std::string& text) {
+    std::vector<std::size_t> sentences, words;
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        if (text[i] != ' ') continue;
+        words.push_back(i);
+        const std::string_view before = std::string_view(text).substr(0, i);
+        for (const std::string_view end : {".", "?", "!", ":", "\u0964", "\u06D4", "\u061F"})
+            if (before.ends_with(end)) {
+                sentences.push_back(i);
+                break;
+            }
+    }
+    return sentences.empty() ? words : sentences;
+}
+
+} // namespace
+
+void PresentView::build(Ui& ui) {
+    const Frame f = frameOf(ui);
+    deck_ = deckFor(ui.pack, ui.session.location().id, ui.locale);
+    steps_.clear();
+    titles_.clear();
+    if (!deck_) return;
+    const float colW = f.columnWidth;
+    const std::size_t maxColumns = f.twoColumns ? 2 : 1;
+
+    const auto gapAfter = [&](Block::Kind k) {
+        return f.body * (k == Block::Kind::ListItem ? 0.3f : k == Block::Kind::Heading ? 0.35f : 0.6f);
+    };
+    // A block laid out for a column, in its own language; its height includes the gap after it.
+    const auto lay = [&](const std::string& tag, bool rtl, const Block& b) {
+        Placed p;
+        p.kind = b.kind;
+        p.level = b.level;
+        if (b.kind == Block::Kind::Image) {
+            p.image = ui.images.get(ui.pack, b.image);
+            if (p.image) {
+                const float w = std::min(colW, float(p.image->width) * 2.0f);
+                p.height = w * float(p.image->height) / float(p.image->width);
+                return p;
+            }
+            p.kind = Block::Kind::Paragraph; // its alt text instead
+        }
+        const bool heading = b.kind == Block::Kind::Heading;
+        const float size = f.body * (heading ? present::kHeading : 1.0f);
+        std::vector<text::Run> runs;
+        for (const Span& s : b.spans) {
+            text::Run run;
+            run.utf8 = s.text;
+            run.style.sizePx = size;
+            run.style.weight = (s.strong || heading) ? text::Weight::Bold : text::Weight::Regular;
+            runs.push_back(run);
+        }
+        text::ParagraphSpec spec;
+        spec.maxWidth = colW - (b.kind == Block::Kind::ListItem ? f.body * kIndent * float(b.level) : 0.0f);
+        spec.language = tag;
+        spec.direction = rtl ? text::Direction::Rtl : text::Direction::Ltr;
+        spec.lineSpacing = heading ? 1.15f : 1.3f;
+        p.text = ui.text.layout(runs, spec);
+        if (b.kind == Block::Kind::ListItem && b.ordered)
+            p.marker = ui.text.layoutIn(tag, rtl, std::to_string(b.number) + ".", f.body, 0, text::Align::Start, true);
+        p.height = TextPainter::size(*p.text).y + gapAfter(b.kind);
+        return p;
+    };
+
+    // Fills steps with blocks as text flows: a heading begins a column and is kept with what
+    // follows it; a block that does not fit where it is goes on in the next column, or on the
+    // next step, cut after a sentence so that the space left is used and nothing overflows.
+    const auto pack = [&](std::size_t deckStep, bool help, const std::string& tag, bool rtl,
+                          const std::vector<Block>& blocks, float avail) {
+        Step cur{deckStep, help, {Column{}}};
+        const auto nextColumn = [&] {
+            if (cur.columns.back().items.empty()) return;
+            if (cur.columns.size() < maxColumns) {
+                cur.columns.push_back(Column{});
+                return;
+            }
+            steps_.push_back(std::move(cur));
+            cur = Step{deckStep, help, {Column{}}};
+        };
+        const auto put = [&](const Placed& p) {
+            cur.columns.back().items.push_back(p);
+            cur.columns.back().height += p.height;
+        };
+        // A heading left last in its column goes along with the block it heads.
+        const auto takeHeading = [&]() -> std::optional<Placed> {
+            Column& col = cur.columns.back();
+            if (col.items.empty() || col.items.back().kind != Block::Kind::Heading) return std::nullopt;
+            Placed h = col.items.back();
+            col.items.pop_back();
+            col.height -= h.height;
+            return h;
+        };
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            Block b = blocks[i];
+            const bool heading = b.kind == Block::Kind::Heading;
+            Placed p = lay(tag, rtl, b);
+            if (p.image) p.height = std::min(p.height, avail);
+            const bool afterImage = !cur.columns.back().items.empty() && cur.columns.back().items.back().image;
+            if (heading || p.image || afterImage) nextColumn();
+            const float keep = heading && i + 1 < blocks.size() ? f.body * 2.5f : 0.0f; // two lines of what follows
+            bool continued = false;
+            for (;;) {
+                const float left = avail - cur.columns.back().height;
+                if (p.height + keep <= left || (p.image && cur.columns.back().items.empty())) break;
+                // The most of it that fits here, cut after a sentence (or a word).
+                std::optional<std::pair<Placed, Block>> fits;
+                if (p.text && !heading) {
+                    const std::string whole = b.plainText();
+                    for (const std::size_t at : cutPoints(whole)) {
+                        auto [first, rest] = splitBlock(b, at);
+                        Placed q = lay(tag, rtl, first);
+                        if (q.height > left) break;
+                        fits = std::pair{q, rest};
+                    }
+                }
+                if (fits) {
+                    fits->first.continued = continued;
+                    put(fits->first);
+                    b = fits->second;
+                    p = lay(tag, rtl, b);
+                    continued = true;
+                    if (!b.plainText().empty()) {
+                        nextColumn();
+                        continue;
+                    }
+                }
+                if (cur.columns.back().items.empty() ||
+                    (cur.columns.back().items.size() == 1 && cur.columns.back().items.back().kind == Block::Kind::Heading && !heading))
+                    break; // nothing to gain from moving on: a step of its own
+                const std::optional<Placed> h = heading ? std::nullopt : takeHeading();
+                nextColumn();
+                if (h) put(*h);
+            }
+            p.continued = continued;
+            if (!b.plainText().empty() || p.image) put(p);
+        }
+        if (!cur.columns.front().items.empty()) steps_.push_back(std::move(cur));
+    };
+
+    for (std::size_t i = 0; i < deck_->steps.size(); ++i) {
+        const std::string& pageId = deck_->steps[i].pageId;
+        bool stale = false;
+        const PageText* text = ui.pack.pageTextToShow(pageId, ui.locale, stale);
+        const Page* page = ui.pack.page(pageId);
+        const std::string tag = page && page->text.contains(ui.locale) && !stale ? ui.locale : ui.pack.defaultLocale;
+        const bool rtl = isRightToLeft(tag);
+        titles_.push_back(ui.text.layoutIn(tag, rtl, text ? text->title : pageId, f.body * present::kTitle, f.titleWidth,
+                                           text::Align::Start, true));
+        if (text) pack(i, false, tag, rtl, text->body.blocks, f.contentBottom - contentTop(ui, f, titles_.back()));
+    }
+
+    // The closing screen: how to get help now, each service with its numbers.
+    const bool rtl = isRightToLeft(ui.locale);
+    titles_.push_back(ui.text.layoutIn(ui.locale, rtl, ui.str("help.title"), f.body * present::kTitle, f.titleWidth,
+                                       text::Align::Start, true));
+    const auto line = [](Block::Kind kind, std::string text) {
+        Block b;
+        b.kind = kind;
+        b.level = 3;
+        b.spans.push_back(Span{std::move(text), false, false, {}});
+        return b;
+    };
+    std::vector<Block> lines{line(Block::Kind::Paragraph, ui.str("help.intro"))};
+    const std::optional<Audience> who =
+        deck_->source.starts_with("topics:") ? audienceFromId(deck_->source.substr(7)) : std::nullopt;
+    for (const Signpost& s : ui.pack.signposts) {
+        if (who && !s.isFor(*who)) continue;
+        const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
+        std::string contact;
+        if (s.confirmed("phones"))
+            for (const std::string& p : s.phones) contact += (contact.empty() ? "" : "  ·  ") + p;
+        if (s.confirmed("web") && !s.web.empty()) contact += (contact.empty() ? "" : "  ·  ") + s.web;
+        if (!t || contact.empty()) continue; // a service still being checked has nothing to copy down yet
+        lines.push_back(line(Block::Kind::Heading, t->name));
+        lines.push_back(line(Block::Kind::Paragraph, contact));
+    }
+    pack(deck_->steps.size(), true, ui.locale, rtl, lines, f.contentBottom - contentTop(ui, f, titles_.back()));
+    current_ = std::min(current_, steps_.empty() ? 0 : steps_.size() - 1);
+}
+
+void PresentView::move(Session& session, long to) {
+    if (steps_.empty()) return;
+    session.activity();
+    current_ = std::size_t(std::clamp(to, 0L, long(steps_.size()) - 1));
+}
+
+void PresentView::key(Session& session, PresentKey k) {
+    // A blank screen comes back at any key, and that key does nothing else (as in
+    // presentation programs): the room sees the step it left.
+    if (blank_) {
+        blank_ = false;
+        return;
+    }
+    switch (k) {
+    case PresentKey::Next:
+        // A clicker has only Next and Back: after the last step comes the session record.
+        if (current_ + 1 < steps_.size()) move(session, long(current_) + 1);
+        else session.openRecord(planId());
+        break;
+    case PresentKey::Previous: move(session, long(current_) - 1); break;
+    case PresentKey::First: move(session, 0); break;
+    case PresentKey::Last: move(session, long(steps_.size()) - 1); break;
+    case PresentKey::Blank: blank_ = true; break;
+    case PresentKey::Notes: notes_ = !notes_; break;
+    case PresentKey::Other: break;
+    }
+}
+
+void PresentView::drawStep(Ui& ui, const Step& s, Rect area) {
+    const Frame f = frameOf(ui);
+    const float colW = f.columnWidth;
+    for (std::size_t c = 0; c < s.columns.size(); ++c) {
+        // Columns follow the reading order: the first is on the right in a right-to-left language.
+        const float offset = float(c) * (f.columnWidth + 2 * f.gap);
+        const float x0 = ui.rtl ? area.max.x - offset - colW : area.min.x + offset;
+        float y = area.min.y;
+        for (const Placed& p : s.columns[c].items) {
+            if (p.image) {
+                const float h = p.height;
+                const float w = std::min(colW, h * float(p.image->width) / float(p.image->height));
+                const float x = x0 + (colW - w) * 0.5f;
+                ui.dl->AddImage(p.image->id, {x, y}, {x + w, y + h});
+                y += h + f.body * 0.6f;
+                continue;
+            }
+            const bool item = p.kind == Block::Kind::ListItem;
+            const float indent = item ? f.body * kIndent * float(p.level) : 0.0f;
+            const text::Metrics m = text::Engine::metrics(*p.text);
+            const float x = m.rtl ? x0 : x0 + indent;
+            if (item && !p.continued) {
+                const float markX = m.rtl ? x0 + colW - indent + f.body * 0.35f : x0 + indent - f.body * 0.35f;
+                if (p.marker) {
+                    const float mw = TextPainter::inkWidth(*p.marker);
+                    const float my = y + m.baseline - text::Engine::metrics(*p.marker).baseline;
+                    ui.text.draw(ui.dl, *p.marker, {m.rtl ? markX : markX - mw, my}, ui.c.ink);
+                } else {
+                    const float r = f.body * 0.14f;
+                    ui.dl->AddCircleFilled({m.rtl ? markX + r : markX - r, y + m.baseline - f.body * 0.3f}, r, ui.c.ink, 16);
+                }
+            }
+            const ImU32 colour = p.kind == Block::Kind::Heading ? ui.c.accent : ui.c.ink;
+            ui.text.draw(ui.dl, *p.text, {x, y}, colour);
+            // Where it landed and at what size, for the test that every word reads from the back
+            // of the room and none is cut off (tests/ui/test_present.cpp).
+            const text::Ink ink = ui.text.engine().ink(*p.text);
+            const ImVec2 size = TextPainter::size(*p.text);
+            TextInfo t{p.kind == Block::Kind::Heading ? "present:heading" : "present:body",
+                       {x + ink.x0, y + ink.y0}, {x + ink.x1, y + ink.y1}, {x, y}, {x + size.x, y + size.y},
+                       ui.dl->GetClipRectMin(), ui.dl->GetClipRectMax()};
+            t.sizePx = p.kind == Block::Kind::Heading ? f.body * present::kHeading : f.body;
+            ui.widgets.addText(std::move(t));
+            y += p.height;
+        }
+    }
+}
+
+void PresentView::drawNotes(Ui& ui, const DeckStep& d, Rect area) {
+    // The facilitator's, on the one display there is: over the lower half of the step, until N again.
+    const Frame f = frameOf(ui);
+    const Rect r{{area.min.x, area.min.y + area.height() * 0.45f}, area.max};
+    ui.dl->AddRectFilled(r.min, r.max, ui.c.notice, ui.px(12));
+    ui.dl->AddRect(r.min, r.max, ui.c.line, ui.px(12), 0, ui.px(3));
+    std::string text = d.notes.empty() && d.prompt.empty() ? "No notes for this step." : d.notes;
+    if (!d.prompt.empty()) text += (text.empty() ? "" : "\n\n") + ("Ask the room: " + d.prompt);
+    const float pad = f.gap;
+    const auto laid = ui.text.layout(text, f.body * 0.8f, r.width() - 2 * pad);
+    ui.text.draw(ui.dl, *laid, {r.min.x + pad, r.min.y + pad}, ui.c.ink);
+    ui.widgets.add("present:notes", text, r.min, r.max, false);
+}
+
+void PresentView::draw(Ui& ui) {
+    const Rect& s = ui.screen;
+    const std::string key = ui.session.location().id + '\n' + ui.locale + '\n' + std::to_string(s.width()) + 'x' +
+                            std::to_string(s.height());
+    if (key != key_) {
+        build(ui);
+        key_ = key;
+    }
+    if (blank_) {
+        // Black, as a projector's own blank: the room sees nothing. Any tap brings the step back.
+        ui.dl->AddRectFilled(s.min, s.max, IM_COL32(0, 0, 0, 255));
+        if (tapTarget(ui, "present:blank", "Show the step again", s)) blank_ = false;
+        return;
+    }
+    const Frame f = frameOf(ui);
+    if (button(ui, "nav:exit", ui.str("nav.exit"), f.exit, Look::Exit, Icon::Exit)) {
+        ui.session.quickExit();
+        return;
+    }
+    if (steps_.empty()) {
+        paragraph(ui, ui.str("page.missing"), {s.min.x + f.margin, f.exit.max.y + f.gap}, f.titleWidth, theme::kTextBody,
+                  ui.c.ink);
+        return;
+    }
+    const Step& step = steps_[current_];
+    const ParagraphPtr& title = titles_[step.deckStep];
+    const float titleX = ui.rtl ? s.max.x - f.margin - f.titleWidth : s.min.x + f.margin;
+    ui.text.draw(ui.dl, *title, {titleX, s.min.y + f.margin}, ui.c.ink);
+    const Rect area{{s.min.x + f.margin, contentTop(ui, f, title)}, {s.max.x - f.margin, f.contentBottom}};
+    drawStep(ui, step, area);
+    if (!step.help) ui.session.presentPage(deck_->steps[step.deckStep].pageId);
+    if (notes_ && !step.help) drawNotes(ui, deck_->steps[step.deckStep], area);
+
+    // Large controls for a finger or a mouse; the arrows point the way the language reads.
+    const auto arrow = [&](const char* id, const char* label, Rect r, Icon icon, bool enabled) {
+        if (!enabled) return false;
+        const bool tapped = tapTarget(ui, id, label, r);
+        ui.dl->AddRectFilled(r.min, r.max, ImGui::IsItemActive() ? ui.c.accentPressed : ui.c.accent, ui.px(theme::kRounding));
+        drawIcon(ui.dl, icon, {(r.min.x + r.max.x) * 0.5f, (r.min.y + r.max.y) * 0.5f}, r.height() * 0.55f, ui.c.onAccent,
+                 ui.rtl);
+        focusRing(ui, id, r);
+        return tapped;
+    };
+    const bool last = current_ + 1 == steps_.size();
+    if (arrow("present:back", "Back", f.back, Icon::Back, current_ > 0)) move(ui.session, long(current_) - 1);
+    if (last) {
+        // The end of the presentation: the facilitator records the session.
+        if (button(ui, "present:record", "Record the session", f.next, Look::Primary)) ui.session.openRecord(planId());
+    } else if (arrow("present:next", "Next", f.next, Icon::Next, true)) {
+        move(ui.session, long(current_) + 1);
+    }
+    const std::string counter = std::to_string(current_ + 1) + " / " + std::to_string(steps_.size());
+    const auto laid = ui.text.layoutIn("en", false, counter, f.body * 0.7f, 0, text::Align::Center);
+    const ImVec2 size = TextPainter::size(*laid);
+    const float cy = (f.next.min.y + f.next.max.y) * 0.5f;
+    ui.text.draw(ui.dl, *laid, {(s.min.x + s.max.x - size.x) * 0.5f, cy - size.y * 0.5f}, ui.c.inkSoft);
+    ui.widgets.add("present:step", counter, {(s.min.x + s.max.x - size.x) * 0.5f, cy - size.y * 0.5f},
+                   {(s.min.x + s.max.x + size.x) * 0.5f, cy + size.y * 0.5f}, false);
+}
+
+} // namespace ev::ui
