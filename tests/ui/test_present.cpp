@@ -27,17 +27,21 @@ TEST_CASE("present mode: body text is at least 1/25 of the screen height and no 
         h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
         REQUIRE(h.pack.locales.size() >= 10);
         const float minBody = display.y / 25.0f;
+        std::vector<std::string> sources;
+        for (const Audience a : kAllAudiences) sources.push_back(std::string("topics:") + audienceId(a));
+        for (const Plan& p : h.pack.plans) sources.push_back("plan:" + p.id);
+        REQUIRE(sources.size() >= 7);
         for (const auto& [locale, status] : h.pack.locales)
-            for (const Audience a : kAllAudiences) {
+            for (const std::string& source : sources) {
                 h.session.chooseLanguage(locale);
-                h.session.present(std::string("topics:") + audienceId(a));
+                h.session.present(source);
                 h.frames(3);
                 const std::size_t steps = h.app.presentView().stepCount();
                 REQUIRE(steps > 1);
                 const auto next = h.widget("present:next");
                 const auto exit = h.widget("nav:exit");
                 for (std::size_t i = 0; i < steps; ++i) {
-                    INFO(display.x << "x" << display.y << ", " << locale << ", " << audienceId(a) << ", step " << i + 1);
+                    INFO(display.x << "x" << display.y << ", " << locale << ", " << source << ", step " << i + 1);
                     REQUIRE(step(h) == i);
                     int body = 0;
                     for (const ui::TextInfo& t : h.app.widgets().texts()) {
@@ -188,4 +192,42 @@ TEST_CASE("the session record: buttons only, a double tap records once, Undo tak
         CHECK_FALSE(h.has("record:undo"));
         CHECK(h.session.screen() == Screen::Record);
     }
+}
+
+TEST_CASE("present mode from a plan: the question first and last, prompts for the room, notes only on N", "[present]") {
+    UiHarness h({1920, 1080});
+    h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    REQUIRE(h.pack.plan("parents-and-carers"));
+    h.session.present("plan:parents-and-carers");
+    h.frames(3);
+    const ui::PresentView& v = h.app.presentView();
+    using Kind = ui::PresentView::Step::Kind;
+    REQUIRE(v.stepCount() > 4);
+    CHECK(v.step(0).kind == Kind::Question);
+    CHECK(v.step(v.stepCount() - 2).kind == Kind::Question);
+    CHECK(v.step(v.stepCount() - 2).after);
+    CHECK(v.step(v.stepCount() - 1).kind == Kind::Help);
+    std::size_t prompts = 0;
+    for (std::size_t i = 0; i < v.stepCount(); ++i) prompts += v.step(i).kind == Kind::Prompt;
+    CHECK(prompts == h.pack.plan("parents-and-carers")->steps.size());
+    // The show of hands: counted with buttons, recorded once, the button gone where it was.
+    h.tap("hands:very:plus5");
+    h.tap("hands:very:plus1");
+    h.tap("hands:not-yet:plus1");
+    h.tap("hands:save");
+    CHECK_FALSE(h.has("hands:save"));
+    REQUIRE(h.sink.n(Event::RoomAnswer) == 2);
+    CHECK(h.sink.contexts[0].detail == "parents-and-carers:before:very");
+    CHECK(h.sink.weights[0] == 6);
+    h.tap("hands:undo");
+    CHECK(h.sink.weights.back() == -1);
+    CHECK(h.sink.contexts.back().detail == "parents-and-carers:before:not-yet");
+    CHECK(h.has("hands:save")); // it may be counted again
+    key(h, ui::PresentKey::Next);
+    CHECK_FALSE(h.has("present:notes")); // the facilitator's notes are not the room's
+    key(h, ui::PresentKey::Notes);
+    REQUIRE(h.has("present:notes"));
+    CHECK(h.widget("present:notes").label.find("If someone tells you about abuse") != std::string::npos);
+    key(h, ui::PresentKey::Notes);
+    CHECK_FALSE(h.has("present:notes"));
 }

@@ -127,6 +127,15 @@ float AdminView::drawGroupSession(Ui& ui, float y) {
             ui.session.present(source);
         if (i % 2) y += bh + gap;
     }
+    // The pack's session plans, by their English titles.
+    for (const Plan& plan : ui.pack.plans) {
+        bool stale = false;
+        const PlanText* t = ui.pack.planTextToShow(plan.id, ui.pack.defaultLocale, stale);
+        const std::string label = "Plan: " + (t ? t->title : plan.id) + " (" + std::to_string(plan.minutes) + " min)";
+        if (button(ui, "admin:present:plan:" + plan.id, label, Rect{{col.min.x, y}, {col.max.x, y + bh}}, Look::Secondary))
+            ui.session.present("plan:" + plan.id);
+        y += bh + gap;
+    }
     if (button(ui, "admin:record", "Record a group session", Rect{{col.min.x, y}, {col.max.x, y + bh}}, Look::Primary))
         ui.session.openRecord({});
     y += bh + gap;

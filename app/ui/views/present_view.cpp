@@ -5,6 +5,7 @@
 
 #include "core/i18n/i18n.h"
 #include "ui/theme.h"
+#include "ui/views/record_view.h"
 #include "ui/widgets.h"
 
 namespace ev::ui {
@@ -113,8 +114,10 @@ void PresentView::build(Ui& ui) {
     const Frame f = frameOf(ui);
     deck_ = deckFor(ui.pack, ui.session.location().id, ui.locale);
     steps_.clear();
-    titles_.clear();
     if (!deck_) return;
+    for (auto& h : hands_)
+        if (!deck_->question || h.size() != deck_->question->answerIds.size())
+            h.assign(deck_->question ? deck_->question->answerIds.size() : 0, 0);
     const float colW = f.columnWidth;
     const std::size_t maxColumns = f.twoColumns ? 2 : 1;
 
@@ -160,9 +163,11 @@ void PresentView::build(Ui& ui) {
     // Fills steps with blocks as text flows: a heading begins a column and is kept with what
     // follows it; a block that does not fit where it is goes on in the next column, or on the
     // next step, cut after a sentence so that the space left is used and nothing overflows.
-    const auto pack = [&](std::size_t deckStep, bool help, const std::string& tag, bool rtl,
-                          const std::vector<Block>& blocks, float avail) {
-        Step cur{deckStep, help, {Column{}}};
+    const auto pack = [&](Step::Kind kind, std::size_t deckStep, const ParagraphPtr& title, const std::string& tag,
+                          bool rtl, const std::vector<Block>& blocks) {
+        const bool headingsBreak = kind == Step::Kind::Page; // the services' names need no column each
+        const float avail = f.contentBottom - contentTop(ui, f, title);
+        Step cur{kind, deckStep, title, {Column{}}};
         const auto nextColumn = [&] {
             if (cur.columns.back().items.empty()) return;
             if (cur.columns.size() < maxColumns) {
@@ -170,7 +175,7 @@ void PresentView::build(Ui& ui) {
                 return;
             }
             steps_.push_back(std::move(cur));
-            cur = Step{deckStep, help, {Column{}}};
+            cur = Step{kind, deckStep, title, {Column{}}};
         };
         const auto put = [&](const Placed& p) {
             cur.columns.back().items.push_back(p);
@@ -191,7 +196,7 @@ void PresentView::build(Ui& ui) {
             Placed p = lay(tag, rtl, b);
             if (p.image) p.height = std::min(p.height, avail);
             const bool afterImage = !cur.columns.back().items.empty() && cur.columns.back().items.back().image;
-            if (heading || p.image || afterImage) nextColumn();
+            if ((heading && headingsBreak) || p.image || afterImage) nextColumn();
             const float keep = heading && i + 1 < blocks.size() ? f.body * 2.5f : 0.0f; // two lines of what follows
             bool continued = false;
             for (;;) {
@@ -232,22 +237,28 @@ void PresentView::build(Ui& ui) {
         if (!cur.columns.front().items.empty()) steps_.push_back(std::move(cur));
     };
 
+    const auto titled = [&](const std::string& tag, const std::string& text) {
+        return ui.text.layoutIn(tag, isRightToLeft(tag), text, f.body * present::kTitle, f.titleWidth, text::Align::Start, true);
+    };
+    // A plan's question opens the session and closes it, before the services.
+    const auto question = [&](bool after) {
+        if (deck_->question) steps_.push_back(Step{Step::Kind::Question, 0, titled(ui.locale, deck_->title), {}, after});
+    };
+    question(false);
     for (std::size_t i = 0; i < deck_->steps.size(); ++i) {
-        const std::string& pageId = deck_->steps[i].pageId;
+        const DeckStep& d = deck_->steps[i];
         bool stale = false;
-        const PageText* text = ui.pack.pageTextToShow(pageId, ui.locale, stale);
-        const Page* page = ui.pack.page(pageId);
+        const PageText* text = ui.pack.pageTextToShow(d.pageId, ui.locale, stale);
+        const Page* page = ui.pack.page(d.pageId);
         const std::string tag = page && page->text.contains(ui.locale) && !stale ? ui.locale : ui.pack.defaultLocale;
-        const bool rtl = isRightToLeft(tag);
-        titles_.push_back(ui.text.layoutIn(tag, rtl, text ? text->title : pageId, f.body * present::kTitle, f.titleWidth,
-                                           text::Align::Start, true));
-        if (text) pack(i, false, tag, rtl, text->body.blocks, f.contentBottom - contentTop(ui, f, titles_.back()));
+        const ParagraphPtr title = titled(tag, text ? text->title : d.pageId);
+        if (text) pack(Step::Kind::Page, i, title, tag, isRightToLeft(tag), stepBlocks(d, *text));
+        if (!d.prompt.empty()) steps_.push_back(Step{Step::Kind::Prompt, i, title, {}});
     }
+    question(true);
 
     // The closing screen: how to get help now, each service with its numbers.
     const bool rtl = isRightToLeft(ui.locale);
-    titles_.push_back(ui.text.layoutIn(ui.locale, rtl, ui.str("help.title"), f.body * present::kTitle, f.titleWidth,
-                                       text::Align::Start, true));
     const auto line = [](Block::Kind kind, std::string text) {
         Block b;
         b.kind = kind;
@@ -256,10 +267,14 @@ void PresentView::build(Ui& ui) {
         return b;
     };
     std::vector<Block> lines{line(Block::Kind::Paragraph, ui.str("help.intro"))};
-    const std::optional<Audience> who =
-        deck_->source.starts_with("topics:") ? audienceFromId(deck_->source.substr(7)) : std::nullopt;
-    for (const Signpost& s : ui.pack.signposts) {
-        if (who && !s.isFor(*who)) continue;
+    std::vector<const Signpost*> services;
+    for (const std::string& id : deck_->signposts)
+        if (const Signpost* s = ui.pack.signpost(id)) services.push_back(s);
+    if (deck_->signposts.empty())
+        for (const Signpost& s : ui.pack.signposts)
+            if (!deck_->audience || s.isFor(*deck_->audience)) services.push_back(&s);
+    for (const Signpost* sp : services) {
+        const Signpost& s = *sp;
         const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
         std::string contact;
         if (s.confirmed("phones"))
@@ -269,7 +284,7 @@ void PresentView::build(Ui& ui) {
         lines.push_back(line(Block::Kind::Heading, t->name));
         lines.push_back(line(Block::Kind::Paragraph, contact));
     }
-    pack(deck_->steps.size(), true, ui.locale, rtl, lines, f.contentBottom - contentTop(ui, f, titles_.back()));
+    pack(Step::Kind::Help, 0, titled(ui.locale, ui.str("help.title")), ui.locale, rtl, lines);
     current_ = std::min(current_, steps_.empty() ? 0 : steps_.size() - 1);
 }
 
@@ -349,16 +364,116 @@ void PresentView::drawStep(Ui& ui, const Step& s, Rect area) {
     }
 }
 
-void PresentView::drawNotes(Ui& ui, const DeckStep& d, Rect area) {
-    // The facilitator's, on the one display there is: over the lower half of the step, until N again.
+namespace {
+
+// Registers text drawn for the room, with its size, for the test that it reads from the back.
+void roomText(Ui& ui, const ParagraphPtr& p, ImVec2 at, float sizePx) {
+    const text::Ink ink = ui.text.engine().ink(*p);
+    const ImVec2 size = TextPainter::size(*p);
+    TextInfo t{"present:body", {at.x + ink.x0, at.y + ink.y0}, {at.x + ink.x1, at.y + ink.y1}, at, {at.x + size.x, at.y + size.y},
+               ui.dl->GetClipRectMin(), ui.dl->GetClipRectMax()};
+    t.sizePx = sizePx;
+    ui.widgets.addText(std::move(t));
+}
+
+} // namespace
+
+void PresentView::drawPrompt(Ui& ui, const DeckStep& d, Rect area) {
+    // The question for the room to talk about, large, on a card of its own.
     const Frame f = frameOf(ui);
-    const Rect r{{area.min.x, area.min.y + area.height() * 0.45f}, area.max};
+    const float size = f.body * present::kHeading, pad = f.body;
+    const auto laid = ui.text.layout(d.prompt, size, area.width() * 0.8f - 2 * pad, text::Align::Center, true);
+    const ImVec2 ts = TextPainter::size(*laid);
+    const float w = area.width() * 0.8f, h = ts.y + 2 * pad;
+    const ImVec2 at{area.min.x + (area.width() - w) * 0.5f, area.min.y + std::max(0.0f, (area.height() - h) * 0.4f)};
+    ui.dl->AddRectFilled(at, {at.x + w, at.y + h}, ui.c.card, ui.px(theme::kRounding));
+    ui.dl->AddRect(at, {at.x + w, at.y + h}, ui.c.accent, ui.px(theme::kRounding), 0, ui.px(6));
+    const ImVec2 textAt{at.x + pad, at.y + pad};
+    ui.text.draw(ui.dl, *laid, textAt, ui.c.ink);
+    roomText(ui, laid, textAt, size);
+}
+
+void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
+    // The plan's question and its answers for the room; beside each answer the facilitator
+    // counts the hands with buttons, then records them once (room_answer, n = hands).
+    const Frame f = frameOf(ui);
+    const DeckQuestion& q = *deck_->question;
+    std::vector<int>& hands = hands_[s.after ? 1 : 0];
+    const Record which = s.after ? Record::RoomAfter : Record::RoomBefore;
+    const bool recorded = ui.session.recorded(which);
+    float y = area.min.y;
+    const float qSize = f.body * present::kHeading;
+    const auto question = ui.text.layout(q.text, qSize, area.width(), text::Align::Start, true);
+    ui.text.draw(ui.dl, *question, {area.min.x, y}, ui.c.ink);
+    roomText(ui, question, {area.min.x, y}, qSize);
+    y += TextPainter::size(*question).y + f.body * 0.6f;
+    const float rowH = f.body * 1.9f, bw = f.body * 2.6f, gap = f.gap * 0.6f;
+    const float labelW = area.width() - 4 * bw - 4 * gap;
+    for (std::size_t i = 0; i < q.answers.size(); ++i) {
+        const auto label = ui.text.layout(q.answers[i], f.body, labelW);
+        const float lx = ui.rtl ? area.max.x - labelW : area.min.x;
+        const float ly = y + (rowH - TextPainter::size(*label).y) * 0.5f;
+        ui.text.draw(ui.dl, *label, {lx, ly}, ui.c.ink);
+        roomText(ui, label, {lx, ly}, f.body);
+        // The count, then -1, +1, +5, from the reading end.
+        const auto cell = [&](int n) {
+            const float x = ui.rtl ? area.min.x + float(n) * (bw + gap) : area.max.x - float(n + 1) * bw - float(n) * gap;
+            return Rect{{x, y + rowH * 0.08f}, {x + bw, y + rowH * 0.92f}};
+        };
+        const Rect count = cell(3);
+        const std::string id = q.answerIds[i];
+        const auto n = ui.text.layoutIn("en", false, std::to_string(hands[i]), f.body * present::kHeading, bw, text::Align::Center, true);
+        ui.text.draw(ui.dl, *n, {count.min.x, count.min.y + (count.height() - TextPainter::size(*n).y) * 0.5f}, ui.c.ink);
+        ui.widgets.add("hands:" + id, std::to_string(hands[i]), count.min, count.max, false);
+        if (!recorded) {
+            const struct { const char* suffix; const char* label; int step; int at; } steps[] = {
+                {":minus1", "-1", -1, 2}, {":plus1", "+1", 1, 1}, {":plus5", "+5", 5, 0}};
+            for (const auto& st : steps)
+                if (button(ui, "hands:" + id + st.suffix, st.label, cell(st.at), Look::Secondary))
+                    hands[i] = std::clamp(hands[i] + st.step, 0, RecordView::kMaxHeads);
+        }
+        y += rowH;
+    }
+    y += f.body * 0.4f;
+    const float bh = f.body * 1.8f, half = (area.width() - f.gap) * 0.5f;
+    const Rect save{{ui.rtl ? area.max.x - half : area.min.x, y}, {ui.rtl ? area.max.x : area.min.x + half, y + bh}};
+    if (!recorded) {
+        if (button(ui, "hands:save", "Record the show of hands", save, Look::Primary)) {
+            std::vector<std::pair<std::string, int>> counted;
+            for (std::size_t i = 0; i < q.answerIds.size(); ++i) counted.emplace_back(q.answerIds[i], hands[i]);
+            if (ui.session.recordRoomAnswers(deck_->planId, s.after, counted)) handsRecordedAt_[s.after] = ui.now;
+        }
+        return;
+    }
+    // Where the button was, what was recorded: a second tap lands on nothing.
+    ui.dl->AddRectFilled(save.min, save.max, ui.c.notice, ui.px(theme::kRounding));
+    paragraph(ui, "Recorded", {save.min.x, save.min.y + bh * 0.25f}, save.width(), theme::kTextBody, ui.c.ink, true,
+              text::Align::Center);
+    const auto& at = handsRecordedAt_[s.after];
+    const Rect undo{{ui.rtl ? area.min.x : area.max.x - half, y}, {ui.rtl ? area.min.x + half : area.max.x, y + bh}};
+    if (at && ui.now - *at < RecordView::kUndoFor && button(ui, "hands:undo", "Undo", undo, Look::Secondary)) {
+        ui.session.undo(which);
+        handsRecordedAt_[s.after].reset();
+    }
+}
+
+void PresentView::drawNotes(Ui& ui, const DeckStep& d, Rect area) {
+    // The facilitator's, on the one display there is: over the step, until N again. Long notes
+    // get smaller type rather than run off the screen: they are read from the laptop's seat.
+    const Frame f = frameOf(ui);
+    const Rect& r = area;
     ui.dl->AddRectFilled(r.min, r.max, ui.c.notice, ui.px(12));
     ui.dl->AddRect(r.min, r.max, ui.c.line, ui.px(12), 0, ui.px(3));
     std::string text = d.notes.empty() && d.prompt.empty() ? "No notes for this step." : d.notes;
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
     if (!d.prompt.empty()) text += (text.empty() ? "" : "\n\n") + ("Ask the room: " + d.prompt);
     const float pad = f.gap;
-    const auto laid = ui.text.layout(text, f.body * 0.8f, r.width() - 2 * pad);
+    float size = f.body * 0.8f;
+    ParagraphPtr laid = ui.text.layout(text, size, r.width() - 2 * pad);
+    while (TextPainter::size(*laid).y > r.height() - 2 * pad && size > f.body * 0.3f) {
+        size *= 0.9f;
+        laid = ui.text.layout(text, size, r.width() - 2 * pad);
+    }
     ui.text.draw(ui.dl, *laid, {r.min.x + pad, r.min.y + pad}, ui.c.ink);
     ui.widgets.add("present:notes", text, r.min, r.max, false);
 }
@@ -388,13 +503,20 @@ void PresentView::draw(Ui& ui) {
         return;
     }
     const Step& step = steps_[current_];
-    const ParagraphPtr& title = titles_[step.deckStep];
     const float titleX = ui.rtl ? s.max.x - f.margin - f.titleWidth : s.min.x + f.margin;
-    ui.text.draw(ui.dl, *title, {titleX, s.min.y + f.margin}, ui.c.ink);
-    const Rect area{{s.min.x + f.margin, contentTop(ui, f, title)}, {s.max.x - f.margin, f.contentBottom}};
-    drawStep(ui, step, area);
-    if (!step.help) ui.session.presentPage(deck_->steps[step.deckStep].pageId);
-    if (notes_ && !step.help) drawNotes(ui, deck_->steps[step.deckStep], area);
+    ui.text.draw(ui.dl, *step.title, {titleX, s.min.y + f.margin}, ui.c.ink);
+    const Rect area{{s.min.x + f.margin, contentTop(ui, f, step.title)}, {s.max.x - f.margin, f.contentBottom}};
+    switch (step.kind) {
+    case Step::Kind::Page:
+        drawStep(ui, step, area);
+        ui.session.presentPage(deck_->steps[step.deckStep].pageId);
+        break;
+    case Step::Kind::Prompt: drawPrompt(ui, deck_->steps[step.deckStep], area); break;
+    case Step::Kind::Question: drawQuestion(ui, step, area); break;
+    case Step::Kind::Help: drawStep(ui, step, area); break;
+    }
+    const bool ownStep = step.kind == Step::Kind::Page || step.kind == Step::Kind::Prompt;
+    if (notes_) drawNotes(ui, ownStep ? deck_->steps[step.deckStep] : DeckStep{}, area);
 
     // Large controls for a finger or a mouse; the arrows point the way the language reads.
     const auto arrow = [&](const char* id, const char* label, Rect r, Icon icon, bool enabled) {

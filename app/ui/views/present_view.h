@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/pack/deck.h"
 #include "ui/views/view.h"
 
@@ -56,11 +57,20 @@ public:
         float height = 0;
     };
     struct Step {
-        std::size_t deckStep = 0; // which page of the deck
-        bool help = false;        // the closing screen: the services and their numbers
+        enum class Kind {
+            Page,     // a part of a page of the deck
+            Prompt,   // the deck step's discussion prompt, for the room
+            Question, // the plan's question, and the show of hands (before, then after)
+            Help,     // the closing screen: the services and their numbers
+        };
+        Kind kind = Kind::Page;
+        std::size_t deckStep = 0; // the deck's step (Page, Prompt)
+        ParagraphPtr title;
         std::vector<Column> columns; // one (portrait) or two
+        bool after = false;          // Question: at the end of the session
     };
     std::size_t stepCount() const { return steps_.size(); }
+    const Step& step(std::size_t i) const { return steps_.at(i); }
     std::size_t current() const { return current_; }
     bool blank() const { return blank_; }
     bool notesShown() const { return notes_; }
@@ -68,7 +78,8 @@ public:
 private:
     void build(Ui& ui);
     void drawStep(Ui& ui, const Step& s, Rect area);
-    void drawHelp(Ui& ui, Rect area);
+    void drawQuestion(Ui& ui, const Step& s, Rect area);
+    void drawPrompt(Ui& ui, const DeckStep& d, Rect area);
     void drawNotes(Ui& ui, const DeckStep& d, Rect area);
     void move(Session& session, long to);
     const std::string& planId() const { return deck_ ? deck_->planId : none_; }
@@ -76,7 +87,8 @@ private:
     std::string key_; // source, locale and screen size the steps were made for
     std::optional<Deck> deck_;
     std::vector<Step> steps_;
-    std::vector<ParagraphPtr> titles_; // per deck step
+    std::vector<std::vector<int>> hands_{2}; // per answer of the question: before, after
+    std::optional<Millis> handsRecordedAt_[2];
     std::size_t current_ = 0;
     bool blank_ = false;
     bool notes_ = false;

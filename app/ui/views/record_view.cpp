@@ -29,6 +29,8 @@ void RecordView::arrive(const Location& from) {
     recorded_.clear();
     message_.clear();
     presenting_ = from.screen == Screen::Present ? from.id : std::string();
+    plan_.clear(); // the plan the session followed: the one presented, until another is chosen
+    arrived_ = true;
 }
 
 std::optional<Millis> RecordView::nextChange(const Ui& ui) const {
@@ -39,8 +41,11 @@ std::optional<Millis> RecordView::nextChange(const Ui& ui) const {
 
 void RecordView::draw(Ui& ui) {
     const float gap = ui.px(theme::kGap), bh = ui.px(theme::kButton);
-    if (locales_.empty() && !recordedAt_) locales_.push_back(ui.locale); // the language presented in
-    plan_ = ui.session.location().id;
+    if (arrived_) {
+        locales_.push_back(ui.locale); // the language presented in
+        plan_ = ui.session.location().id;
+        arrived_ = false;
+    }
     // Two panes side by side on a landscape screen (what and who | how many and record), one
     // above the other in portrait; nothing scrolls.
     const Rect& s = ui.screen;
@@ -86,7 +91,7 @@ void RecordView::draw(Ui& ui) {
     }
     if (recorded) {
         // Where "Record" was, an inert summary: a second tap lands on nothing.
-        const Rect done{{pane.min.x, y}, {pane.max.x, y + bh * 2.5f}};
+        const Rect done{{pane.min.x, y}, {pane.max.x, y + bh * 1.4f}};
         ui.dl->AddRectFilled(done.min, done.max, ui.c.notice, ui.px(theme::kRounding));
         paragraph(ui, "Recorded: " + recorded_, {done.min.x + gap, done.min.y + gap}, done.width() - 2 * gap,
                   theme::kTextBody, ui.c.ink, true);
@@ -126,9 +131,17 @@ void RecordView::draw(Ui& ui) {
                 heads_ = std::clamp(heads_ + steps[i].step, 0, kMaxHeads);
         }
         y += bh + gap;
-        if (!plan_.empty()) heading("Plan: " + plan_);
+        if (!ui.pack.plans.empty()) {
+            heading("Which plan?");
+            grid(int(ui.pack.plans.size()) + 1, 2, [&](int i, Rect r) {
+                const std::string id = i == 0 ? std::string() : ui.pack.plans[std::size_t(i - 1)].id;
+                if (button(ui, "record:plan:" + (id.empty() ? std::string("none") : id), id.empty() ? "No plan" : id, r,
+                           plan_ == id ? Look::Primary : Look::Secondary))
+                    plan_ = id;
+            });
+        }
         const bool ready = heads_ > 0 && !audiences_.empty() && !locales_.empty();
-        const Rect save{{pane.min.x, y}, {pane.max.x, y + bh * 2.5f}};
+        const Rect save{{pane.min.x, y}, {pane.max.x, y + bh * 1.4f}};
         if (button(ui, "record:save", ready ? "Record this session" : "Choose who, languages and how many first", save,
                    ready ? Look::Primary : Look::Secondary) && ready) {
             GroupSession g{audiences_, locales_, heads_, plan_};

@@ -30,6 +30,7 @@ private:
     std::optional<Millis> recordedAt_;
     std::string recorded_; // what was recorded, in words
     std::string message_;
+    bool arrived_ = false; // the first frame since arrive(): take the language and plan presented
 };
 
 } // namespace ev::ui
