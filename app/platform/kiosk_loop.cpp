@@ -72,10 +72,21 @@ KioskLoop::KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& cl
     app_.setTextureUploader(&images_);
 }
 
-KioskLoop::~KioskLoop() { app_.setTextureUploader(nullptr); }
+KioskLoop::~KioskLoop() {
+    app_.setTextureUploader(nullptr);
+    if (presenter_) ImGui::DestroyContext(presenter_);
+}
 
 int KioskLoop::run(const LoopOptions& options) {
     app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));
+    if (options.presenter && host_.hasPresenter()) {
+        ImGuiContext* room = ImGui::GetCurrentContext();
+        presenter_ = ImGui::CreateContext(ImGui::GetIO().Fonts);
+        ImGui::SetCurrentContext(presenter_);
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::SetCurrentContext(room);
+        app_.setPresenterWindow(true);
+    }
     if (options.benchFirstFrame) {
         frame();
         glFinish();
@@ -104,7 +115,7 @@ void KioskLoop::pressKey(KeyPress k) {
     }
 }
 
-void KioskLoop::frame(std::vector<unsigned char>* capture) {
+void KioskLoop::frame(std::vector<unsigned char>* capture, std::vector<unsigned char>* presenterCapture) {
     buildFrame();
     host_.render();
     if (capture) {
@@ -113,6 +124,26 @@ void KioskLoop::frame(std::vector<unsigned char>* capture) {
         *capture = readPixels(w, h);
     }
     host_.swap();
+    presenterFrame(presenterCapture);
+}
+
+// The presenter view in its own ImGui context and window, drawn by the room's renderer.
+void KioskLoop::presenterFrame(std::vector<unsigned char>* capture) {
+    if (!presenter_) return;
+    ImGuiContext* room = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(presenter_);
+    int w = 0, h = 0;
+    host_.presenterSize(w, h);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(w), float(h));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    app_.presenterFrame();
+    ImGui::Render();
+    ImDrawData* data = ImGui::GetDrawData();
+    ImGui::SetCurrentContext(room);
+    app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));
+    host_.renderPresenter(data, capture);
 }
 
 void KioskLoop::buildFrame() {
@@ -143,13 +174,22 @@ bool KioskLoop::screenshot(const std::filesystem::path& file) {
     // Nobody sees the settling frames of a screenshot: build them (ImGui's first passes),
     // draw only the one that is captured. preview shoots hundreds; this keeps it fast.
     for (int i = 0; i < kSettleFrames; ++i) buildFrame();
-    std::vector<unsigned char> pixels;
-    frame(&pixels);
+    std::vector<unsigned char> pixels, presenter;
+    frame(&pixels, &presenter);
     int w = 0, h = 0;
     host_.framebufferSize(w, h);
     std::string error;
     if (!writePng(file, w, h, pixels, error)) {
         std::fprintf(stderr, "everyvoice-kiosk: cannot write screenshot %s: %s\n", file.c_str(), error.c_str());
+        return false;
+    }
+    if (!presenter_) return true;
+    // The presenter window beside it: shot.png and shot-presenter.png.
+    host_.presenterSize(w, h);
+    std::filesystem::path second = file;
+    second.replace_filename(file.stem().string() + "-presenter" + file.extension().string());
+    if (!writePng(second, w, h, presenter, error)) {
+        std::fprintf(stderr, "everyvoice-kiosk: cannot write screenshot %s: %s\n", second.c_str(), error.c_str());
         return false;
     }
     return true;

@@ -197,6 +197,21 @@ void App::narrate() {
     narrator_->read(ui.str("idle.title") + "\n" + ui.message("idle.body", {{"seconds", seconds}}), ui.locale);
 }
 
+void App::presenterFrame() {
+    presenterWidgets_.beginFrame();
+    presenterFocus_.beginFrame();
+    if (beginLayer("##presenter", false)) {
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        const float scale = std::max(0.1f, std::min(size.x, size.y) / theme::kDesignWidth);
+        const Rect all{{0, 0}, size};
+        Ui ui{*pack_, session_, text_, images_, presenterWidgets_, presenterFocus_, nullptr, ImGui::GetWindowDrawList(),
+              theme::kStandard, scale, 1.0f, all, all, session_.locale(), rtl_, clock_.now()};
+        present_.drawPresenter(ui, clock_.unixSeconds());
+    }
+    ImGui::End();
+    presenterFocus_.endFrame();
+}
+
 void App::drawOverlays() {
     const bool shown = session_.idlePromptShown();
     if (promptWasShown_ && !shown && ImGui::IsMouseDown(0)) swallowPointer_ = true;

@@ -64,6 +64,11 @@ public:
     // is not present mode's: it then does what it does elsewhere.
     bool present(std::optional<PresentKey> k);
     const PresentView& presentView() const { return present_; }
+    // A second window shows the presenter view (the platform draws presenterFrame() in it, in
+    // an ImGui context of its own): the facilitator's notes go there, never on the room's screen.
+    void setPresenterWindow(bool on) { present_.setPresenterWindow(on); }
+    void presenterFrame();
+    const WidgetRegistry& presenterWidgets() const { return presenterWidgets_; }
     // Reads pages aloud from now on; null (the default) for no "Listen" button.
     void setNarrator(Narrator* narrator) { narrator_ = narrator; }
     // Uploads the pack's images for the pages to draw; null (the default) shows their alt
@@ -108,6 +113,8 @@ private:
     ImageTextures images_;
     WidgetRegistry widgets_;
     Focus focus_;
+    WidgetRegistry presenterWidgets_; // the presenter window's: tests read what it shows
+    Focus presenterFocus_;
     Narrator* narrator_ = nullptr;
     Millis lastScan_{0};
     std::optional<Millis> nextAnimation_;

@@ -88,3 +88,14 @@ kiosk --window 1920x1080 --present --plan "$plan" --script keys.evscript >/dev/n
 "$PNG_CHECK" blank.png 1920x1080 2>/dev/null && fail "the blank screen shows something"
 [ "$(count quick_exit)" = 1 ] || fail "Shift x3 did not exit"
 echo "ok: B blanks the screen and a key brings it back, N shows the notes, Shift x3 leaves for the neutral screen"
+
+# --- the presenter view: a second window (forced onto one screen here) ----------------------
+rm -rf state
+printf 'key right\nkey n\nscreenshot room.png\n' > presenter.evscript
+kiosk --window 1280x720 --present --plan "$plan" --presenter-window 1024x640 --script presenter.evscript >/dev/null ||
+  fail "presenter view"
+"$PNG_CHECK" room.png 1280x720 || fail "the room's window"
+"$PNG_CHECK" room-presenter.png 1024x640 || fail "the presenter window"
+tesseract room-presenter.png - -l eng 2>/dev/null | grep -q "Before you start" || fail "the notes are not in the presenter window"
+tesseract room.png - -l eng 2>/dev/null | grep -q "Before you start" && fail "the notes are on the room's screen"
+echo "ok: the presenter window shows the notes; the room's screen does not, N or not"

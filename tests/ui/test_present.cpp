@@ -231,3 +231,40 @@ TEST_CASE("present mode from a plan: the question first and last, prompts for th
     key(h, ui::PresentKey::Notes);
     CHECK_FALSE(h.has("present:notes"));
 }
+
+TEST_CASE("the presenter window shows now, next, the notes, the prompt and a clock; the room's screen never the notes", "[present]") {
+    UiHarness h({1920, 1080});
+    h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    h.app.setPresenterWindow(true);
+    h.session.present("plan:parents-and-carers");
+    h.frames(3);
+    key(h, ui::PresentKey::Next); // the first page
+    key(h, ui::PresentKey::Notes);
+    CHECK_FALSE(h.has("present:notes")); // N does not put them on the projector
+    // The presenter view in a context of its own, as the kiosk draws it in its second window.
+    ImGuiContext* room = ImGui::GetCurrentContext();
+    ImGuiContext* second = ImGui::CreateContext(ImGui::GetIO().Fonts);
+    ImGui::SetCurrentContext(second);
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui::GetIO().DisplaySize = {1280, 800};
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    h.app.presenterFrame();
+    ImGui::Render();
+    ImGui::SetCurrentContext(room);
+    const ui::WidgetRegistry& p = h.app.presenterWidgets();
+    REQUIRE(p.find("presenter:notes"));
+    CHECK(p.find("presenter:notes")->label.find("If someone tells you about abuse") != std::string::npos);
+    REQUIRE(p.find("presenter:prompt"));
+    CHECK_FALSE(p.find("presenter:prompt")->label.empty());
+    CHECK(p.find("presenter:now"));
+    CHECK(p.find("presenter:next"));
+    CHECK(p.find("presenter:clock")->label.size() == 5); // HH:MM
+    CHECK(p.find("presenter:step")->label == "Step 2 of " + std::to_string(h.app.presentView().stepCount()));
+    for (const ui::WidgetInfo& w : p.all()) { // all of it inside the window
+        INFO(w.id);
+        CHECK(w.max.x <= 1280.5f);
+        CHECK(w.max.y <= 800.5f);
+    }
+    ImGui::DestroyContext(second);
+}

@@ -1,6 +1,7 @@
 #include "ui/views/present_view.h"
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
 
 #include "core/i18n/i18n.h"
@@ -61,7 +62,10 @@ void PresentView::arrive(const Location& from) {
     key_.clear();
     blank_ = false;
     notes_ = false;
-    if (from.screen != Screen::Record) current_ = 0; // build() keeps it within the deck
+    if (from.screen != Screen::Record) {
+        current_ = 0; // build() keeps it within the deck
+        startedAt_.reset();
+    }
 }
 
 namespace {
@@ -502,6 +506,7 @@ void PresentView::draw(Ui& ui) {
                   ui.c.ink);
         return;
     }
+    roomScreen_ = s;
     const Step& step = steps_[current_];
     const float titleX = ui.rtl ? s.max.x - f.margin - f.titleWidth : s.min.x + f.margin;
     ui.text.draw(ui.dl, *step.title, {titleX, s.min.y + f.margin}, ui.c.ink);
@@ -516,7 +521,7 @@ void PresentView::draw(Ui& ui) {
     case Step::Kind::Help: drawStep(ui, step, area); break;
     }
     const bool ownStep = step.kind == Step::Kind::Page || step.kind == Step::Kind::Prompt;
-    if (notes_) drawNotes(ui, ownStep ? deck_->steps[step.deckStep] : DeckStep{}, area);
+    if (notes_ && !presenterWindow_) drawNotes(ui, ownStep ? deck_->steps[step.deckStep] : DeckStep{}, area);
 
     // Large controls for a finger or a mouse; the arrows point the way the language reads.
     const auto arrow = [&](const char* id, const char* label, Rect r, Icon icon, bool enabled) {
@@ -543,6 +548,129 @@ void PresentView::draw(Ui& ui) {
     ui.text.draw(ui.dl, *laid, {(s.min.x + s.max.x - size.x) * 0.5f, cy - size.y * 0.5f}, ui.c.inkSoft);
     ui.widgets.add("present:step", counter, {(s.min.x + s.max.x - size.x) * 0.5f, cy - size.y * 0.5f},
                    {(s.min.x + s.max.x + size.x) * 0.5f, cy + size.y * 0.5f}, false);
+}
+
+void PresentView::drawMiniature(Ui& ui, std::size_t index, Rect box) {
+    if (!roomScreen_ || index >= steps_.size()) return;
+    // Drawn as the room sees it, at the room's size, then every vertex scaled into the box.
+    const Rect room = *roomScreen_;
+    const float k = std::min(box.width() / room.width(), box.height() / room.height());
+    ImDrawList* dl = ui.dl;
+    const int first = dl->VtxBuffer.Size;
+    // Text outside the clip rect is not drawn at all: clip at the room's size, then at the box.
+    const int firstCmd = dl->CmdBuffer.Size;
+    // (A quarter pixel wider than the room: no other command of the window has this clip rect.)
+    const ImVec4 roomClip{room.min.x - 0.25f, room.min.y - 0.25f, room.max.x + 0.25f, room.max.y + 0.25f};
+    dl->PushClipRect({roomClip.x, roomClip.y}, {roomClip.z, roomClip.w}, false);
+    Ui r = ui;
+    r.screen = room;
+    r.column = room;
+    const Step& step = steps_[index];
+    const Frame f = frameOf(r);
+    dl->AddRectFilled(room.min, room.max, r.c.paper);
+    const float titleX = r.rtl ? room.max.x - f.margin - f.titleWidth : room.min.x + f.margin;
+    r.text.draw(dl, *step.title, {titleX, room.min.y + f.margin}, r.c.ink);
+    const Rect area{{room.min.x + f.margin, contentTop(r, f, step.title)}, {room.max.x - f.margin, f.contentBottom}};
+    switch (step.kind) {
+    case Step::Kind::Page:
+    case Step::Kind::Help: drawStep(r, step, area); break;
+    case Step::Kind::Prompt: drawPrompt(r, deck_->steps[step.deckStep], area); break;
+    case Step::Kind::Question:
+        paragraph(r, deck_->question->text, area.min, area.width(), theme::kTextTitle, r.c.ink, true);
+        break;
+    }
+    dl->PopClipRect();
+    for (int i = first; i < dl->VtxBuffer.Size; ++i) {
+        ImVec2& p = dl->VtxBuffer[i].pos;
+        p = {box.min.x + (p.x - room.min.x) * k, box.min.y + (p.y - room.min.y) * k};
+    }
+    const ImVec2 end{box.min.x + room.width() * k, box.min.y + room.height() * k};
+    const ImVec4 inBox{box.min.x, box.min.y, end.x, end.y};
+    for (int i = std::max(0, firstCmd - 1); i < dl->CmdBuffer.Size; ++i) {
+        ImVec4& c = dl->CmdBuffer[i].ClipRect;
+        if (c.x == roomClip.x && c.y == roomClip.y && c.z == roomClip.z && c.w == roomClip.w) c = inBox;
+    }
+    dl->AddRect(box.min, end, ui.c.line, 0, 0, 2);
+}
+
+void PresentView::drawPresenter(Ui& ui, std::int64_t unixSeconds) {
+    const Rect& s = ui.screen;
+    ui.dl->AddRectFilled(s.min, s.max, ui.c.paper);
+    const float h = s.height(), m = h * 0.03f, size = h / 34;
+    if (!deck_ || steps_.empty() || ui.session.screen() != Screen::Present) {
+        paragraph(ui, ui.session.screen() == Screen::Record ? "Recording the session on the other screen." : "Not presenting.",
+                  {s.min.x + m, s.min.y + m}, s.width() - 2 * m, theme::kTextH2, ui.c.ink, true);
+        return;
+    }
+    if (!startedAt_) startedAt_ = unixSeconds;
+    const auto text = [&](const std::string& id, const std::string& t, ImVec2 at, float width, float px, bool bold,
+                          ImU32 colour) {
+        const auto laid = ui.text.layoutIn("en", false, t, px, width, text::Align::Start, bold);
+        ui.text.draw(ui.dl, *laid, at, colour);
+        const ImVec2 sz = TextPainter::size(*laid);
+        ui.widgets.add(id, t, at, {at.x + sz.x, at.y + sz.y}, false);
+        return sz.y;
+    };
+    // Left: now and next, as the room sees them.
+    const float leftW = s.width() * 0.56f;
+    float y = s.min.y + m;
+    y += text("presenter:now-label", blank_ ? "Now (the room's screen is blank)" : "Now", {s.min.x + m, y}, leftW, size, true,
+              ui.c.ink) + m * 0.3f;
+    const float aspect = roomScreen_ ? roomScreen_->height() / roomScreen_->width() : 9.0f / 16.0f;
+    const Rect now{{s.min.x + m, y}, {s.min.x + m + leftW, y + leftW * aspect}};
+    drawMiniature(ui, current_, now);
+    ui.widgets.add("presenter:now", std::to_string(current_ + 1), now.min, now.max, false);
+    y = now.max.y + m;
+    const bool last = current_ + 1 >= steps_.size();
+    y += text("presenter:next-label", last ? "Next: the session record" : "Next", {s.min.x + m, y}, leftW, size, true,
+              ui.c.ink) + m * 0.3f;
+    const float nextW = std::min(leftW * 0.6f, (s.max.y - m - y) / aspect);
+    if (!last && nextW > 0) {
+        const Rect next{{s.min.x + m, y}, {s.min.x + m + nextW, y + nextW * aspect}};
+        drawMiniature(ui, current_ + 1, next);
+        ui.widgets.add("presenter:next", std::to_string(current_ + 2), next.min, next.max, false);
+    }
+
+    // Right: the clock, where the talk is, the prompt and the notes.
+    const float x = s.min.x + 2 * m + leftW, w = s.max.x - m - x;
+    y = s.min.y + m;
+    const std::time_t t = std::time_t(unixSeconds);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char clock[16];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", local.tm_hour, local.tm_min);
+    const long minutes = long((unixSeconds - *startedAt_) / 60);
+    y += text("presenter:clock", clock, {x, y}, w, size * 2.2f, true, ui.c.ink);
+    y += text("presenter:elapsed", std::to_string(minutes) + " min since the start" +
+                                       (deck_->planId.empty() ? std::string() : " · plan " + deck_->planId),
+              {x, y}, w, size * 0.9f, false, ui.c.inkSoft);
+    y += text("presenter:step", "Step " + std::to_string(current_ + 1) + " of " + std::to_string(steps_.size()), {x, y},
+              w, size * 0.9f, false, ui.c.inkSoft) + m;
+    const Step& step = steps_[current_];
+    const bool own = step.kind == Step::Kind::Page || step.kind == Step::Kind::Prompt;
+    const DeckStep none;
+    const DeckStep& d = own ? deck_->steps[step.deckStep] : none;
+    if (!d.prompt.empty()) { // in the room's language, as the plan gives it
+        const auto prompt = ui.text.layout(d.prompt, size, w, text::Align::Start, true);
+        y += text("presenter:prompt-label", "Ask the room:", {x, y}, w, size * 0.9f, false, ui.c.inkSoft);
+        ui.text.draw(ui.dl, *prompt, {x, y}, ui.c.accent);
+        ui.widgets.add("presenter:prompt", d.prompt, {x, y}, {x + w, y + TextPainter::size(*prompt).y}, false);
+        y += TextPainter::size(*prompt).y + m * 0.6f;
+    }
+    std::string notes = d.notes;
+    while (!notes.empty() && (notes.back() == '\n' || notes.back() == ' ')) notes.pop_back();
+    if (step.kind == Step::Kind::Question)
+        notes = "Ask for a show of hands for each answer and count them with the buttons on the room's screen, then Record.";
+    if (notes.empty()) notes = "No notes for this step.";
+    // Long notes get smaller type rather than run off the window.
+    float px = size;
+    ParagraphPtr laid = ui.text.layout(notes, px, w);
+    while (TextPainter::size(*laid).y > s.max.y - m - y && px > size * 0.45f) {
+        px *= 0.9f;
+        laid = ui.text.layout(notes, px, w);
+    }
+    ui.text.draw(ui.dl, *laid, {x, y}, ui.c.ink);
+    ui.widgets.add("presenter:notes", notes, {x, y}, {x + w, y + TextPainter::size(*laid).y}, false);
 }
 
 } // namespace ev::ui

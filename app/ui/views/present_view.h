@@ -1,6 +1,7 @@
 #pragma once
 // Present mode: a deck of pages shown to a room from a projector, one screen at a time, driven
 // by a presentation clicker, the keyboard, touch or a mouse.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,10 @@ public:
     void arrive(const Location& from) override;
     void draw(Ui& ui) override;
     void key(Session& session, PresentKey k);
+    // The facilitator's window: the current and next step as the room sees them, made small,
+    // the notes and the discussion prompt, the step number and a clock (unixSeconds: now).
+    void drawPresenter(Ui& ui, std::int64_t unixSeconds);
+    void setPresenterWindow(bool on) { presenterWindow_ = on; }
 
     // One screen of the deck: a part of a page, or the closing "Get help now" screen.
     struct Placed {
@@ -92,6 +97,10 @@ private:
     std::size_t current_ = 0;
     bool blank_ = false;
     bool notes_ = false;
+    bool presenterWindow_ = false; // notes go to the presenter window, never the room's
+    std::optional<Rect> roomScreen_; // the room's screen as last drawn, for the presenter's miniatures
+    std::optional<std::int64_t> startedAt_; // unix seconds the presentation was first drawn
+    void drawMiniature(Ui& ui, std::size_t step, Rect box);
     std::string none_;
 };
 
