@@ -633,7 +633,10 @@ TEST_CASE("a group session is recorded once however often it is tapped, and Undo
     CHECK_FALSE(f.session.undo(Record::GroupSession));
     CHECK(f.session.recordGroupSession({{Audience::Teen}, {"ur"}, 9, ""}));
     CHECK(f.sink.events.back().ctx.detail == "9");
-    CHECK_FALSE(f.session.recordGroupSession({{Audience::Teen}, {"ur"}, 0, ""}) ); // nobody came: held anyway
+    f.session.forget(Record::GroupSession);
+    CHECK_FALSE(f.session.recordGroupSession({{Audience::Teen}, {"ur"}, 0, ""})); // a head count of none
+    CHECK_FALSE(f.session.recordGroupSession({{}, {"ur"}, 5, ""}));               // for nobody
+    CHECK_FALSE(f.session.recordGroupSession({{Audience::Teen}, {}, 5, ""}));     // in no language
 }
 
 TEST_CASE("a room's show of hands is counted with n = hands, and Undo subtracts it", "[session][present]") {
