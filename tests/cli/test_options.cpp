@@ -145,7 +145,7 @@ TEST_CASE("a settings file that cannot be used is one line naming it and exit st
     CHECK(refusal({"--config", file.c_str()}).first == file.string() + ":1: idle_limit must be whole seconds from 30 to 1800");
 }
 
-TEST_CASE("--present starts present mode on a plan or a topics list, with a presenter window if asked", "[options]") {
+TEST_CASE("present mode from the command line: a plan or a topics list, and a presenter window if asked", "[options]") {
     CHECK(parse({"--present"}).gotoTarget == "present:topics:parent");
     CHECK(parse({"--present", "--topics", "teen"}).gotoTarget == "present:topics:teen");
     const Options o = parse({"--present", "--plan", "young-people", "--presenter-window", "1024x640"});

@@ -232,7 +232,7 @@ TEST_CASE("present mode from a plan: the question first and last, prompts for th
     CHECK_FALSE(h.has("present:notes"));
 }
 
-TEST_CASE("the presenter window shows now, next, the notes, the prompt and a clock; the room's screen never the notes", "[present]") {
+TEST_CASE("the presenter window shows now, next, the notes, the prompt and a clock, and the room sees no notes", "[present]") {
     UiHarness h({1920, 1080});
     h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
     h.app.setPresenterWindow(true);
