@@ -17,8 +17,7 @@ bool inVisit(Screen s) {
            s != Screen::Record;
 }
 
-// A facilitator talks to a room for most of an hour without touching anything: nothing asks
-// "Still there?" or goes back to the start under them.
+// A facilitator's screens: what they record stays open to Undo while they are on them.
 bool presenting(Screen s) { return s == Screen::Present || s == Screen::Record; }
 
 std::string joined(const std::vector<std::string>& parts) {
@@ -176,7 +175,7 @@ void Session::giveFeedback(bool helpful) {
 void Session::present(const std::string& source) {
     activity();
     // Back from the record screen is the same presentation: its pages were counted already.
-    if (!(location_ == Location{Screen::Record, {}} || location_.screen == Screen::Record)) presented_.clear();
+    if (location_.screen != Screen::Record) presented_.clear();
     leaveVisit(Screen::Present);
     location_.id = source;
 }
@@ -353,8 +352,10 @@ void Session::tick() {
     if (shiftCount_ > 0 && now - lastShift_ > settings_.shiftWindow) shiftCount_ = 0;
     switch (location_.screen) {
     case Screen::Attract:
+    // A facilitator talks to a room for most of an hour without touching anything: nothing
+    // asks "Still there?" or goes back to the start under them. (The record screen idles as
+    // the admin screen does: a kiosk is not left on it when staff walk away.)
     case Screen::Present:
-    case Screen::Record:
         return;
     case Screen::Neutral:
         // Nobody's reading to protect and nobody to ask, so no prompt; and not an idle_reset,
@@ -369,7 +370,8 @@ void Session::tick() {
         promptStarted_ = lastActivity_ + settings_.idleLimit;
     }
     if (promptShown_ && now - promptStarted_ >= settings_.promptTime) {
-        const bool staff = location_.screen == Screen::Admin; // staff walking away is not a visit
+        // Staff or a facilitator walking away is not a visit.
+        const bool staff = location_.screen == Screen::Admin || location_.screen == Screen::Record;
         resetToAttract();
         if (!staff) sink_.count(Event::IdleReset, {});
     }
@@ -381,7 +383,7 @@ std::optional<Millis> Session::nextDeadline() const {
     // The Shift dots go out once the window has passed.
     if (shiftCount_ > 0) consider(lastShift_ + settings_.shiftWindow + Millis(1));
     if (location_.screen == Screen::Neutral) consider(lastActivity_ + settings_.idleLimit);
-    else if (location_.screen != Screen::Attract && !presenting(location_.screen))
+    else if (location_.screen != Screen::Attract && location_.screen != Screen::Present)
         consider(promptShown_ ? promptStarted_ + settings_.promptTime : lastActivity_ + settings_.idleLimit);
     return next;
 }

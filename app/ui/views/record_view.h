@@ -14,7 +14,7 @@ namespace ev::ui {
 // tapped; what was recorded is shown with an Undo for kUndoFor.
 class RecordView final : public View {
 public:
-    static constexpr Millis kUndoFor{120'000}; // how long Undo stays after recording; 2 minutes
+    static constexpr Millis kUndoFor{60'000}; // how long Undo stays after recording; 1 minute, within the idle limit
     static constexpr int kMaxHeads = 999;      // the head count's buttons stop here
 
     void arrive(const Location& from) override;
