@@ -50,7 +50,7 @@ trap 'rm -rf "$work"' EXIT
 cp "$pack" "$work/default.evpack"
 pack=$work/default.evpack
 
-targets="attract languages audience help questions admin"
+targets="attract languages audience help questions admin present:topics:parent record"
 for a in $(sqlite3 "$pack" 'select distinct audience from page_audiences order by audience'); do targets+=" topics:$a"; done
 for p in $(sqlite3 "$pack" 'select id from pages order by id'); do targets+=" page:$p"; done
 for s in $(sqlite3 "$pack" 'select id from signposts order by id'); do targets+=" signpost:$s"; done

@@ -195,6 +195,14 @@ int runKiosk(const Options& o, const Places& places) {
         if (script) driver = std::make_unique<platform::ScriptDriver>(std::move(*script));
         else if (o.monkey) driver = std::make_unique<platform::MonkeyDriver>(*o.monkey, o.seed, ImVec2(float(w), float(h)));
         loopOptions.driver = driver.get();
+        // Present mode's presenter view: asked for, or a second display found.
+        const bool presenting = o.gotoTarget && o.gotoTarget->starts_with("present:");
+        if (presenting && (o.presenterWindow || host->displays() >= 2)) {
+            const std::string error = host->openPresenter(o.presenterWindow.value_or(platform::WindowOptions{}),
+                                                          o.presenterWindow ? -1 : 0);
+            if (error.empty()) loopOptions.presenter = true;
+            else std::fprintf(stderr, "everyvoice-kiosk: %s; the notes stay one key away (N)\n", error.c_str());
+        }
         code = loop.run(loopOptions);
     }
     host->close();

@@ -39,6 +39,16 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
   --locale TAG         start in this language (e.g. bn, ur, pa)
   --goto SCREEN        start on a screen: attract | languages | audience | topics:<audience>
                        | page:<page-id> | help | signpost:<id> | neutral | admin
+                       | present:topics:<audience> | present:plan:<id> | record
+  --present            present mode, for a facilitator with a projector: a page's steps one
+                       screen at a time, text sized for a hall, no idle reset; Right/Left,
+                       PageDown/PageUp, Space, Home/End, B or . blanks (docs/presenting.md)
+  --plan ID            with --present: the pack's session plan ID
+  --presenter-window WxH  with --present: the presenter view (current and next step, notes,
+                       clock) in a second window of this size on the same display; with two
+                       displays it opens by itself, filling the first, the room's on the second
+  --topics AUDIENCE    with --present: the pages of an audience's topics list (child, teen,
+                       parent, community; default parent)
   --script FILE        play a script: tap <id or label> | tap X Y | drag X1 Y1 X2 Y2 |
                        hold <id or label> SECONDS |
                        key NAME | wait SECONDS | sleep SECONDS (real time, for sound) |
@@ -116,6 +126,8 @@ void usageError(const std::string& message) { throw UsageError(message + " (see 
 Options parseOptions(int argc, const char* const* argv) {
     Options o;
     if (const auto file = configFile(argc, argv)) applyConfig(o, *file);
+    bool present = false; // --present [--plan ID | --topics AUDIENCE]: a --goto present:... target
+    std::optional<std::string> plan, topics;
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
         const auto value = [&]() -> std::string {
@@ -160,6 +172,19 @@ Options parseOptions(int argc, const char* const* argv) {
         else if (a == "--mounting") o.app.reachable = reachable(value());
         else if (a == "--locale") o.locale = value();
         else if (a == "--goto") o.gotoTarget = value();
+        else if (a == "--present") present = true;
+        else if (a == "--plan") plan = value();
+        else if (a == "--topics") topics = value();
+        else if (a == "--presenter-window") {
+            const std::string v = value();
+            const auto x = v.find('x');
+            if (x == std::string::npos) usageError("--presenter-window needs WxH, e.g. 1280x720");
+            platform::WindowOptions w;
+            w.width = number<int>(std::string_view(v).substr(0, x), "--presenter-window");
+            w.height = number<int>(std::string_view(v).substr(x + 1), "--presenter-window");
+            if (w.width < 200 || w.height < 200) usageError("--presenter-window is at least 200x200");
+            o.presenterWindow = w;
+        }
         else if (a == "--script") o.script = value();
         else if (a == "--screenshot") o.screenshot = value();
         else if (a == "--monkey") o.monkey = number<long>(value(), "--monkey");
@@ -172,6 +197,11 @@ Options parseOptions(int argc, const char* const* argv) {
         else if (a == "--export-outbox") o.exportOutbox = true;
         else usageError("unknown option '" + std::string(a) + "'");
     }
+    if ((plan || topics || o.presenterWindow) && !present)
+        usageError("--plan, --topics and --presenter-window go with --present");
+    if (plan && topics) usageError("--plan and --topics do not go together");
+    if (present && o.gotoTarget) usageError("--present and --goto do not go together");
+    if (present) o.gotoTarget = plan ? "present:plan:" + *plan : "present:topics:" + topics.value_or("parent");
     if (o.window.fullscreen && o.window.width) usageError("--window and --fullscreen do not go together");
     if (o.monkey && o.script) usageError("--monkey and --script do not go together");
     if (o.exportOutbox && !o.outbox) usageError("--export-outbox needs outbox in the settings file (--config)");

@@ -30,6 +30,10 @@ struct Options {
     bool setAdminPin = false, check = false, exportOutbox = false;
     std::string platform = "sdl2";
     platform::WindowOptions window;
+    // --presenter-window WxH: present mode's presenter view in a second window of this size
+    // beside the first, on one display (a laptop without a projector yet, tests). Without it
+    // the presenter view opens by itself when --present finds two or more displays.
+    std::optional<platform::WindowOptions> presenterWindow;
     std::optional<std::string> locale, gotoTarget;
     std::optional<long> monkey;
     std::uint64_t seed = 1;

@@ -26,6 +26,13 @@ KeyPress keyPress(int key) {
     case GLFW_KEY_RIGHT: return KeyPress::Right;
     case GLFW_KEY_UP: return KeyPress::Up;
     case GLFW_KEY_DOWN: return KeyPress::Down;
+    case GLFW_KEY_PAGE_UP: return KeyPress::PageUp;
+    case GLFW_KEY_PAGE_DOWN: return KeyPress::PageDown;
+    case GLFW_KEY_HOME: return KeyPress::Home;
+    case GLFW_KEY_END: return KeyPress::End;
+    case GLFW_KEY_B: return KeyPress::B;
+    case GLFW_KEY_PERIOD: return KeyPress::Period;
+    case GLFW_KEY_N: return KeyPress::N;
     default: return KeyPress::Other;
     }
 }

@@ -8,6 +8,8 @@
 
 #include "core/clock.h"
 
+struct ImDrawData;
+
 namespace ev::platform {
 
 struct WindowOptions {
@@ -16,7 +18,9 @@ struct WindowOptions {
     std::string title = "Every Voice";
 };
 
-enum class KeyPress { Shift, Tab, Enter, Space, Escape, Left, Right, Up, Down, Other };
+// PageUp, PageDown, Home, End, B, Period and N drive present mode (a presentation clicker
+// sends PageUp and PageDown, some also B or '.').
+enum class KeyPress { Shift, Tab, Enter, Space, Escape, Left, Right, Up, Down, PageUp, PageDown, Home, End, B, Period, N, Other };
 
 struct HostEvents {
     bool quit = false;         // window closed
@@ -42,6 +46,25 @@ public:
     virtual void framebufferSize(int& w, int& h) const = 0; // pixels; what readPixels reads
     virtual void close() = 0;
     virtual const char* name() const = 0;
+
+    // Present mode's presenter view: a second window for the facilitator (current and next
+    // step, notes, a clock), on display `display` (SDL's numbering) filling it, or, when
+    // display < 0, as a window of the given size beside the first (one screen, tests). Returns
+    // an empty string, or why not (the GLFW preview host has none).
+    virtual std::string openPresenter(const WindowOptions& options, int display) {
+        (void)options;
+        (void)display;
+        return std::string("no presenter window on the ") + name() + " host";
+    }
+    virtual int displays() const { return 1; }
+    virtual bool hasPresenter() const { return false; }
+    virtual void presenterSize(int& w, int& h) const { w = h = 0; }
+    // Draws another ImGui context's draw data in the presenter window and shows it; with
+    // capture, also reads its pixels back first (screenshots).
+    virtual void renderPresenter(ImDrawData* data, std::vector<unsigned char>* capture) {
+        (void)data;
+        (void)capture;
+    }
 };
 
 std::unique_ptr<Host> makeSdlHost();

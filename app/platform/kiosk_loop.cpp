@@ -24,6 +24,13 @@ KeyPress keyFromName(const std::string& name) {
     if (name == "right") return KeyPress::Right;
     if (name == "up") return KeyPress::Up;
     if (name == "down") return KeyPress::Down;
+    if (name == "pageup") return KeyPress::PageUp;
+    if (name == "pagedown") return KeyPress::PageDown;
+    if (name == "home") return KeyPress::Home;
+    if (name == "end") return KeyPress::End;
+    if (name == "b") return KeyPress::B;
+    if (name == "." || name == "period") return KeyPress::Period;
+    if (name == "n") return KeyPress::N;
     return KeyPress::Other;
 }
 
@@ -38,6 +45,26 @@ struct Look {
 
 Look lookOf(const Session& s) { return {s.location(), s.locale(), s.idlePromptShown(), s.shiftCount()}; }
 
+// Present mode's keys, as presentation programs have them; Tab and Enter still move and take
+// the focus among its controls.
+std::optional<ui::PresentKey> presentKey(KeyPress k) {
+    switch (k) {
+    case KeyPress::Right:
+    case KeyPress::PageDown:
+    case KeyPress::Space: return ui::PresentKey::Next;
+    case KeyPress::Left:
+    case KeyPress::PageUp: return ui::PresentKey::Previous;
+    case KeyPress::Home: return ui::PresentKey::First;
+    case KeyPress::End: return ui::PresentKey::Last;
+    case KeyPress::B:
+    case KeyPress::Period: return ui::PresentKey::Blank;
+    case KeyPress::N: return ui::PresentKey::Notes;
+    case KeyPress::Tab:
+    case KeyPress::Enter: return std::nullopt;
+    default: return ui::PresentKey::Other;
+    }
+}
+
 } // namespace
 
 KioskLoop::KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& clock, text::Engine& engine)
@@ -45,10 +72,21 @@ KioskLoop::KioskLoop(Host& host, ui::App& app, Session& session, OffsetClock& cl
     app_.setTextureUploader(&images_);
 }
 
-KioskLoop::~KioskLoop() { app_.setTextureUploader(nullptr); }
+KioskLoop::~KioskLoop() {
+    app_.setTextureUploader(nullptr);
+    if (presenter_) ImGui::DestroyContext(presenter_);
+}
 
 int KioskLoop::run(const LoopOptions& options) {
     app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));
+    if (options.presenter && host_.hasPresenter()) {
+        ImGuiContext* room = ImGui::GetCurrentContext();
+        presenter_ = ImGui::CreateContext(ImGui::GetIO().Fonts);
+        ImGui::SetCurrentContext(presenter_);
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::SetCurrentContext(room);
+        app_.setPresenterWindow(true);
+    }
     if (options.benchFirstFrame) {
         frame();
         glFinish();
@@ -63,6 +101,7 @@ int KioskLoop::run(const LoopOptions& options) {
 
 void KioskLoop::pressKey(KeyPress k) {
     session_.keyDown(k == KeyPress::Shift ? Key::Shift : Key::Other);
+    if (app_.present(presentKey(k))) return;
     switch (k) {
     case KeyPress::Tab:
     case KeyPress::Down: app_.key(ui::Focus::Key::Next); break;
@@ -76,7 +115,7 @@ void KioskLoop::pressKey(KeyPress k) {
     }
 }
 
-void KioskLoop::frame(std::vector<unsigned char>* capture) {
+void KioskLoop::frame(std::vector<unsigned char>* capture, std::vector<unsigned char>* presenterCapture) {
     buildFrame();
     host_.render();
     if (capture) {
@@ -85,6 +124,26 @@ void KioskLoop::frame(std::vector<unsigned char>* capture) {
         *capture = readPixels(w, h);
     }
     host_.swap();
+    presenterFrame(presenterCapture);
+}
+
+// The presenter view in its own ImGui context and window, drawn by the room's renderer.
+void KioskLoop::presenterFrame(std::vector<unsigned char>* capture) {
+    if (!presenter_) return;
+    ImGuiContext* room = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(presenter_);
+    int w = 0, h = 0;
+    host_.presenterSize(w, h);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(w), float(h));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    app_.presenterFrame();
+    ImGui::Render();
+    ImDrawData* data = ImGui::GetDrawData();
+    ImGui::SetCurrentContext(room);
+    app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));
+    host_.renderPresenter(data, capture);
 }
 
 void KioskLoop::buildFrame() {
@@ -115,13 +174,22 @@ bool KioskLoop::screenshot(const std::filesystem::path& file) {
     // Nobody sees the settling frames of a screenshot: build them (ImGui's first passes),
     // draw only the one that is captured. preview shoots hundreds; this keeps it fast.
     for (int i = 0; i < kSettleFrames; ++i) buildFrame();
-    std::vector<unsigned char> pixels;
-    frame(&pixels);
+    std::vector<unsigned char> pixels, presenter;
+    frame(&pixels, &presenter);
     int w = 0, h = 0;
     host_.framebufferSize(w, h);
     std::string error;
     if (!writePng(file, w, h, pixels, error)) {
         std::fprintf(stderr, "everyvoice-kiosk: cannot write screenshot %s: %s\n", file.c_str(), error.c_str());
+        return false;
+    }
+    if (!presenter_) return true;
+    // The presenter window beside it: shot.png and shot-presenter.png.
+    host_.presenterSize(w, h);
+    std::filesystem::path second = file;
+    second.replace_filename(file.stem().string() + "-presenter" + file.extension().string());
+    if (!writePng(second, w, h, presenter, error)) {
+        std::fprintf(stderr, "everyvoice-kiosk: cannot write screenshot %s: %s\n", second.c_str(), error.c_str());
         return false;
     }
     return true;

@@ -26,6 +26,7 @@ struct LoopOptions {
     bool benchFirstFrame = false; // draw one frame, print when it was finished, stop
     shell::PackUpdates* updates = nullptr;  // the pack inbox, if any
     ServiceNotifier* service = nullptr; // systemd: ready after the first frame, then the watchdog
+    bool presenter = false; // the host has a presenter window: draw the presenter view in it
 };
 
 class KioskLoop {
@@ -43,8 +44,10 @@ private:
     int runInteractive(const LoopOptions& options);
     int runDriven(const LoopOptions& options);
     bool play(const Action& a);
-    // One frame built and drawn (and read back into capture, if given).
-    void frame(std::vector<unsigned char>* capture = nullptr);
+    // One frame built and drawn (and read back into capture, if given), and the presenter
+    // view's too when there is a presenter window (read back into presenterCapture).
+    void frame(std::vector<unsigned char>* capture = nullptr, std::vector<unsigned char>* presenterCapture = nullptr);
+    void presenterFrame(std::vector<unsigned char>* capture);
     // One ImGui frame built, not drawn: the steps of a scripted press or drag deliver input,
     // and only the frame after the action is drawn, as a person would see it.
     void buildFrame();
@@ -64,6 +67,7 @@ private:
     text::Engine& engine_;
     GlAtlasTexture atlas_;
     GlImageUploader images_;
+    ImGuiContext* presenter_ = nullptr; // the presenter window's ImGui context, sharing the font atlas
     std::optional<ImVec2> pointer_; // injected pointer position for the next frame
     bool pointerDown_ = false;
 };

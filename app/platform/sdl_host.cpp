@@ -1,5 +1,7 @@
 // The kiosk's host: SDL2 gives real touch, fullscreen on X11, Wayland and KMSDRM, and audio.
+#include <GL/gl.h>
 #include <SDL.h>
+#include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
@@ -8,6 +10,7 @@
 #include <cstring>
 
 #include "platform/gl_host.h"
+#include "platform/gl_texture.h"
 #include "platform/window_size.h"
 
 namespace ev::platform {
@@ -27,6 +30,13 @@ KeyPress keyPress(SDL_Keycode key) {
     case SDLK_RIGHT: return KeyPress::Right;
     case SDLK_UP: return KeyPress::Up;
     case SDLK_DOWN: return KeyPress::Down;
+    case SDLK_PAGEUP: return KeyPress::PageUp;
+    case SDLK_PAGEDOWN: return KeyPress::PageDown;
+    case SDLK_HOME: return KeyPress::Home;
+    case SDLK_END: return KeyPress::End;
+    case SDLK_b: return KeyPress::B;
+    case SDLK_PERIOD: return KeyPress::Period;
+    case SDLK_n: return KeyPress::N;
     default: return KeyPress::Other;
     }
 }
@@ -90,6 +100,50 @@ public:
     const char* name() const override { return "sdl2"; }
     void swap() override { SDL_GL_SwapWindow(window_); }
 
+    int displays() const override { return std::max(1, SDL_GetNumVideoDisplays()); }
+    bool hasPresenter() const override { return presenter_ != nullptr; }
+
+    // The facilitator's laptop screen; the kiosk's window (the room's) goes to the other display.
+    std::string openPresenter(const WindowOptions& options, int display) override {
+        if (!window_) return "no window yet";
+        const int x = display >= 0 ? int(SDL_WINDOWPOS_CENTERED_DISPLAY(display)) : int(SDL_WINDOWPOS_UNDEFINED);
+        Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE;
+        if (display >= 0) flags = SDL_WINDOW_OPENGL | SDL_WINDOW_FULLSCREEN_DESKTOP;
+        presenter_ = SDL_CreateWindow((options.title + ": presenter").c_str(), x, x, std::max(options.width, 200),
+                                      std::max(options.height, 200), flags);
+        if (!presenter_) return std::string("SDL2 could not open the presenter window: ") + SDL_GetError();
+        if (display >= 0) { // the room's window on the next display
+            const int room = (display + 1) % displays();
+            const Uint32 full = SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP;
+            if (full) SDL_SetWindowFullscreen(window_, 0); // a fullscreen window moves only as a window
+            SDL_SetWindowPosition(window_, int(SDL_WINDOWPOS_CENTERED_DISPLAY(room)), int(SDL_WINDOWPOS_CENTERED_DISPLAY(room)));
+            if (full) SDL_SetWindowFullscreen(window_, full);
+        }
+        SDL_GL_MakeCurrent(window_, context_);
+        return {};
+    }
+
+    void presenterSize(int& w, int& h) const override {
+        w = h = 0;
+        if (presenter_) SDL_GL_GetDrawableSize(presenter_, &w, &h);
+    }
+
+    // The one GL context draws in both windows (they share a pixel format), with the room's
+    // ImGui renderer: the presenter's context shares its font atlas and the text atlas.
+    void renderPresenter(ImDrawData* data, std::vector<unsigned char>* capture) override {
+        if (!presenter_) return;
+        SDL_GL_MakeCurrent(presenter_, context_);
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(presenter_, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        if (data) ImGui_ImplOpenGL3_RenderDrawData(data);
+        if (capture) *capture = readPixels(w, h);
+        SDL_GL_SwapWindow(presenter_);
+        SDL_GL_MakeCurrent(window_, context_);
+    }
+
 private:
     bool waitOnce(std::optional<std::chrono::nanoseconds> left, HostEvents& events) override {
         SDL_Event e;
@@ -112,6 +166,8 @@ private:
     void drawableSize(int& w, int& h) const override { SDL_GL_GetDrawableSize(window_, &w, &h); }
 
     void closeWindow() override {
+        if (presenter_) SDL_DestroyWindow(presenter_);
+        presenter_ = nullptr;
         if (context_) SDL_GL_DeleteContext(context_);
         context_ = nullptr;
         if (window_) SDL_DestroyWindow(window_);
@@ -127,6 +183,13 @@ private:
     }
 
     void handle(const SDL_Event& e, HostEvents& events) {
+        // The presenter window shows, it takes no pointer: only its keys drive the presentation.
+        const bool presenter = presenter_ && e.type != SDL_KEYDOWN && e.type != SDL_KEYUP &&
+                               windowOf(e) == SDL_GetWindowID(presenter_);
+        if (presenter) {
+            if (e.type == SDL_WINDOWEVENT) events.exposed = true; // resized, shown: draw both again
+            return;
+        }
         ImGui_ImplSDL2_ProcessEvent(&e);
         switch (e.type) {
         case SDL_QUIT: events.quit = true; break;
@@ -157,7 +220,22 @@ private:
         }
     }
 
+    static Uint32 windowOf(const SDL_Event& e) {
+        switch (e.type) {
+        case SDL_WINDOWEVENT: return e.window.windowID;
+        case SDL_MOUSEMOTION: return e.motion.windowID;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: return e.button.windowID;
+        case SDL_MOUSEWHEEL: return e.wheel.windowID;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERUP:
+        case SDL_FINGERMOTION: return e.tfinger.windowID;
+        default: return 0;
+        }
+    }
+
     SDL_Window* window_ = nullptr;
+    SDL_Window* presenter_ = nullptr; // present mode's second window, if any
     SDL_GLContext context_ = nullptr;
     bool sdlStarted_ = false;
 };

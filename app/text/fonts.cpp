@@ -142,13 +142,17 @@ const std::vector<FontId>& FontLibrary::chain(UScriptCode script, Weight weight,
     const auto key = std::tuple(script, weight, lang);
     if (auto it = chains_.find(key); it != chains_.end()) return it->second;
     std::vector<FontId> fonts;
-    auto add = [&](const std::string& name) {
+    for (const std::string& name : familyChain(script, lang))
         if (auto id = family(name, weight); id && std::find(fonts.begin(), fonts.end(), *id) == fonts.end())
             fonts.push_back(*id);
-    };
-    add(familyForScript(script, lang));
-    for (const char* name : kCoreFamilies) add(name);
     return chains_.emplace(key, std::move(fonts)).first->second;
+}
+
+std::vector<std::string> familyChain(UScriptCode script, const std::string& language) {
+    std::vector<std::string> names{familyForScript(script, language)};
+    for (const char* name : kCoreFamilies)
+        if (name != names.front()) names.emplace_back(name);
+    return names;
 }
 
 std::optional<FontId> FontLibrary::coveringFont(char32_t cp, Weight weight) {

@@ -35,6 +35,11 @@ struct SizedFont {
     float ascender = 0, descender = 0; // pixels, unrounded; descender is positive below baseline
 };
 
+// The font families text of this script in this language is set in, best first: the script's
+// own Noto family, then the core families every language falls back to. The kiosk's chains
+// and the pack tool's printed handouts use the same list.
+std::vector<std::string> familyChain(UScriptCode script, const std::string& language);
+
 class FontLibrary {
 public:
     FontLibrary();

@@ -35,8 +35,8 @@ App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& e
               {Screen::Audience, {&audience_, true}}, {Screen::Topics, {&topics_, true}},
               {Screen::Page, {&page_, true}},         {Screen::Help, {&help_, true}},
               {Screen::Signpost, {&signpost_, true}}, {Screen::Questions, {&questions_, true}},
-              {Screen::Neutral, {&neutral_, false}},
-              {Screen::Admin, {&admin_, false}}} {
+              {Screen::Neutral, {&neutral_, false}},  {Screen::Admin, {&admin_, false}},
+              {Screen::Present, {&present_, false}},  {Screen::Record, {&record_, false}}} {
     isolateNames();
     session_.setQuestions(pack.questions);
 }
@@ -57,11 +57,13 @@ void App::showPack(const Pack& pack, std::string origin) {
     // The page view keeps a layout of the page it showed last, which may be the old pack's,
     // and its images' textures.
     page_ = PageView{};
+    present_ = PresentView{};
     images_.clear();
 }
 
 void App::setTextureUploader(TextureUploader* uploader) {
     page_ = PageView{};
+    present_ = PresentView{};
     images_.setUploader(uploader);
 }
 
@@ -121,6 +123,12 @@ void App::drawFlow(Ui& ui) {
 void App::key(Focus::Key k) {
     focus_.key(k);
     lastScan_ = clock_.now(); // a visitor moving the focus themselves sets the scanning pace
+}
+
+bool App::present(std::optional<PresentKey> k) {
+    if (session_.screen() != Screen::Present || !(k || present_.blank())) return false;
+    present_.key(session_, k.value_or(PresentKey::Other));
+    return true;
 }
 
 void App::escape() {
@@ -189,6 +197,21 @@ void App::narrate() {
     const Ui ui = makeUi(nullptr);
     const long seconds = (session_.promptRemaining().count() + 999) / 1000;
     narrator_->read(ui.str("idle.title") + "\n" + ui.message("idle.body", {{"seconds", seconds}}), ui.locale);
+}
+
+void App::presenterFrame() {
+    presenterWidgets_.beginFrame();
+    presenterFocus_.beginFrame();
+    if (beginLayer("##presenter", false)) {
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        const float scale = std::max(0.1f, std::min(size.x, size.y) / theme::kDesignWidth);
+        const Rect all{{0, 0}, size};
+        Ui ui{*pack_, session_, text_, images_, presenterWidgets_, presenterFocus_, nullptr, ImGui::GetWindowDrawList(),
+              theme::kStandard, scale, 1.0f, all, all, session_.locale(), rtl_, clock_.now()};
+        present_.drawPresenter(ui, clock_.unixSeconds());
+    }
+    ImGui::End();
+    presenterFocus_.endFrame();
 }
 
 void App::drawOverlays() {

@@ -24,7 +24,9 @@
 #include "ui/views/nav_bar.h"
 #include "ui/views/neutral_view.h"
 #include "ui/views/page_view.h"
+#include "ui/views/present_view.h"
 #include "ui/views/questions_view.h"
+#include "ui/views/record_view.h"
 #include "ui/views/signpost_view.h"
 #include "ui/views/topics_view.h"
 #include "ui/views/view.h"
@@ -58,6 +60,16 @@ public:
     void arrow(bool right) { key(right != rtl_ ? Focus::Key::Next : Focus::Key::Previous); }
     // Escape closes what is open over the screen: the staff keypad, else the text and colour panel.
     void escape();
+    // A clicker's or keyboard's command in present mode (none for Tab and Enter, which move
+    // and take the focus, except on a blank screen, which any key ends). False when the key
+    // is not present mode's: it then does what it does elsewhere.
+    bool present(std::optional<PresentKey> k);
+    const PresentView& presentView() const { return present_; }
+    // A second window shows the presenter view (the platform draws presenterFrame() in it, in
+    // an ImGui context of its own): the facilitator's notes go there, never on the room's screen.
+    void setPresenterWindow(bool on) { present_.setPresenterWindow(on); }
+    void presenterFrame();
+    const WidgetRegistry& presenterWidgets() const { return presenterWidgets_; }
     // Reads pages aloud from now on; null (the default) for no "Listen" button.
     void setNarrator(Narrator* narrator) { narrator_ = narrator; }
     // Uploads the pack's images for the pages to draw; null (the default) shows their alt
@@ -102,6 +114,8 @@ private:
     ImageTextures images_;
     WidgetRegistry widgets_;
     Focus focus_;
+    WidgetRegistry presenterWidgets_; // the presenter window's: tests read what it shows
+    Focus presenterFocus_;
     Narrator* narrator_ = nullptr;
     Millis lastScan_{0};
     std::optional<Millis> nextAnimation_;
@@ -125,6 +139,8 @@ private:
     QuestionsView questions_;
     NeutralView neutral_;
     AdminView admin_;
+    PresentView present_;
+    RecordView record_;
     IdlePrompt prompt_;
     // Which view draws each screen, and whether it is a flow screen: below the bar, with
     // "Text and colour" in the footer.

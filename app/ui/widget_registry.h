@@ -28,6 +28,7 @@ struct TextInfo {
     ImVec2 boxMin, boxMax;      // the card
     ImVec2 clipMin, clipMax;    // the draw list's clip rect at the time
     std::string text = {};      // what it says, where a test must read it (empty for numbers)
+    float sizePx = 0;           // the type size it was shaped at, where a test checks it (present mode)
 };
 
 class WidgetRegistry {

@@ -20,7 +20,7 @@
 namespace {
 
 struct NullSink final : ev::EventSink {
-    void count(ev::Event, const ev::EventContext&) override {}
+    void add(ev::Event, const ev::EventContext&, std::int64_t) override {}
 };
 
 double cpuMs() {

@@ -144,3 +144,19 @@ TEST_CASE("a settings file that cannot be used is one line naming it and exit st
     writeFile(file, "idle_limit = 5\n");
     CHECK(refusal({"--config", file.c_str()}).first == file.string() + ":1: idle_limit must be whole seconds from 30 to 1800");
 }
+
+TEST_CASE("present mode from the command line: a plan or a topics list, and a presenter window if asked", "[options]") {
+    CHECK(parse({"--present"}).gotoTarget == "present:topics:parent");
+    CHECK(parse({"--present", "--topics", "teen"}).gotoTarget == "present:topics:teen");
+    const Options o = parse({"--present", "--plan", "young-people", "--presenter-window", "1024x640"});
+    CHECK(o.gotoTarget == "present:plan:young-people");
+    REQUIRE(o.presenterWindow);
+    CHECK(o.presenterWindow->width == 1024);
+    CHECK(o.presenterWindow->height == 640);
+    CHECK_FALSE(parse({"--present"}).presenterWindow);
+    using R = std::pair<std::string, int>;
+    CHECK(refusal({"--plan", "x"}) == R{"--plan, --topics and --presenter-window go with --present (see --help)", 2});
+    CHECK(refusal({"--present", "--plan", "x", "--topics", "teen"}) == R{"--plan and --topics do not go together (see --help)", 2});
+    CHECK(refusal({"--present", "--goto", "help"}) == R{"--present and --goto do not go together (see --help)", 2});
+    CHECK(refusal({"--present", "--presenter-window", "big"}) == R{"--presenter-window needs WxH, e.g. 1280x720 (see --help)", 2});
+}

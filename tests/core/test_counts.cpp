@@ -111,6 +111,35 @@ TEST_CASE("counts land in the database, one row per hour and dimensions", "[coun
     }
 }
 
+TEST_CASE("a weighted count adds n, and a negative one (an Undo) never takes a row below zero", "[counts]") {
+    TempDir dir;
+    OffsetClock clock(true);
+    Counter counter(dir.path, clock);
+    const EventContext hands{"", "en", "", "parents:before:very"};
+    counter.add(Event::RoomAnswer, hands, 12);
+    REQUIRE(counter.flush());
+    const fs::path db = counter.databasePath();
+    CHECK(sqlite(db, "select event, detail, n from counts") == "room_answer|parents:before:very|12");
+    counter.add(Event::RoomAnswer, hands, 5);
+    REQUIRE(counter.flush());
+    CHECK(sqlite(db, "select n from counts") == "17");
+    counter.add(Event::RoomAnswer, hands, -17); // Undo of both: the row goes, as if never counted
+    REQUIRE(counter.flush());
+    CHECK(sqlite(db, "select count(*) from counts") == "0");
+    counter.add(Event::RoomAnswer, hands, -3); // more undone than stored: nothing below zero
+    REQUIRE(counter.flush());
+    CHECK(sqlite(db, "select count(*) from counts") == "0");
+    const EventContext session{"", "en+bn", "parent+community", "25/parents"};
+    counter.count(Event::FacilitatedSession, session);
+    counter.add(Event::FacilitatedSession, session, -1); // undone within the same second
+    counter.count(Event::FacilitatedSession, session);
+    REQUIRE(counter.flush());
+    CHECK(sqlite(db, "select locale, audience, detail, n from counts") == "en+bn|parent+community|25/parents|1");
+    counter.add(Event::FacilitatedSession, session, -1);
+    REQUIRE(counter.flush());
+    CHECK(sqlite(db, "select count(*) from counts") == "0");
+}
+
 TEST_CASE("1000 mixed events aggregate into the right rows", "[counts]") {
     TempDir dir;
     OffsetClock clock(true);

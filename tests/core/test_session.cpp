@@ -15,11 +15,12 @@ namespace {
 struct Counted {
     Event event;
     EventContext ctx;
+    std::int64_t n = 1;
 };
 
 class RecordingSink final : public EventSink {
 public:
-    void count(Event e, const EventContext& ctx) override { events.push_back({e, ctx}); }
+    void add(Event e, const EventContext& ctx, std::int64_t n) override { events.push_back({e, ctx, n}); }
     long n(Event e) const {
         return std::count_if(events.begin(), events.end(), [&](const Counted& c) { return c.event == e; });
     }
@@ -61,13 +62,15 @@ void reach(Fixture& f, Screen s) {
     case Screen::Questions: f.session.setQuestions(kQuestions), f.toPage(), f.session.home(); break;
     case Screen::Neutral: f.session.quickExit(); break;
     case Screen::Admin: f.session.goTo({Screen::Admin, {}}); break;
+    case Screen::Present: f.session.present("topics:parent"); break;
+    case Screen::Record: f.session.openRecord("parents"); break;
     }
     REQUIRE(f.session.screen() == s);
 }
 
 constexpr Screen kAllScreens[] = {Screen::Attract, Screen::Languages, Screen::Audience, Screen::Topics, Screen::Page,
                                   Screen::Help,    Screen::Signpost,  Screen::Questions, Screen::Neutral,
-                                  Screen::Admin};
+                                  Screen::Admin,   Screen::Present,   Screen::Record};
 
 } // namespace
 
@@ -656,4 +659,98 @@ TEST_CASE("the questions time out quietly to the start: no prompt, no idle reset
     CHECK(f.sink.n(Event::IdleReset) == 0);
     CHECK(f.sink.n(Event::VisitAnswer) == 0);
     CHECK(f.session.locale() == "en");
+
+TEST_CASE("present mode has no idle prompt and no idle reset, and counts nothing for time passing", "[session][present]") {
+    Fixture f;
+    reach(f, Screen::Present);
+    CHECK_FALSE(f.session.nextDeadline());
+    f.wait(Millis(3'600'000)); // an hour's talk without a touch
+    CHECK(f.session.screen() == Screen::Present);
+    CHECK_FALSE(f.session.idlePromptShown());
+    CHECK(f.sink.n(Event::IdleReset) == 0);
+}
+
+TEST_CASE("the record screen left alone goes back to the start like the admin screen, uncounted", "[session][present]") {
+    Fixture f;
+    reach(f, Screen::Record);
+    f.wait(f.session.settings().idleLimit);
+    CHECK(f.session.idlePromptShown());
+    f.wait(f.session.settings().promptTime);
+    CHECK(f.session.screen() == Screen::Attract);
+    CHECK(f.sink.n(Event::IdleReset) == 0);
+}
+
+TEST_CASE("the quick exit leaves present mode for the neutral screen", "[session][present]") {
+    Fixture f;
+    f.session.present("topics:parent");
+    for (int i = 0; i < 3; ++i) f.session.keyDown(Key::Shift);
+    CHECK(f.session.screen() == Screen::Neutral);
+    CHECK(f.sink.n(Event::QuickExit) == 1);
+}
+
+TEST_CASE("a page presented is counted once per presentation as page_presented, never page_view", "[session][present]") {
+    Fixture f;
+    f.session.chooseLanguage("bn");
+    f.session.present("plan:parents");
+    f.session.presentPage("signs");
+    f.session.presentPage("signs"); // the page's next step, or Back to it
+    f.session.presentPage("tell");
+    CHECK(f.sink.n(Event::PageView) == 0);
+    REQUIRE(f.sink.n(Event::PagePresented) == 2);
+    const Counted& c = f.sink.events.back();
+    CHECK(c.ctx.page == "tell");
+    CHECK(c.ctx.locale == "bn");
+    CHECK(c.ctx.detail == "parents");
+    f.session.present("topics:parent"); // a new presentation counts its pages again, with no plan
+    f.session.presentPage("signs");
+    CHECK(f.sink.n(Event::PagePresented) == 3);
+    CHECK(f.sink.events.back().ctx.detail.empty());
+    f.session.goTo({Screen::Attract, {}});
+    f.session.presentPage("signs"); // not presenting
+    CHECK(f.sink.n(Event::PagePresented) == 3);
+}
+
+TEST_CASE("a group session is recorded once however often it is tapped, and Undo takes it back", "[session][present]") {
+    Fixture f;
+    const GroupSession g{{Audience::Community, Audience::Parent}, {"en", "bn"}, 25, "parents"};
+    CHECK_FALSE(f.session.recordGroupSession(g)); // not from a resident's screen
+    f.session.openRecord("parents");
+    CHECK(f.session.recordGroupSession(g));
+    CHECK_FALSE(f.session.recordGroupSession(g)); // the second tap
+    REQUIRE(f.sink.n(Event::FacilitatedSession) == 1);
+    const Counted c = f.sink.events.back();
+    CHECK(c.ctx.audience == "parent+community"); // in one order, whatever order they were tapped
+    CHECK(c.ctx.locale == "en+bn");
+    CHECK(c.ctx.detail == "25/parents");
+    CHECK(c.n == 1);
+    CHECK(f.session.undo(Record::GroupSession));
+    CHECK(f.sink.events.back().n == -1);
+    CHECK(f.sink.events.back().ctx.detail == "25/parents");
+    CHECK_FALSE(f.session.undo(Record::GroupSession)); // nothing left to undo
+    CHECK(f.session.recordGroupSession(g));             // after an Undo it may be recorded again
+    f.session.forget(Record::GroupSession);
+    CHECK_FALSE(f.session.undo(Record::GroupSession));
+    CHECK(f.session.recordGroupSession({{Audience::Teen}, {"ur"}, 9, ""}));
+    CHECK(f.sink.events.back().ctx.detail == "9");
+    f.session.forget(Record::GroupSession);
+    CHECK_FALSE(f.session.recordGroupSession({{Audience::Teen}, {"ur"}, 0, ""})); // a head count of none
+    CHECK_FALSE(f.session.recordGroupSession({{}, {"ur"}, 5, ""}));               // for nobody
+    CHECK_FALSE(f.session.recordGroupSession({{Audience::Teen}, {}, 5, ""}));     // in no language
+}
+
+TEST_CASE("a room's show of hands is counted with n = hands, and Undo subtracts it", "[session][present]") {
+    Fixture f;
+    f.session.present("plan:parents");
+    CHECK(f.session.recordRoomAnswers("parents", false, {{"very", 4}, {"somewhat", 11}, {"not", 0}}));
+    CHECK_FALSE(f.session.recordRoomAnswers("parents", false, {{"very", 4}}));
+    REQUIRE(f.sink.n(Event::RoomAnswer) == 2); // no row for an answer nobody gave
+    CHECK(f.sink.events[0].ctx.detail == "parents:before:very");
+    CHECK(f.sink.events[0].n == 4);
+    CHECK(f.sink.events[1].ctx.detail == "parents:before:somewhat");
+    CHECK(f.sink.events[1].n == 11);
+    CHECK(f.session.recordRoomAnswers("parents", true, {{"very", 20}}));
+    CHECK(f.sink.events.back().ctx.detail == "parents:after:very");
+    CHECK(f.session.undo(Record::RoomAfter));
+    CHECK(f.sink.events.back().n == -20);
+    CHECK(f.session.recorded(Record::RoomBefore));
 }

@@ -18,7 +18,7 @@ shoot() { # shoot NAME ARGS...
 for s in "${screens[@]}"; do
   shoot "portrait-${s//:/-}" --window 1080x1920 --goto "$s"
 done
-for s in attract topics:parent page:what-is-child-sexual-abuse help questions neutral; do
+for s in attract topics:parent page:what-is-child-sexual-abuse help questions neutral present:topics:parent present:plan:parents-and-carers record; do
   shoot "landscape-${s//:/-}" --window 1920x1080 --goto "$s"
 done
 shoot glfw-help --platform glfw --window 1080x1920 --goto help

@@ -232,24 +232,14 @@ TEST_CASE("closing the kiosk asks for the PIN again", "[admin]") {
     CHECK(s.h.app.quitRequested());
 }
 
-TEST_CASE("a partner records a group session with buttons only: audience, language, head count", "[admin]") {
+TEST_CASE("the admin screen opens present mode and the session record", "[admin]") {
     Staffed s;
-    s.h.session.recordGroupSession(Audience::Child, "en", 12); // not from a resident's screen
-    CHECK(std::count(s.h.sink.events.begin(), s.h.sink.events.end(), Event::FacilitatedSession) == 0);
     s.enter();
-    s.h.tap("group:community");
-    s.h.tap("group:lang:ur");
-    s.h.tap("group:plus10");
-    s.h.tap("group:plus10");
-    s.h.tap("group:minus1");
-    s.h.tap("group:save");
-    const auto it = std::find(s.h.sink.events.begin(), s.h.sink.events.end(), Event::FacilitatedSession);
-    REQUIRE(it != s.h.sink.events.end());
-    const EventContext& c = s.h.sink.contexts[static_cast<std::size_t>(it - s.h.sink.events.begin())];
-    CHECK(c.audience == "community");
-    CHECK(c.locale == "ur");
-    CHECK(c.detail == "29"); // 10 to start, +10 +10 -1
-    CHECK(c.page.empty());
+    s.h.tap("admin:present:topics:parent");
+    CHECK(s.h.session.location() == Location{Screen::Present, "topics:parent"});
+    s.enter();
+    s.h.tap("admin:record");
+    CHECK(s.h.session.screen() == Screen::Record);
 }
 
 TEST_CASE("the admin screen runs the health checks once as it opens, not at every frame", "[admin]") {

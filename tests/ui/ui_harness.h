@@ -19,9 +19,11 @@ namespace ev::test {
 struct RecordingSink final : EventSink {
     std::vector<Event> events;
     std::vector<EventContext> contexts; // parallel to events
-    void count(Event e, const EventContext& c) override {
+    std::vector<std::int64_t> weights;  // parallel to events: 1, or a room's hands, or negative for an Undo
+    void add(Event e, const EventContext& c, std::int64_t n) override {
         events.push_back(e);
         contexts.push_back(c);
+        weights.push_back(n);
     }
     long n(Event e) const { return std::count(events.begin(), events.end(), e); }
 };

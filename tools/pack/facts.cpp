@@ -250,6 +250,15 @@ void checkFacts(const Source& src, const Facts& facts, bool release, Diagnostics
             scan(src.packToml, int(i) + 1, lines[i]); // not comments, table headers ([signposts.text.pl]) or stamps
     for (const auto& [tag, strings] : src.pack.strings)
         for (const auto& [key, value] : strings) scan(src.stringsFile(tag), src.stringLines.at(tag).at(key), value);
+    // A plan's text files line by line (notes run over several), but not the stamps, whose hex
+    // digits are no phone number.
+    for (const auto& [id, files] : src.planFiles)
+        for (const auto& [tag, pf] : files) {
+            const std::vector<std::string> planLines = ev::splitLines(readAll(pf.file));
+            for (std::size_t i = 0; i < planLines.size(); ++i)
+                if (const std::string t = trimmed(planLines[i]); !t.starts_with("#") && !t.starts_with("translated_from"))
+                    scan(pf.file, int(i) + 1, planLines[i]);
+        }
 }
 
 } // namespace evpack

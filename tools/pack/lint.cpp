@@ -9,6 +9,7 @@
 #include "core/i18n/i18n.h"
 #include "facts.h"
 #include "glyph_check.h"
+#include "plan_check.h"
 #include "readability.h"
 #include "review_check.h"
 
@@ -258,6 +259,7 @@ void checkSource(const Source& src, bool release, Diagnostics& diag) {
     checkPackToml(src, release, diag);
     checkStrings(src, diag);
     checkQuestions(src, diag);
+    checkPlans(src, diag);
     checkGlyphs(src, diag);
     checkAssets(src, diag);
     checkReviews(src, diag);

@@ -14,6 +14,7 @@
 #include "core/pack/pack_reader.h"
 #include "core/pack/signed_pack.h"
 #include "counts_command.h"
+#include "handout_command.h"
 #include "html_export.h"
 #include "lint.h"
 #include "pack_writer.h"
@@ -44,7 +45,9 @@ commands:
   preview PACK -o DIR [--whole-pages]            every screen in every language as the kiosk
                                                  draws it, and a contact sheet DIR/index.html
   hash SRC PAGE-ID                               the stamp for translated_from (also
-                                                 signpost:ID, strings:SECTION)
+                                                 signpost:ID, strings:SECTION, plan:PLAN-ID)
+  handout PACK --plan ID --locale TAG -o FILE.pdf
+                                                 a session plan's A4 handout in a language
   xliff export SRC --locale TAG -o FILE.xlf      everything to translate, as XLIFF 2.0
   xliff import FILE.xlf SRC                      translations back into the content folder
   stale SRC --locale TAG                         what changed in the English since each
@@ -137,14 +140,16 @@ without Xvfb it needs a display.
     {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
        everyvoice-pack hash SRC signpost:ID
        everyvoice-pack hash SRC strings:SECTION
+       everyvoice-pack hash SRC plan:PLAN-ID
 
 Prints the source hash of a page's default-locale text, of a help card's (its
-[signposts.text.<default locale>] table in pack.toml), or of a section of the default
-locale's UI strings ([nav] in locales/en.toml). Put it in a translation's front matter, in
-the card's [signposts.text.<tag>] table as translated_from = "<hash>", or in the locale
-file's [translated_from] table as SECTION = "<hash>", once the translation matches that text; when the original changes later, lint reports the
-translation as stale and the kiosk shows the original until the translation is updated.
-xliff import writes the stamp itself.
+[signposts.text.<default locale>] table in pack.toml), of a section of the default locale's
+UI strings ([nav] in locales/en.toml), or of a session plan's. Put it in a translation's
+front matter, in the card's [signposts.text.<tag>] table as translated_from = "<hash>", in
+the locale file's [translated_from] table as SECTION = "<hash>", or in a plan's
+<locale>.toml, once the translation matches that text; when the original changes later,
+lint reports the translation as stale and the kiosk shows the original until the
+translation is updated. xliff import writes the stamp itself.
 )"},
     {"sign", R"(usage: everyvoice-pack sign PACK --key SECRET.key
 
@@ -392,6 +397,19 @@ int hash(const Args& a) {
     }
     const std::string locale = defaultLocaleOf(src);
     Diagnostics diag;
+    if (a.positional[1].starts_with("plan:")) {
+        const std::string id = a.positional[1].substr(5);
+        // The rest of the folder's problems are lint's to report; only the plan's matter here.
+        const Source source = readSource(src, localesDir(a, src), diag);
+        const auto it = source.planHash.find(id);
+        if (it != source.planHash.end()) {
+            std::cout << it->second << "\n";
+            return kOk;
+        }
+        diag.error(src / "plans" / id / (locale + ".toml"), 1, "no such plan, or its text cannot be read");
+        diag.print(std::cerr);
+        return kInvalid;
+    }
     const fs::path file = src / "pages" / a.positional[1] / (locale + ".md");
     if (!fs::exists(file)) {
         diag.error(file, 1, "no such page file");
@@ -458,6 +476,7 @@ int main(int argc, char** argv) {
     if (command == "report") return reportCommand({args.begin() + 1, args.end()});
     if (command == "xliff") return xliffCommand({args.begin() + 1, args.end()});
     if (command == "stale") return staleCommand({args.begin() + 1, args.end()});
+    if (command == "handout") return handoutCommand({args.begin() + 1, args.end()});
     const auto help = kCommandHelp.find(command);
     if (help == kCommandHelp.end()) return usage("unknown command '" + command + "'");
     const std::vector<std::string> rest(args.begin() + 1, args.end());

@@ -38,6 +38,45 @@ void insertMedia(ev::sql::Db& db, const Source& src) {
     }
 }
 
+const char* partKind(ev::PagePart::Kind k) {
+    switch (k) {
+    case ev::PagePart::Kind::Heading: return "heading";
+    case ev::PagePart::Kind::Blocks: return "blocks";
+    case ev::PagePart::Kind::WholePage: break;
+    }
+    return "page";
+}
+
+void insertPlans(ev::sql::Db& db, const ev::Pack& pack) {
+    ev::sql::Stmt plan(db, "INSERT INTO plans (id, minutes, question) VALUES (?, ?, ?)");
+    ev::sql::Stmt audience(db, "INSERT INTO plan_audiences (plan, audience) VALUES (?, ?)");
+    ev::sql::Stmt step(db, "INSERT INTO plan_steps (plan, position, page, part, part_first, part_last) VALUES (?, ?, ?, ?, ?, ?)");
+    ev::sql::Stmt signpost(db, "INSERT INTO plan_signposts (plan, position, signpost) VALUES (?, ?, ?)");
+    ev::sql::Stmt answer(db, "INSERT INTO plan_answers (plan, position, id) VALUES (?, ?, ?)");
+    ev::sql::Stmt text(db, "INSERT INTO plan_text (plan, locale, title, summary, status, translated_from, stale, question)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    ev::sql::Stmt stepText(db, "INSERT INTO plan_step_text (plan, locale, position, prompt, notes) VALUES (?, ?, ?, ?, ?)");
+    ev::sql::Stmt answerText(db, "INSERT INTO plan_answer_text (plan, locale, position, label) VALUES (?, ?, ?, ?)");
+    auto at = [](std::size_t i) { return static_cast<std::int64_t>(i); };
+    for (const ev::Plan& p : pack.plans) {
+        plan.bind(1, p.id).bind(2, std::int64_t{p.minutes}).bind(3, p.question ? p.question->id : std::string()).run();
+        for (ev::Audience a : p.audiences) audience.bind(1, p.id).bind(2, ev::audienceId(a)).run();
+        for (std::size_t i = 0; i < p.steps.size(); ++i)
+            step.bind(1, p.id).bind(2, at(i)).bind(3, p.steps[i].page).bind(4, partKind(p.steps[i].part.kind))
+                .bind(5, std::int64_t{p.steps[i].part.first}).bind(6, std::int64_t{p.steps[i].part.last}).run();
+        for (std::size_t i = 0; i < p.signposts.size(); ++i) signpost.bind(1, p.id).bind(2, at(i)).bind(3, p.signposts[i]).run();
+        if (p.question)
+            for (std::size_t i = 0; i < p.question->answerIds.size(); ++i) answer.bind(1, p.id).bind(2, at(i)).bind(3, p.question->answerIds[i]).run();
+        for (const auto& [tag, t] : p.text) {
+            text.bind(1, p.id).bind(2, tag).bind(3, t.title).bind(4, t.summary).bind(5, t.status).bind(6, t.translatedFrom);
+            text.bind(7, std::int64_t{t.stale}).bind(8, t.question).run();
+            for (std::size_t i = 0; i < t.steps.size(); ++i)
+                stepText.bind(1, p.id).bind(2, tag).bind(3, at(i)).bind(4, t.steps[i].prompt).bind(5, t.steps[i].notes).run();
+            for (std::size_t i = 0; i < t.answers.size(); ++i) answerText.bind(1, p.id).bind(2, tag).bind(3, at(i)).bind(4, t.answers[i]).run();
+        }
+    }
+}
+
 void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
     const ev::Pack& pack = src.pack;
     {
@@ -119,6 +158,7 @@ void insertAll(ev::sql::Db& db, const Source& src, const std::string& builtAt) {
         }
     }
     insertMedia(db, src);
+    insertPlans(db, pack);
 }
 
 } // namespace

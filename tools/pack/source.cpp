@@ -526,11 +526,170 @@ void finishPages(Source& src, Diagnostics& diag) {
     }
 }
 
+// heading = N or blocks = [FIRST, LAST] in a [[steps]] table; neither is the whole page.
+ev::PagePart readPart(Toml& toml, const toml::table& t) {
+    ev::PagePart part;
+    const toml::node* heading = t.get("heading");
+    const toml::node* blocks = t.get("blocks");
+    if (heading && blocks) toml.error(toml.line(t), "a step shows a heading's section or a range of blocks, not both");
+    if (heading) {
+        const auto n = heading->value<std::int64_t>();
+        if (!heading->is_integer() || *n < 1) toml.error(toml.line(*heading), "heading is which heading of the page, counting from 1, like heading = 2");
+        else part = {ev::PagePart::Kind::Heading, static_cast<int>(*n), 0};
+    } else if (blocks) {
+        const toml::array* a = blocks->as_array();
+        const bool ok = a && a->size() == 2 && (*a)[0].is_integer() && (*a)[1].is_integer() && *(*a)[0].value<std::int64_t>() >= 1 &&
+                        *(*a)[1].value<std::int64_t>() >= *(*a)[0].value<std::int64_t>();
+        if (!ok) toml.error(toml.line(*blocks), "blocks is the first and last block of the page, counting from 1, like blocks = [3, 6]");
+        else part = {ev::PagePart::Kind::Blocks, static_cast<int>(*(*a)[0].value<std::int64_t>()), static_cast<int>(*(*a)[1].value<std::int64_t>())};
+    }
+    return part;
+}
+
+// plans/<plan>/plan.toml: what the plan shows, in every language.
+std::optional<ev::Plan> readPlanToml(const fs::path& file, const std::string& id, PlanSource& where, Diagnostics& diag) {
+    auto text = readText(file, diag);
+    if (!text) return std::nullopt;
+    Toml toml(file, diag);
+    auto root = toml.parse(*text);
+    if (!root) return std::nullopt;
+    toml.knownKeys(*root, {"audience", "minutes", "signposts", "question", "steps"}, "plan.toml");
+    ev::Plan plan;
+    plan.id = id;
+    where.file = file;
+    if (!root->contains("audience")) toml.error(1, "plan.toml needs audience, like audience = [\"parent\"]");
+    plan.audiences = toml.audiences(*root, "audience");
+    const auto minutes = toml.integer(*root, "minutes", "plan.toml");
+    if (minutes && (*minutes < 1 || *minutes > 600)) toml.error(toml.line(*root->get("minutes")), "minutes must be 1 to 600");
+    else if (minutes) plan.minutes = static_cast<int>(*minutes);
+    for (auto& [sp, ln] : toml.strings(*root, "signposts")) {
+        plan.signposts.push_back(sp);
+        where.signpostLines.push_back(ln);
+    }
+    if (const toml::table* q = toml.table(*root, "question", false, "plan.toml")) {
+        toml.knownKeys(*q, {"id", "answers"}, "[question]");
+        ev::PlanQuestion question;
+        question.id = toml.string(*q, "id", true, "[question]").value_or("");
+        if (!question.id.empty() && !validId(question.id)) toml.error(toml.line(*q->get("id")), "question id '" + question.id + "' may use only a-z, 0-9 and -");
+        for (auto& [a, ln] : toml.strings(*q, "answers")) {
+            if (!validId(a)) toml.error(ln, "answer id '" + a + "' may use only a-z, 0-9 and -");
+            question.answerIds.push_back(a);
+        }
+        if (question.answerIds.size() < 2 || question.answerIds.size() > 5)
+            toml.error(toml.line(*q), "[question] needs 2 to 5 answers, like answers = [\"very\", \"a-little\", \"not-yet\"]");
+        plan.question = std::move(question);
+    }
+    for (const toml::table* t : toml.tables(*root, "steps")) {
+        toml.knownKeys(*t, {"page", "heading", "blocks"}, "[[steps]]");
+        ev::PlanStep step;
+        step.page = toml.string(*t, "page", true, "[[steps]]").value_or("");
+        step.part = readPart(toml, *t);
+        plan.steps.push_back(std::move(step));
+        where.stepLines.push_back(toml.line(*t));
+    }
+    if (plan.steps.empty()) toml.error(1, "a plan needs at least one [[steps]] table naming a page");
+    return plan;
+}
+
+// plans/<plan>/<locale>.toml: the plan's words in one language.
+std::optional<ev::PlanText> readPlanText(const fs::path& file, const ev::Plan& plan, PlanFile& pf, Diagnostics& diag) {
+    auto text = readText(file, diag);
+    if (!text) return std::nullopt;
+    Toml toml(file, diag);
+    auto root = toml.parse(*text);
+    if (!root) return std::nullopt;
+    pf.file = file;
+    for (auto&& [k, v] : *root) pf.keyLines[std::string(k.str())] = toml.line(k);
+    toml.knownKeys(*root, {"title", "summary", "status", "translated_from", "reviewed_by", "reviewed_on", "question", "answers", "steps"},
+                   "a plan's text");
+    ev::PlanText t;
+    t.title = toml.string(*root, "title", true, "a plan's text").value_or("");
+    t.summary = toml.string(*root, "summary", false, "a plan's text").value_or("");
+    t.status = status(toml, *root, "a plan's text");
+    pf.translatedFrom = toml.string(*root, "translated_from", false, "a plan's text").value_or("");
+    toml.string(*root, "reviewed_by", false, "a plan's text");
+    t.question = toml.string(*root, "question", plan.question.has_value(), "a plan's text").value_or("");
+    for (auto& [label, ln] : toml.strings(*root, "answers")) t.answers.push_back(label);
+    if (!plan.question && (!t.question.empty() || !t.answers.empty()))
+        toml.error(pf.line(t.question.empty() ? "answers" : "question"), "this plan has no [question] in plan.toml");
+    if (plan.question && t.answers.size() != plan.question->answerIds.size())
+        toml.error(pf.line("answers"), "answers has " + std::to_string(t.answers.size()) + " labels; plan.toml's question has " +
+                                           std::to_string(plan.question->answerIds.size()) + " answers");
+    for (const toml::table* st : toml.tables(*root, "steps")) {
+        toml.knownKeys(*st, {"prompt", "notes"}, "[[steps]]");
+        t.steps.push_back({toml.string(*st, "prompt", false, "[[steps]]").value_or(""), toml.string(*st, "notes", false, "[[steps]]").value_or("")});
+        pf.stepLines.push_back(toml.line(*st));
+    }
+    if (t.steps.size() != plan.steps.size())
+        toml.error(1, "has " + std::to_string(t.steps.size()) + " [[steps]] tables; plan.toml has " + std::to_string(plan.steps.size()) +
+                          " steps (one each, in the same order)");
+    return t;
+}
+
+void readPlans(Source& src, const fs::path& dir, Diagnostics& diag) {
+    const fs::path plansDir = dir / "plans";
+    if (!fs::is_directory(plansDir)) return; // a pack need not have plans
+    std::vector<fs::path> planDirs;
+    for (const auto& e : fs::directory_iterator(plansDir))
+        if (e.is_directory()) planDirs.push_back(e.path());
+    std::sort(planDirs.begin(), planDirs.end());
+    for (const fs::path& planDir : planDirs) {
+        const std::string id = planDir.filename().string();
+        if (!validId(id)) {
+            diag.error(planDir, 1, "plan folder name '" + id + "' may use only a-z, 0-9 and - (it is the plan id)");
+            continue;
+        }
+        PlanSource where;
+        auto plan = readPlanToml(planDir / "plan.toml", id, where, diag);
+        if (!plan) continue;
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(planDir))
+            if (e.is_regular_file() && e.path().filename() != "plan.toml") files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (const fs::path& file : files) {
+            const std::string tag = file.stem().string();
+            if (file.extension() != ".toml") {
+                diag.warning(file, 1, "not a plan's text (plans have plan.toml and <locale>.toml); ignored");
+                continue;
+            }
+            if (!src.localeLines.contains(tag)) {
+                diag.warning(file, 1, "locale '" + tag + "' is not in pack.toml [[locales]]; this file is left out");
+                continue;
+            }
+            PlanFile pf;
+            if (auto text = readPlanText(file, *plan, pf, diag)) {
+                plan->text[tag] = std::move(*text);
+                src.planFiles[id][tag] = std::move(pf);
+            }
+        }
+        const auto def = plan->text.find(src.pack.defaultLocale);
+        if (def == plan->text.end()) {
+            const fs::path expected = planDir / (src.pack.defaultLocale + ".toml");
+            if (!fs::exists(expected)) diag.error(expected, 1, "plan '" + id + "' has no text in the default locale");
+            src.planFiles.erase(id);
+            continue;
+        }
+        const std::string hash = ev::planSourceHash(def->second);
+        src.planHash[id] = hash;
+        for (auto& [tag, text] : plan->text) {
+            text.translatedFrom = tag == src.pack.defaultLocale ? "" : src.planFiles[id][tag].translatedFrom;
+            text.stale = tag != src.pack.defaultLocale && text.translatedFrom != hash;
+        }
+        src.plans[id] = std::move(where);
+        src.pack.plans.push_back(std::move(*plan));
+    }
+}
+
 } // namespace
 
 bool SignpostSource::stale(const std::string& tag) const {
     const auto t = translatedFrom.find(tag);
     return t != translatedFrom.end() && t->second != englishHash;
+}
+
+int PlanFile::line(const std::string& key) const {
+    const auto it = keyLines.find(key);
+    return it == keyLines.end() ? 1 : it->second;
 }
 
 std::vector<std::uint8_t> Source::assetBytes(const std::string& name) const {
@@ -670,6 +829,7 @@ Source readSource(const fs::path& dir, const fs::path& localesDir, Diagnostics& 
     readPages(src, dir, diag);
     readAssets(src, dir, diag);
     finishPages(src, diag);
+    readPlans(src, dir, diag);
     return src;
 }
 

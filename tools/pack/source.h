@@ -54,6 +54,22 @@ struct StringStamp {
 // The section a UI string belongs to, the part of its key before the first dot: "nav" for nav.back.
 std::string stringSection(const std::string& key);
 
+// One plan's plan.toml: where its parts were written, for lint's messages.
+struct PlanSource {
+    std::filesystem::path file;
+    std::vector<int> stepLines;     // the [[steps]] header of each step
+    std::vector<int> signpostLines; // each signposts entry
+};
+
+// One plan's text in one language (plans/<plan>/<locale>.toml), as written.
+struct PlanFile {
+    std::filesystem::path file;
+    std::string translatedFrom;
+    std::map<std::string, int> keyLines; // top-level key -> file line
+    std::vector<int> stepLines;          // each [[steps]] table
+    int line(const std::string& key) const;
+};
+
 struct Source {
     std::filesystem::path packToml;
     std::filesystem::path localesDir;
@@ -61,6 +77,9 @@ struct Source {
     ev::Pack pack;                 // pages only hold locales listed in pack.toml
     std::map<std::string, std::map<std::string, PageFile>> files; // page -> locale -> file
     std::map<std::string, std::string> sourceHash;                // page -> hash of its default-locale text
+    std::map<std::string, PlanSource> plans;                      // plan -> its plan.toml
+    std::map<std::string, std::map<std::string, PlanFile>> planFiles; // plan -> locale -> text file
+    std::map<std::string, std::string> planHash;                  // plan -> planSourceHash of its default-locale text
     std::map<ev::Audience, std::vector<int>> topicLines;          // pack.toml line of each pack.topics entry
     std::vector<SignpostSource> signposts;                        // parallel to pack.signposts
     std::map<std::string, int> localeLines;                       // tag -> pack.toml line

@@ -20,9 +20,14 @@ constexpr int kBusyTimeoutMs = 5000;
 // PRAGMA max_page_count's own default in SQLite 3.40: "no limit".
 constexpr int kNoPageLimit = 1073741823;
 
+// n may be negative (an Undo): a stored count never goes below zero.
 constexpr const char* kUpsert =
-    "INSERT INTO counts(hour, event, pack, page, locale, audience, detail, n) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(hour, event, pack, page, locale, audience, detail) DO UPDATE SET n = n + excluded.n";
+    "INSERT INTO counts(hour, event, pack, page, locale, audience, detail, n) VALUES(?, ?, ?, ?, ?, ?, ?, max(?, 0)) "
+    "ON CONFLICT(hour, event, pack, page, locale, audience, detail) DO UPDATE SET n = max(n + ?8, 0)";
+// A count that an Undo brought to zero is gone, as if never counted.
+constexpr const char* kDropEmpty =
+    "DELETE FROM counts WHERE hour = ? AND event = ? AND pack = ? AND page = ? AND locale = ? AND audience = ? "
+    "AND detail = ? AND n = 0";
 
 // Version 1 -> 2: a WITHOUT ROWID primary key cannot be altered, so the rows are copied into
 // a new table. Run inside the caller's transaction: a crash half-way leaves version 1 intact.
@@ -175,7 +180,9 @@ void Counter::open() {
             }
             if (version < kSchemaVersion) exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
             exec(db_, "COMMIT");
-            const int prc = sqlite3_prepare_v3(db_, kUpsert, -1, SQLITE_PREPARE_PERSISTENT, &upsert_, nullptr);
+            int prc = sqlite3_prepare_v3(db_, kUpsert, -1, SQLITE_PREPARE_PERSISTENT, &upsert_, nullptr);
+            if (prc == SQLITE_OK)
+                prc = sqlite3_prepare_v3(db_, kDropEmpty, -1, SQLITE_PREPARE_PERSISTENT, &dropEmpty_, nullptr);
             // A counts table of another shape at this version is set aside like damage.
             if (prc != SQLITE_OK) throw SqlError{SQLITE_CORRUPT, std::string("not the counts table this kiosk writes (") + sqlite3_errmsg(db_) + ")"};
             return;
@@ -190,8 +197,10 @@ void Counter::open() {
 
 void Counter::closeDatabase() {
     sqlite3_finalize(upsert_);
+    sqlite3_finalize(dropEmpty_);
     sqlite3_close(db_);
     upsert_ = nullptr;
+    dropEmpty_ = nullptr;
     db_ = nullptr;
 }
 
@@ -219,12 +228,12 @@ void Counter::setPack(std::string packId) {
     pack_ = std::move(packId);
 }
 
-void Counter::count(Event e, const EventContext& ctx) {
+void Counter::add(Event e, const EventContext& ctx, std::int64_t n) {
     const std::int64_t hour = hourOf(clock_.unixSeconds());
     std::lock_guard lock(mutex_);
     const KeyView k{hour, e, pack_, ctx.page, ctx.locale, ctx.audience, ctx.detail};
-    if (const auto it = tally_.find(k); it != tally_.end()) ++it->second;
-    else tally_.emplace(Key{hour, e, pack_, ctx.page, ctx.locale, ctx.audience, ctx.detail}, 1);
+    if (const auto it = tally_.find(k); it != tally_.end()) it->second += n;
+    else tally_.emplace(Key{hour, e, pack_, ctx.page, ctx.locale, ctx.audience, ctx.detail}, n);
     ++counted_;
     // A reset ends a visit: commit now rather than within the second (docs/design.md, "Counts are hourly totals").
     if (e == Event::QuickExit || e == Event::IdleReset) {
@@ -308,20 +317,25 @@ bool Counter::commit(const Tally& batch, std::string& error) {
         memoryOnly_.clear();
     }
     int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    const auto run = [&](sqlite3_stmt* st, const Key& key, const std::int64_t* n) {
+        const std::string_view event = eventName(key.event);
+        sqlite3_bind_int64(st, 1, key.hour);
+        sqlite3_bind_text(st, 2, event.data(), static_cast<int>(event.size()), SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, key.pack.data(), static_cast<int>(key.pack.size()), SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, key.page.data(), static_cast<int>(key.page.size()), SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, key.locale.data(), static_cast<int>(key.locale.size()), SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, key.audience.data(), static_cast<int>(key.audience.size()), SQLITE_STATIC);
+        sqlite3_bind_text(st, 7, key.detail.data(), static_cast<int>(key.detail.size()), SQLITE_STATIC);
+        if (n) sqlite3_bind_int64(st, 8, static_cast<sqlite3_int64>(*n));
+        int r = sqlite3_step(st);
+        if (r == SQLITE_DONE) r = SQLITE_OK;
+        sqlite3_reset(st);
+        return r;
+    };
     for (auto it = batch.begin(); rc == SQLITE_OK && it != batch.end(); ++it) {
         const auto& [key, n] = *it;
-        const std::string_view event = eventName(key.event);
-        sqlite3_bind_int64(upsert_, 1, key.hour);
-        sqlite3_bind_text(upsert_, 2, event.data(), static_cast<int>(event.size()), SQLITE_STATIC);
-        sqlite3_bind_text(upsert_, 3, key.pack.data(), static_cast<int>(key.pack.size()), SQLITE_STATIC);
-        sqlite3_bind_text(upsert_, 4, key.page.data(), static_cast<int>(key.page.size()), SQLITE_STATIC);
-        sqlite3_bind_text(upsert_, 5, key.locale.data(), static_cast<int>(key.locale.size()), SQLITE_STATIC);
-        sqlite3_bind_text(upsert_, 6, key.audience.data(), static_cast<int>(key.audience.size()), SQLITE_STATIC);
-        sqlite3_bind_text(upsert_, 7, key.detail.data(), static_cast<int>(key.detail.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(upsert_, 8, static_cast<sqlite3_int64>(n));
-        rc = sqlite3_step(upsert_);
-        if (rc == SQLITE_DONE) rc = SQLITE_OK;
-        sqlite3_reset(upsert_);
+        rc = run(upsert_, key, &n);
+        if (rc == SQLITE_OK && n <= 0) rc = run(dropEmpty_, key, nullptr);
     }
     if (rc == SQLITE_OK) rc = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK) return true;

@@ -49,7 +49,7 @@ public:
     ~Counter() override; // commits everything still counted; says on stderr if it cannot
 
     void setPack(std::string packId); // stamped on every later count
-    void count(Event e, const EventContext& ctx) override;
+    void add(Event e, const EventContext& ctx, std::int64_t n) override;
     // Blocks until everything counted so far has been tried. True when it is all committed;
     // false when the commit failed and the counts are still held in memory (lastError says why).
     bool flush();
@@ -90,7 +90,8 @@ private:
         static KeyView view(const KeyView& k) { return k; }
         static KeyView view(const Key& k) { return k.view(); }
     };
-    using Tally = std::unordered_map<Key, std::uint64_t, KeyHash, KeyEqual>;
+    // Signed: an Undo counted before its event was committed cancels it here.
+    using Tally = std::unordered_map<Key, std::int64_t, KeyHash, KeyEqual>;
 
     void open();
     void closeDatabase();
@@ -102,6 +103,7 @@ private:
     const Clock& clock_;
     sqlite3* db_ = nullptr;
     sqlite3_stmt* upsert_ = nullptr;
+    sqlite3_stmt* dropEmpty_ = nullptr; // a row an Undo brought to zero
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;    // the writer: a flush is wanted, or stop

@@ -11,7 +11,7 @@ struct EventNames {
 };
 // Labels say what was counted, no more: a QR code shown is not one taken away, and a quick
 // exit is an event (one visitor may make several), not a person.
-constexpr std::array<EventNames, 14> kNames{{
+constexpr std::array<EventNames, 15> kNames{{
     {Event::SessionStart, "session_start", "Visits started"},
     {Event::LanguageSelected, "language_selected", "Languages chosen"},
     {Event::AudienceSelected, "audience_selected", "\"Who am I\" answered"},
@@ -25,7 +25,8 @@ constexpr std::array<EventNames, 14> kNames{{
     {Event::AudioPlayed, "audio_played", "Pages listened to"},
     {Event::FacilitatedSession, "facilitated_session", "Group sessions recorded"},
     {Event::VisitAnswer, "visit_answer", "End-of-visit questions answered"},
-    {Event::RoomAnswer, "room_answer", "Hands raised in group sessions"},
+    {Event::PagePresented, "page_presented", "Pages shown to groups"},
+    {Event::RoomAnswer, "room_answer", "Hands raised to a session question"},
 }};
 } // namespace
 

@@ -1,5 +1,6 @@
 #pragma once
 // What the kiosk counts. Events are counted per hour bucket, never per person: see docs/counts.md.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,10 +19,12 @@ enum class Event {
     QrShown,          // a service's QR code shown to take away (detail = signpost id)
     Feedback,         // "Was this page helpful?" answered (page; detail = helpful | not_helpful)
     AudioPlayed,      // a page's narration started (page, locale; detail = recording | speech)
-    FacilitatedSession, // a partner recorded a group session (audience, locale; detail = head count)
+    FacilitatedSession, // a partner recorded a group session (audience, locale: several joined by '+';
+                        // detail = head count, then "/<plan id>" when it followed a plan)
     VisitAnswer,      // an end-of-visit question answered (locale, audience; detail = <question id>:<answer id>)
-    RoomAnswer,       // a group's show of hands, counted by the facilitator (locale, audience: one or
-                      // several joined by '+'; detail = <plan id>:<before|after>:<answer id>; n = hands)
+    PagePresented,    // a page shown to a room in present mode (page, locale; detail = plan id or empty)
+    RoomAnswer,       // a room's show of hands for one answer of a plan's question; weighted: n = hands
+                      // (locale, audience: one or several joined by '+'; detail = "<plan id>:<before|after>:<answer id>")
 };
 
 std::string_view eventName(Event e);
@@ -51,8 +54,11 @@ std::string_view narrationName(Narration n);
 class EventSink {
 public:
     virtual ~EventSink() = default;
-    // Called on the UI thread; must be cheap and must never block on disk.
-    virtual void count(Event e, const EventContext& ctx) = 0;
+    // One more of e. Called on the UI thread; must be cheap and must never block on disk.
+    void count(Event e, const EventContext& ctx) { add(e, ctx, 1); }
+    // n more of e (a room's show of hands), or fewer when n is negative (an Undo); a stored
+    // count never goes below zero, and one that reaches zero is no longer stored.
+    virtual void add(Event e, const EventContext& ctx, std::int64_t n) = 0;
 };
 
 } // namespace ev

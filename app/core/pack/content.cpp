@@ -112,6 +112,23 @@ const PageText* Pack::pageTextToShow(const std::string& id, const std::string& l
     return pageText(id, defaultLocale);
 }
 
+const Plan* Pack::plan(const std::string& id) const {
+    for (const Plan& p : plans)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+const PlanText* Pack::planTextToShow(const std::string& id, const std::string& locale, bool& stale) const {
+    stale = false;
+    const Plan* p = plan(id);
+    if (!p) return nullptr;
+    const auto it = p->text.find(locale);
+    if (it != p->text.end() && !it->second.stale) return &it->second;
+    stale = it != p->text.end();
+    const auto def = p->text.find(defaultLocale);
+    return def == p->text.end() ? nullptr : &def->second;
+}
+
 const MediaItem* Pack::media(const std::string& name) const {
     const auto it = mediaByName.find(name);
     return it == mediaByName.end() ? nullptr : &it->second;

@@ -9,6 +9,7 @@
 
 #include "core/pack/markdown.h"
 #include "core/pack/media.h"
+#include "core/pack/plan.h"
 
 namespace ev {
 
@@ -111,6 +112,7 @@ struct Pack {
     std::map<Audience, std::vector<std::string>> topics; // page ids in tile order
     std::vector<Page> pages;
     std::vector<Signpost> signposts;
+    std::vector<Plan> plans; // session plans for partners presenting to a group, in id order; may be empty
     std::map<std::string, std::vector<NeutralScreen>> neutral; // by locale, in pack order; never empty in the default locale
     std::map<std::string, std::map<std::string, std::string>> strings; // locale -> key -> text
     std::vector<VisitQuestion> questions; // at most kMaxVisitQuestions; none: nothing is asked
@@ -126,6 +128,10 @@ struct Pack {
     // out-of-date safeguarding page could give a wrong number or service): the default
     // locale's text is, and `stale` says so, for the "being updated" note.
     const PageText* pageTextToShow(const std::string& id, const std::string& locale, bool& stale) const;
+    const Plan* plan(const std::string& id) const; // nullptr if the pack has no such plan
+    // A plan's text for a locale, by the pages' rule: a missing or stale translation gives the
+    // default locale's text, and `stale` says when it was stale; nullptr if no plan.
+    const PlanText* planTextToShow(const std::string& id, const std::string& locale, bool& stale) const;
     // A pack's image or recording by name; nullptr if it has none of that name.
     const MediaItem* media(const std::string& name) const;
     // The recording of a page read aloud in exactly this locale, to play instead of synthetic

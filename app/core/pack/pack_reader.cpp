@@ -164,24 +164,15 @@ std::vector<std::string> splitFields(const std::string& s) {
     return out;
 }
 
-void checkIdentity(sql::Db& db) {
-    sql::Stmt appId(db, "PRAGMA application_id");
-    if (!appId.step() || appId.integer(0) != kPackApplicationId)
-        throw Invalid("not an Every Voice pack (an SQLite database of another kind)");
-    checkSchema(db);
-    // quick_check walks every b-tree page (not index contents): about 16 ms on a 25 MB pack,
-    // under 0.1 ms on a text-only one. It turns a truncated or damaged file into one clear
-    // error instead of a failure halfway through loading.
-    sql::Stmt check(db, "PRAGMA quick_check(1)");
-    if (check.step() && check.text(0) != "ok") {
-        std::string detail = check.text(0);
-        if (detail.starts_with("*** in database main ***\n")) detail.erase(0, 25);
-        throw Invalid("the pack is corrupt (" + detail + ")");
-    }
+bool hasTable(sql::Db& db, const char* name) {
+    sql::Stmt st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    st.bind(1, name);
+    return st.step();
 }
 
 std::map<std::string, std::string> readMeta(sql::Db& db) {
     std::map<std::string, std::string> meta;
+    if (!hasTable(db, "meta")) throw Invalid("not an Every Voice pack (no table meta)");
     sql::Stmt st(db, "SELECT key, value FROM meta");
     while (st.step()) meta[field(st, 0)] = field(st, 1);
     const auto it = meta.find("schema_version");
@@ -196,11 +187,26 @@ std::map<std::string, std::string> readMeta(sql::Db& db) {
     return meta;
 }
 
-bool hasTable(sql::Db& db, const char* name) {
-    sql::Stmt st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-    st.bind(1, name);
-    return st.step();
+// The meta table is read before the others are checked, so a pack of a newer schema, whose
+// tables this kiosk does not know, is refused by its version ("needs a newer kiosk").
+std::map<std::string, std::string> checkIdentity(sql::Db& db) {
+    sql::Stmt appId(db, "PRAGMA application_id");
+    if (!appId.step() || appId.integer(0) != kPackApplicationId)
+        throw Invalid("not an Every Voice pack (an SQLite database of another kind)");
+    auto meta = readMeta(db);
+    checkSchema(db);
+    // quick_check walks every b-tree page (not index contents): about 16 ms on a 25 MB pack,
+    // under 0.1 ms on a text-only one. It turns a truncated or damaged file into one clear
+    // error instead of a failure halfway through loading.
+    sql::Stmt check(db, "PRAGMA quick_check(1)");
+    if (check.step() && check.text(0) != "ok") {
+        std::string detail = check.text(0);
+        if (detail.starts_with("*** in database main ***\n")) detail.erase(0, 25);
+        throw Invalid("the pack is corrupt (" + detail + ")");
+    }
+    return meta;
 }
+
 
 // The media table, the narration of each page text, and every image a page shows. The bytes
 // are not checked here (a damaged image costs its picture, not the pack); the names are.
@@ -235,9 +241,112 @@ void loadMedia(sql::Db& db, Pack& pack) {
                     throw Invalid("page '" + p.id + "' (" + locale + ") shows image '" + b.image + "', which is not a PNG in table media");
 }
 
-Pack load(sql::Db& db) {
+PagePart pagePart(const std::string& kind, std::int64_t first, std::int64_t last, const std::string& plan) {
+    if (kind == "page") return {};
+    const bool blocks = kind == "blocks";
+    if (!blocks && kind != "heading") throw Invalid("plan '" + plan + "' has a step of unknown part '" + kind + "'");
+    if (first < 1 || first > 100000 || (blocks && (last < first || last > 100000)))
+        throw Invalid("plan '" + plan + "' has a step whose part " + kind + " " + std::to_string(first) + " is not a place on a page");
+    return {blocks ? PagePart::Kind::Blocks : PagePart::Kind::Heading, static_cast<int>(first), blocks ? static_cast<int>(last) : 0};
+}
+
+// Rows by (plan, position) must run 0, 1, 2 ... so a step's text pairs with its step.
+void expectPosition(std::int64_t position, std::size_t have, const std::string& what) {
+    if (position != static_cast<std::int64_t>(have)) throw Invalid(what + " skips or repeats position " + std::to_string(position));
+}
+
+// The session plans (schema 3). Every step names a page of the pack and a part it has; every
+// signpost exists; every text names a known locale and has one row per step and answer.
+void loadPlans(sql::Db& db, Pack& pack) {
+    if (pack.schemaVersion < 3) return;
+    std::map<std::string, Plan> plans;
+    auto planFor = [&](const std::string& id, const char* table) -> Plan& {
+        auto it = plans.find(id);
+        if (it == plans.end()) throw Invalid(std::string("table ") + table + " names plan '" + id + "' that is not in table plans");
+        return it->second;
+    };
+    for (sql::Stmt st(db, "SELECT id, minutes, question FROM plans ORDER BY id"); st.step();) {
+        Plan& p = plans[field(st, 0)];
+        p.id = field(st, 0);
+        p.minutes = static_cast<int>(st.integer(1));
+        if (const std::string q = field(st, 2); !q.empty()) p.question = PlanQuestion{q, {}};
+    }
+    for (sql::Stmt st(db, "SELECT plan, audience FROM plan_audiences ORDER BY plan, audience"); st.step();)
+        planFor(field(st, 0), "plan_audiences").audiences.push_back(audience(field(st, 1), "plan_audiences"));
+    for (sql::Stmt st(db, "SELECT plan, position, page, part, part_first, part_last FROM plan_steps ORDER BY plan, position"); st.step();) {
+        Plan& p = planFor(field(st, 0), "plan_steps");
+        expectPosition(st.integer(1), p.steps.size(), "plan '" + p.id + "' steps");
+        PlanStep step{field(st, 2), pagePart(field(st, 3), st.integer(4), st.integer(5), p.id)};
+        const Page* page = pack.page(step.page);
+        if (!page) throw Invalid("plan '" + p.id + "' shows page '" + step.page + "', which is not in table pages");
+        for (const auto& [locale, text] : page->text)
+            if (!partBlocks(text.body, step.part))
+                throw Invalid("plan '" + p.id + "' shows a part of page '" + step.page + "' (" + locale + ") that the page does not have");
+        p.steps.push_back(std::move(step));
+    }
+    for (sql::Stmt st(db, "SELECT plan, position, signpost FROM plan_signposts ORDER BY plan, position"); st.step();) {
+        Plan& p = planFor(field(st, 0), "plan_signposts");
+        expectPosition(st.integer(1), p.signposts.size(), "plan '" + p.id + "' signposts");
+        if (!pack.signpost(field(st, 2))) throw Invalid("plan '" + p.id + "' names signpost '" + field(st, 2) + "', which is not in table signposts");
+        p.signposts.push_back(field(st, 2));
+    }
+    for (sql::Stmt st(db, "SELECT plan, position, id FROM plan_answers ORDER BY plan, position"); st.step();) {
+        Plan& p = planFor(field(st, 0), "plan_answers");
+        if (!p.question) throw Invalid("plan '" + p.id + "' has answers but no question");
+        expectPosition(st.integer(1), p.question->answerIds.size(), "plan '" + p.id + "' answers");
+        p.question->answerIds.push_back(field(st, 2));
+    }
+    auto localeKnown = [&](const std::string& tag) {
+        return std::any_of(pack.locales.begin(), pack.locales.end(), [&](const LocaleInfo& l) { return l.tag == tag; });
+    };
+    for (sql::Stmt st(db, "SELECT plan, locale, title, summary, status, translated_from, stale, question FROM plan_text"); st.step();) {
+        Plan& p = planFor(field(st, 0), "plan_text");
+        if (!localeKnown(field(st, 1))) throw Invalid("plan '" + p.id + "' has text in '" + field(st, 1) + "', which is not in table locales");
+        PlanText& t = p.text[field(st, 1)];
+        t.title = field(st, 2);
+        t.summary = field(st, 3);
+        t.status = field(st, 4);
+        t.translatedFrom = field(st, 5);
+        t.stale = st.integer(6) != 0;
+        t.question = field(st, 7);
+    }
+    auto textFor = [&](Plan& p, const std::string& locale, const char* table) -> PlanText& {
+        auto it = p.text.find(locale);
+        if (it == p.text.end()) throw Invalid(std::string("table ") + table + " has plan '" + p.id + "' (" + locale + ") with no plan_text row");
+        return it->second;
+    };
+    for (sql::Stmt st(db, "SELECT plan, locale, position, prompt, notes FROM plan_step_text ORDER BY plan, locale, position"); st.step();) {
+        Plan& p = planFor(field(st, 0), "plan_step_text");
+        PlanText& t = textFor(p, field(st, 1), "plan_step_text");
+        expectPosition(st.integer(2), t.steps.size(), "plan '" + p.id + "' (" + field(st, 1) + ") step text");
+        t.steps.push_back({body(st, 3), body(st, 4)});
+    }
+    for (sql::Stmt st(db, "SELECT plan, locale, position, label FROM plan_answer_text ORDER BY plan, locale, position"); st.step();) {
+        Plan& p = planFor(field(st, 0), "plan_answer_text");
+        PlanText& t = textFor(p, field(st, 1), "plan_answer_text");
+        expectPosition(st.integer(2), t.answers.size(), "plan '" + p.id + "' (" + field(st, 1) + ") answers");
+        t.answers.push_back(field(st, 3));
+    }
+    for (auto& [id, p] : plans) {
+        std::sort(p.audiences.begin(), p.audiences.end());
+        if (p.steps.empty()) throw Invalid("plan '" + id + "' has no steps");
+        if (p.question && (p.question->answerIds.size() < 2 || p.question->answerIds.size() > 5))
+            throw Invalid("plan '" + id + "' has a question with " + std::to_string(p.question->answerIds.size()) + " answers (2 to 5)");
+        if (!p.text.contains(pack.defaultLocale)) throw Invalid("plan '" + id + "' has no text in the default locale " + pack.defaultLocale);
+        for (const auto& [locale, t] : p.text) {
+            if (t.steps.size() != p.steps.size())
+                throw Invalid("plan '" + id + "' (" + locale + ") has text for " + std::to_string(t.steps.size()) + " of its " +
+                              std::to_string(p.steps.size()) + " steps");
+            const std::size_t answers = p.question ? p.question->answerIds.size() : 0;
+            if (t.answers.size() != answers || t.question.empty() != !p.question)
+                throw Invalid("plan '" + id + "' (" + locale + ") does not have text for its question and each answer");
+        }
+        pack.plans.push_back(std::move(p));
+    }
+}
+
+Pack load(sql::Db& db, const std::map<std::string, std::string>& meta) {
     Pack pack;
-    const auto meta = readMeta(db);
     pack.schemaVersion = static_cast<int>(toInt(meta.at("schema_version"), "schema_version"));
     pack.id = meta.at("pack_id");
     if (!validPackId(pack.id))
@@ -340,6 +449,7 @@ Pack load(sql::Db& db) {
 
     for (sql::Stmt st(db, "SELECT locale, key, value FROM strings"); st.step();)
         pack.strings[field(st, 0)][field(st, 1)] = field(st, 2);
+    loadPlans(db, pack);
     return pack;
 }
 
@@ -368,8 +478,7 @@ Pack readPack(const fs::path& file) {
         sql::Db db(file, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
         std::chrono::steady_clock::time_point deadline;
         guard(db, deadline);
-        checkIdentity(db);
-        return load(db);
+        return load(db, checkIdentity(db));
     } catch (const Invalid& e) {
         throw packError(where + e.what());
     } catch (const sql::Error& e) {

@@ -11,8 +11,9 @@ namespace ev {
 
 // The newest pack schema this build can read and the one the pack tool writes; a pack with a
 // higher major version is refused. 2 added the audience "teen", which a kiosk reading up to 1
-// would refuse as unknown, and several neutral items per locale; packs of schema 1 still load.
-inline constexpr int kPackSchemaVersion = 2;
+// would refuse as unknown, and several neutral items per locale; 3 added session plans, whose
+// tables a kiosk reading up to 2 does not know. Packs of schema 1 and 2 still load.
+inline constexpr int kPackSchemaVersion = 3;
 
 struct PackError : std::runtime_error {
     using std::runtime_error::runtime_error;

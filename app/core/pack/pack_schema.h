@@ -9,12 +9,14 @@ namespace ev {
 // pack from any other SQLite database before a table is read.
 inline constexpr std::int32_t kPackApplicationId = 0x4556504B;
 
-// Schema version 2 (kPackSchemaVersion): 1 plus the audience 'teen', several neutral items
-// per locale (neutral.position; schema 1 had one row per locale and no position) and
-// signposts.verify_fields (schema 1: a verify signpost has every field to confirm). Adding a table or a meta key that an older kiosk can ignore keeps the
-// version; any change an older kiosk would misread (renamed or removed column, new meaning)
-// raises it, and older kiosks then refuse the pack. media and page_narration came later in
-// version 1: older kiosks ignore them, and the reader takes a pack without them.
+// Schema version 3 (kPackSchemaVersion): 2 plus the session plans (the plan_* tables).
+// Version 2 was 1 plus the audience 'teen', several neutral items per locale (neutral.position;
+// schema 1 had one row per locale and no position) and signposts.verify_fields (schema 1: a
+// verify signpost has every field to confirm). A kiosk refuses a table it does not know (a pack
+// is data only), so a new table raises the version too, as does any change an older kiosk would
+// misread (renamed or removed column, new meaning); older kiosks then refuse the pack by its
+// version. media and page_narration came later in version 1; the reader takes a pack of an
+// earlier version without the tables it did not have yet.
 inline constexpr const char* kPackSchemaSql = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY NOT NULL,
@@ -107,6 +109,63 @@ CREATE TABLE page_narration (
   locale TEXT NOT NULL REFERENCES locales (tag),
   media  TEXT NOT NULL REFERENCES media (name),
   PRIMARY KEY (page, locale)
+);
+CREATE TABLE plans (
+  id       TEXT PRIMARY KEY NOT NULL,
+  minutes  INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 600),
+  question TEXT NOT NULL  -- the before-and-after question's id; '' when the plan has none
+);
+CREATE TABLE plan_audiences (
+  plan     TEXT NOT NULL REFERENCES plans (id),
+  audience TEXT NOT NULL CHECK (audience IN ('child', 'teen', 'parent', 'community')),
+  PRIMARY KEY (plan, audience)
+);
+CREATE TABLE plan_steps (
+  plan       TEXT NOT NULL REFERENCES plans (id),
+  position   INTEGER NOT NULL,
+  page       TEXT NOT NULL REFERENCES pages (id),
+  part       TEXT NOT NULL CHECK (part IN ('page', 'heading', 'blocks')),
+  part_first INTEGER NOT NULL,  -- heading: which heading from 1; blocks: first block from 1; page: 0
+  part_last  INTEGER NOT NULL,  -- blocks: last block, inclusive; otherwise 0
+  PRIMARY KEY (plan, position)
+);
+CREATE TABLE plan_signposts (
+  plan     TEXT NOT NULL REFERENCES plans (id),
+  position INTEGER NOT NULL,
+  signpost TEXT NOT NULL REFERENCES signposts (id),
+  PRIMARY KEY (plan, position)
+);
+CREATE TABLE plan_answers (
+  plan     TEXT NOT NULL REFERENCES plans (id),
+  position INTEGER NOT NULL,
+  id       TEXT NOT NULL,
+  PRIMARY KEY (plan, position)
+);
+CREATE TABLE plan_text (
+  plan            TEXT NOT NULL REFERENCES plans (id),
+  locale          TEXT NOT NULL REFERENCES locales (tag),
+  title           TEXT NOT NULL,
+  summary         TEXT NOT NULL,
+  status          TEXT NOT NULL CHECK (status IN ('draft', 'reviewed')),
+  translated_from TEXT NOT NULL,
+  stale           INTEGER NOT NULL CHECK (stale IN (0, 1)),
+  question        TEXT NOT NULL,
+  PRIMARY KEY (plan, locale)
+);
+CREATE TABLE plan_step_text (
+  plan     TEXT NOT NULL REFERENCES plans (id),
+  locale   TEXT NOT NULL REFERENCES locales (tag),
+  position INTEGER NOT NULL,
+  prompt   TEXT NOT NULL,
+  notes    TEXT NOT NULL,
+  PRIMARY KEY (plan, locale, position)
+);
+CREATE TABLE plan_answer_text (
+  plan     TEXT NOT NULL REFERENCES plans (id),
+  locale   TEXT NOT NULL REFERENCES locales (tag),
+  position INTEGER NOT NULL,
+  label    TEXT NOT NULL,
+  PRIMARY KEY (plan, locale, position)
 );
 )sql";
 

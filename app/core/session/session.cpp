@@ -3,13 +3,28 @@
 #include <algorithm>
 #include <array>
 
+#include "core/pack/deck.h"
+
 namespace ev {
 
 namespace {
 
 // The screens of a resident's visit: they may hold someone's reading, so idle hides them, and
-// back() can return to them. Attract, Neutral and Admin belong to nobody in particular.
-bool inVisit(Screen s) { return s != Screen::Attract && s != Screen::Neutral && s != Screen::Admin; }
+// back() can return to them. Attract, Neutral, Admin and a facilitator's screens belong to
+// nobody in particular.
+bool inVisit(Screen s) {
+    return s != Screen::Attract && s != Screen::Neutral && s != Screen::Admin && s != Screen::Present &&
+           s != Screen::Record;
+}
+
+// A facilitator's screens: what they record stays open to Undo while they are on them.
+bool presenting(Screen s) { return s == Screen::Present || s == Screen::Record; }
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : "+") + p;
+    return out;
+}
 
 } // namespace
 
@@ -35,12 +50,18 @@ std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const st
     }
     if (v.starts_with("page:") && v.size() > 5) return Target{{Screen::Page, s.substr(5)}, std::nullopt};
     if (v.starts_with("signpost:") && v.size() > 9) return Target{{Screen::Signpost, s.substr(9)}, std::nullopt};
+    if (v.starts_with("present:topics:") || (v.starts_with("present:plan:") && v.size() > 13))
+        return Target{{Screen::Present, s.substr(8)}, std::nullopt};
+    if (s == "record") return Target{{Screen::Record, {}}, std::nullopt};
+    if (v.starts_with("record:") && v.size() > 7) return Target{{Screen::Record, s.substr(7)}, std::nullopt};
     return std::nullopt;
 }
 
 std::string missingIn(const Pack& pack, const Location& where) {
     if (where.screen == Screen::Page && !pack.page(where.id)) return "no page '" + where.id + "'";
     if (where.screen == Screen::Signpost && !pack.signpost(where.id)) return "no service '" + where.id + "'";
+    if (where.screen == Screen::Present && !deckFor(pack, where.id, pack.defaultLocale))
+        return "nothing to present for '" + where.id + "'";
     return {};
 }
 
@@ -86,6 +107,8 @@ void Session::leaveVisit(Screen to) {
     volume_ = Narrator::kVolumeDefault;
     promptShown_ = false;
     shiftCount_ = 0;
+    // What a facilitator recorded stays counted; only the way back out of it ends.
+    if (!presenting(to)) held_.clear();
 }
 
 void Session::resetToAttract() {
@@ -154,11 +177,87 @@ void Session::giveFeedback(bool helpful) {
     sink_.count(Event::Feedback, context(location_.id, std::string(helpful ? kHelpful : kNotHelpful)));
 }
 
-void Session::recordGroupSession(Audience audience, const std::string& locale, int headCount) {
+void Session::present(const std::string& source) {
     activity();
-    if (location_.screen != Screen::Admin || headCount < 1) return;
-    sink_.count(Event::FacilitatedSession, {.page = {}, .locale = locale, .audience = audienceId(audience),
-                                            .detail = std::to_string(headCount)});
+    // Back from the record screen is the same presentation: its pages were counted already.
+    if (location_.screen != Screen::Record) presented_.clear();
+    leaveVisit(Screen::Present);
+    location_.id = source;
+}
+
+void Session::presentPage(const std::string& pageId) {
+    if (location_.screen != Screen::Present) return;
+    if (std::find(presented_.begin(), presented_.end(), pageId) != presented_.end()) return;
+    presented_.push_back(pageId);
+    const std::string plan = location_.id.starts_with("plan:") ? location_.id.substr(5) : std::string();
+    sink_.count(Event::PagePresented, {.page = pageId, .locale = locale_, .audience = {}, .detail = plan});
+}
+
+void Session::openRecord(const std::string& planId) {
+    activity();
+    const bool fromPresent = location_.screen == Screen::Present;
+    leaveVisit(Screen::Record);
+    location_.id = planId;
+    // The record screen ends a presentation; the admin screen's way in starts a fresh record.
+    if (!fromPresent) held_.clear();
+}
+
+bool Session::hold(Record r, std::vector<std::pair<Event, EventContext>> items, std::vector<std::int64_t> weights) {
+    if (held_.contains(r) || items.empty()) return false;
+    std::vector<Held>& h = held_[r];
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        sink_.add(items[i].first, items[i].second, weights[i]);
+        h.push_back({items[i].first, std::move(items[i].second), weights[i]});
+    }
+    return true;
+}
+
+bool Session::recordGroupSession(const GroupSession& g) {
+    activity();
+    const Screen s = location_.screen;
+    if ((s != Screen::Admin && s != Screen::Record) || g.headCount < 1 || g.audiences.empty() || g.locales.empty())
+        return false;
+    std::vector<std::string> audiences;
+    for (const Audience a : kAllAudiences) // in one order, so the same room is one row
+        if (std::find(g.audiences.begin(), g.audiences.end(), a) != g.audiences.end()) audiences.push_back(audienceId(a));
+    std::string detail = std::to_string(g.headCount);
+    if (!g.planId.empty()) detail += "/" + g.planId;
+    return hold(Record::GroupSession,
+                {{Event::FacilitatedSession,
+                  {.page = {}, .locale = joined(g.locales), .audience = joined(audiences), .detail = detail}}},
+                {1});
+}
+
+bool Session::recordRoomAnswers(const std::string& planId, bool after,
+                                const std::vector<std::pair<std::string, int>>& hands) {
+    activity();
+    if (!presenting(location_.screen) || planId.empty()) return false;
+    std::vector<std::pair<Event, EventContext>> items;
+    std::vector<std::int64_t> weights;
+    for (const auto& [answer, n] : hands) {
+        if (n < 1) continue;
+        items.push_back({Event::RoomAnswer,
+                         {.page = {}, .locale = locale_, .audience = {},
+                          .detail = planId + (after ? ":after:" : ":before:") + answer}});
+        weights.push_back(n);
+    }
+    return hold(after ? Record::RoomAfter : Record::RoomBefore, std::move(items), std::move(weights));
+}
+
+bool Session::recorded(Record r) const { return held_.contains(r); }
+
+bool Session::undo(Record r) {
+    activity();
+    const auto it = held_.find(r);
+    if (it == held_.end()) return false;
+    for (const Held& h : it->second) sink_.add(h.event, h.ctx, -h.n);
+    held_.erase(it);
+    return true;
+}
+
+void Session::forget(Record r) {
+    activity();
+    held_.erase(r);
 }
 
 void Session::playAudio(Narration what) {
@@ -249,6 +348,12 @@ void Session::goTo(const Location& where, std::optional<Audience> audience) {
     case Screen::Admin:
         leaveVisit(where.screen);
         return;
+    case Screen::Present:
+        present(where.id);
+        return;
+    case Screen::Record:
+        openRecord(where.id);
+        return;
     default:
         break;
     }
@@ -289,6 +394,10 @@ void Session::tick() {
     if (shiftCount_ > 0 && now - lastShift_ > settings_.shiftWindow) shiftCount_ = 0;
     switch (location_.screen) {
     case Screen::Attract:
+    // A facilitator talks to a room for most of an hour without touching anything: nothing
+    // asks "Still there?" or goes back to the start under them. (The record screen idles as
+    // the admin screen does: a kiosk is not left on it when staff walk away.)
+    case Screen::Present:
         return;
     case Screen::Questions:
         // The visit has ended: nothing to hide and nobody to ask whether they are still there.
@@ -307,7 +416,8 @@ void Session::tick() {
         promptStarted_ = lastActivity_ + settings_.idleLimit;
     }
     if (promptShown_ && now - promptStarted_ >= settings_.promptTime) {
-        const bool staff = location_.screen == Screen::Admin; // staff walking away is not a visit
+        // Staff or a facilitator walking away is not a visit.
+        const bool staff = location_.screen == Screen::Admin || location_.screen == Screen::Record;
         resetToAttract();
         if (!staff) sink_.count(Event::IdleReset, {});
     }
@@ -320,7 +430,7 @@ std::optional<Millis> Session::nextDeadline() const {
     if (shiftCount_ > 0) consider(lastShift_ + settings_.shiftWindow + Millis(1));
     if (location_.screen == Screen::Neutral) consider(lastActivity_ + settings_.idleLimit);
     else if (location_.screen == Screen::Questions) consider(lastActivity_ + settings_.questionsTime);
-    else if (location_.screen != Screen::Attract)
+    else if (location_.screen != Screen::Attract && location_.screen != Screen::Present)
         consider(promptShown_ ? promptStarted_ + settings_.promptTime : lastActivity_ + settings_.idleLimit);
     return next;
 }

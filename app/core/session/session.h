@@ -2,6 +2,7 @@
 // The kiosk's session state machine: which screen a resident is on, in which language and for
 // which audience, the idle prompt, and the quick exit. It knows nothing of drawing; the UI
 // asks it what to show and tells it what the resident did. Time comes from an injected Clock.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,20 +14,24 @@
 
 namespace ev {
 
-enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Signpost, Questions, Neutral, Admin };
+enum class Screen { Attract, Languages, Audience, Topics, Page, Help, Signpost, Questions, Neutral, Admin, Present, Record };
 
 struct Location {
     Screen screen = Screen::Attract;
-    std::string id; // the page's id on Screen::Page, the service's on Screen::Signpost
+    std::string id; // the page's id on Screen::Page, the service's on Screen::Signpost, the deck's
+                    // source on Screen::Present ("topics:parent", "plan:<id>"), the plan's id (or
+                    // none) on Screen::Record
     bool operator==(const Location&) const = default;
 };
 
 // Parses a --goto target or a link target: attract | languages | audience |
-// topics:<audience> | page:<page-id> | help | signpost:<signpost-id> | questions | neutral | admin.
+// topics:<audience> | page:<page-id> | help | signpost:<signpost-id> | questions | neutral | admin |
+// present:topics:<audience> | present:plan:<plan-id> | record | record:<plan-id>.
 // Audience, page and service ids are not checked against a pack here (missingIn does that).
 // nullopt if the word is not one of these.
 std::optional<std::pair<Location, std::optional<Audience>>> parseTarget(const std::string& s);
-// What of a target the pack lacks, "no page 'x'" or "no service 'x'"; empty when it has all.
+// What of a target the pack lacks, "no page 'x'", "no service 'x'" or "nothing to present for
+// 'x'"; empty when it has all.
 std::string missingIn(const Pack& pack, const Location& where);
 
 struct SessionSettings {
@@ -50,6 +55,18 @@ enum class Key { Shift, Other };
 
 // How one visitor wants the screen, chosen on the accessibility panel. It belongs to the
 // visit: the quick exit and the idle reset forget it, like the language.
+// A group session as its facilitator records it: everything chosen with buttons.
+struct GroupSession {
+    std::vector<Audience> audiences;  // who it was for: one or several
+    std::vector<std::string> locales; // the languages used: one or several
+    int headCount = 0;                // people in the room, at least 1
+    std::string planId;               // the session plan followed, if any
+};
+
+// What a facilitator recorded that is kept for an Undo: recorded once however often the
+// button is tapped, taken back from the counts by Undo.
+enum class Record { GroupSession, RoomBefore, RoomAfter };
+
 struct Display {
     int textSize = 0;           // 0 standard, 1 large, 2 largest (ui/theme.h kTextScales)
     bool highContrast = false;  // white and yellow on black
@@ -74,9 +91,23 @@ public:
     void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
     void playAudio(Narration what);            // a page's narration started (Listen)
     void setVolume(int percent);               // narration's volume (Narrator::kVolume*)
-    // Staff (admin screen) record a group session a partner ran with the kiosk's content:
-    // who it was for, its main language and how many came. Only from the admin screen.
-    void recordGroupSession(Audience audience, const std::string& locale, int headCount);
+    // Present mode (a facilitator with a projector, from the command line or the admin screen):
+    // no idle prompt, no idle reset; the quick exit as everywhere.
+    void present(const std::string& source);   // -> Screen::Present with a deck's source
+    // A page of the deck is on the room's screen: counted once per presentation as
+    // page_presented (detail = the plan's id, or empty), never as a resident's page_view.
+    void presentPage(const std::string& pageId);
+    void openRecord(const std::string& planId); // -> the session record screen
+    // The session record (Screen::Record, or the admin screen). Each returns false, counting
+    // nothing, when that record is already held (a second tap) or from any other screen.
+    bool recordGroupSession(const GroupSession& g);
+    // A room's show of hands for each answer of a plan's question, before or after the session:
+    // room_answer, detail "<plan>:<before|after>:<answer>", n = hands (answers with none are skipped).
+    bool recordRoomAnswers(const std::string& planId, bool after,
+                           const std::vector<std::pair<std::string, int>>& hands);
+    bool recorded(Record r) const;
+    bool undo(Record r);   // takes a held record back out of the counts; false if none is held
+    void forget(Record r); // keeps it counted, and lets a new one be recorded
     void openLanguages();                      // the bar's language button
     void back();                               // previous screen of this visit
     // "who am I" in the current language. A visit that has read a page ends here: the first
@@ -126,6 +157,7 @@ private:
     void toAudience();
     void resetToAttract();
     EventContext context(std::string page = {}, std::string detail = {}) const;
+    bool hold(Record r, std::vector<std::pair<Event, EventContext>> items, std::vector<std::int64_t> weights);
 
     // Back steps kept; links between pages could otherwise grow the history without end.
     static constexpr std::size_t kMaxHistory = 64;
@@ -149,6 +181,13 @@ private:
     Millis promptStarted_{0};
     int shiftCount_ = 0;
     Millis lastShift_{0};
+    std::vector<std::string> presented_; // pages counted in this presentation
+    struct Held {
+        Event event;
+        EventContext ctx;
+        std::int64_t n;
+    };
+    std::map<Record, std::vector<Held>> held_; // recorded, still open to Undo
 };
 
 } // namespace ev

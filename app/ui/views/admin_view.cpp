@@ -111,66 +111,34 @@ float AdminView::drawBars(Ui& ui, float y, const char* heading, const std::vecto
     return y + ui.px(16) - top;
 }
 
-// "Record a group session": a partner who ran a session in the room (laptop and projector)
-// says so here, with buttons only. Counted as one facilitated_session, its head count as detail.
+// A partner's group session (laptop and projector): present the pages to the room, and record
+// the session afterwards (ui/views/present_view.h, record_view.h).
 float AdminView::drawGroupSession(Ui& ui, float y) {
     const Rect& col = ui.column;
     const float top = y, gap = ui.px(theme::kGap), bh = ui.px(theme::kButton);
-    if (groupLocale_.empty()) groupLocale_ = ui.pack.defaultLocale;
-    y += paragraph(ui, "Record a group session", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
-
-    const char* names[] = {"Children", "Teenagers", "Parents and carers", "Community"};
+    y += paragraph(ui, "Present to a group", {col.min.x, y}, col.width(), theme::kTextH2, ui.c.ink, true) + ui.px(8);
+    const char* names[] = {"Children's pages", "Teenagers' pages", "Parents' and carers' pages", "Community pages"};
     static_assert(std::size(names) == std::size(kAllAudiences));
-    const int count = int(std::size(names));
-    const float wa = (col.width() - float(count - 1) * gap) / float(count);
-    for (int i = 0; i < count; ++i) {
-        const Audience a = kAllAudiences[i];
-        const float x = col.min.x + float(i) * (wa + gap);
-        const std::string id = std::string("group:") + audienceId(a);
-        if (button(ui, id, names[i], Rect{{x, y}, {x + wa, y + bh}}, a == groupAudience_ ? Look::Primary : Look::Secondary))
-            groupAudience_ = a;
+    const float half = (col.width() - gap) * 0.5f;
+    for (std::size_t i = 0; i < std::size(names); ++i) {
+        const float x = i % 2 ? col.max.x - half : col.min.x;
+        const std::string source = std::string("topics:") + audienceId(kAllAudiences[i]);
+        if (button(ui, "admin:present:" + source, names[i], Rect{{x, y}, {x + half, y + bh}}, Look::Secondary))
+            ui.session.present(source);
+        if (i % 2) y += bh + gap;
     }
+    // The pack's session plans, by their English titles.
+    for (const Plan& plan : ui.pack.plans) {
+        bool stale = false;
+        const PlanText* t = ui.pack.planTextToShow(plan.id, ui.pack.defaultLocale, stale);
+        const std::string label = "Plan: " + (t ? t->title : plan.id) + " (" + std::to_string(plan.minutes) + " min)";
+        if (button(ui, "admin:present:plan:" + plan.id, label, Rect{{col.min.x, y}, {col.max.x, y + bh}}, Look::Secondary))
+            ui.session.present("plan:" + plan.id);
+        y += bh + gap;
+    }
+    if (button(ui, "admin:record", "Record a group session", Rect{{col.min.x, y}, {col.max.x, y + bh}}, Look::Primary))
+        ui.session.openRecord({});
     y += bh + gap;
-
-    const int perRow = 4;
-    const float w4 = (col.width() - (perRow - 1) * gap) / perRow;
-    int n = 0;
-    for (const LocaleInfo& l : ui.pack.locales) {
-        const float x = col.min.x + float(n % perRow) * (w4 + gap);
-        if (button(ui, "group:lang:" + l.tag, autonym(l.tag), Rect{{x, y}, {x + w4, y + bh}},
-                   l.tag == groupLocale_ ? Look::Primary : Look::Secondary))
-            groupLocale_ = l.tag;
-        if (++n % perRow == 0) y += bh + gap;
-    }
-    if (n % perRow) y += bh + gap;
-
-    // People: -10, -1, the number, +1, +10.
-    const float w5 = (col.width() - 4 * gap) / 5;
-    const struct {
-        const char* id;
-        const char* label;
-        int step;
-    } steps[] = {{"group:minus10", "-10", -10}, {"group:minus1", "-1", -1}, {nullptr, nullptr, 0},
-                 {"group:plus1", "+1", 1}, {"group:plus10", "+10", 10}};
-    for (int i = 0; i < 5; ++i) {
-        const float x = col.min.x + float(i) * (w5 + gap);
-        if (!steps[i].id) {
-            paragraph(ui, std::to_string(groupSize_) + " people", {x, y + bh * 0.25f}, w5, theme::kTextBody, ui.c.ink, true,
-                      text::Align::Center);
-            continue;
-        }
-        if (button(ui, steps[i].id, steps[i].label, Rect{{x, y}, {x + w5, y + bh}}, Look::Secondary))
-            groupSize_ = std::clamp(groupSize_ + steps[i].step, 1, 500);
-    }
-    y += bh + gap;
-
-    if (button(ui, "group:save", "Record this session", Rect{{col.min.x, y}, {col.max.x, y + bh}}, Look::Primary)) {
-        ui.session.recordGroupSession(groupAudience_, groupLocale_, groupSize_);
-        groupMessage_ = "Recorded: " + std::to_string(groupSize_) + " people, " + autonym(groupLocale_) + ".";
-    }
-    y += bh + ui.px(12);
-    if (!groupMessage_.empty())
-        y += paragraph(ui, groupMessage_, {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(8);
     return y - top;
 }
 

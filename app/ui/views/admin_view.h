@@ -57,11 +57,6 @@ private:
     const Staff& staff_;
     const Clock& clock_;
     PinGate& gate_;
-    // A group session being recorded: for whom, in which language, how many people.
-    Audience groupAudience_ = Audience::Parent;
-    std::string groupLocale_;
-    int groupSize_ = 10;
-    std::string groupMessage_;
 
     std::string packStatus_; // what became of the last pack update, if any
     std::string packOrigin_; // where the pack shown came from: App::setPackOrigin

@@ -1,0 +1,43 @@
+#include "core/pack/deck.h"
+
+namespace ev {
+
+std::optional<Deck> deckFor(const Pack& pack, const std::string& source, const std::string& locale) {
+    Deck deck;
+    deck.source = source;
+    if (source.starts_with("topics:")) {
+        deck.audience = audienceFromId(source.substr(7));
+        if (!deck.audience) return std::nullopt;
+        const auto list = pack.topics.find(*deck.audience);
+        if (list == pack.topics.end()) return std::nullopt;
+        for (const std::string& id : list->second)
+            if (pack.page(id)) deck.steps.push_back({id, {}, {}, {}});
+    } else if (source.starts_with("plan:")) {
+        const Plan* plan = pack.plan(source.substr(5));
+        bool stale = false;
+        const PlanText* text = plan ? pack.planTextToShow(plan->id, locale, stale) : nullptr;
+        if (!text) return std::nullopt;
+        deck.planId = plan->id;
+        deck.title = text->title;
+        deck.signposts = plan->signposts;
+        for (std::size_t i = 0; i < plan->steps.size(); ++i) {
+            const PlanStep& s = plan->steps[i];
+            if (!pack.page(s.page)) continue;
+            const PlanStepText none;
+            const PlanStepText& t = i < text->steps.size() ? text->steps[i] : none;
+            deck.steps.push_back({s.page, s.part, t.notes, t.prompt});
+        }
+        if (plan->question && !text->question.empty() && text->answers.size() == plan->question->answerIds.size())
+            deck.question = DeckQuestion{plan->question->id, text->question, plan->question->answerIds, text->answers};
+    }
+    if (deck.steps.empty()) return std::nullopt;
+    return deck;
+}
+
+std::vector<Block> stepBlocks(const DeckStep& step, const PageText& text) {
+    const auto range = partBlocks(text.body, step.part);
+    if (!range) return {};
+    return {text.body.blocks.begin() + std::ptrdiff_t(range->begin), text.body.blocks.begin() + std::ptrdiff_t(range->end)};
+}
+
+} // namespace ev
