@@ -660,6 +660,8 @@ TEST_CASE("the questions time out quietly to the start: no prompt, no idle reset
     CHECK(f.sink.n(Event::VisitAnswer) == 0);
     CHECK(f.session.locale() == "en");
 
+}
+
 TEST_CASE("present mode has no idle prompt and no idle reset, and counts nothing for time passing", "[session][present]") {
     Fixture f;
     reach(f, Screen::Present);
