@@ -113,6 +113,8 @@ TEST_CASE("a session plan goes into the pack and reads back whole", "[plan]") {
           "staying-safe:page:0-0 talking:heading:1-0 worried-adult:blocks:1-1");
     CHECK(sqlite(out, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
     CHECK(sqlite(out, "PRAGMA foreign_key_check").empty());
+    const Run info = tool("info " + quote(out.string()));
+    CHECK_THAT(info.output, Catch::Contains("plans     1\n  short  30 min, parent community, 3 steps, in en\n"));
 }
 
 TEST_CASE("a plan's part of a page is the blocks under a heading or a range, and nothing past the page", "[plan]") {
@@ -153,7 +155,10 @@ TEST_CASE("lint refuses a plan step whose page or part does not exist, and an un
 TEST_CASE("a plan with no text in a language falls back to the default, and a stale one too", "[plan]") {
     TempDir dir;
     {
-        const ev::Pack pack = ev::readPack(build(dir, withPlan(dir)));
+        const fs::path src = withPlan(dir);
+        const Run lint = tool("lint " + quote(src.string()) + kLocales);
+        CHECK_THAT(lint.output, Catch::Contains((src / "plans/short/plan.toml").string() + ":1: warning: plan 'short' has no translation in pl"));
+        const ev::Pack pack = ev::readPack(build(dir, src));
         bool stale = true;
         const ev::PlanText* t = pack.planTextToShow("short", "pl", stale);
         REQUIRE(t);
