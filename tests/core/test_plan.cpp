@@ -188,7 +188,7 @@ TEST_CASE("a plan with no text in a language falls back to the default, and a st
     CHECK(pack.plan("short")->text.at("pl").answers.at(2) == "Jeszcze nie");
 }
 
-TEST_CASE("the pack reader refuses a plan that names a missing page, and reads a schema 2 pack without plans", "[plan]") {
+TEST_CASE("the pack reader refuses a plan that names a missing page, and reads an older pack, which has none", "[plan]") {
     TempDir dir;
     const fs::path out = build(dir, withPlan(dir));
     REQUIRE(run("sqlite3 " + quote(out.string()) + " \"PRAGMA foreign_keys = OFF; UPDATE plan_steps SET page = 'gone' WHERE position = 0\"").status == 0);
