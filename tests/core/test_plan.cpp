@@ -219,3 +219,17 @@ TEST_CASE("lint reports a phone number or web address in a plan that is not a li
     CHECK_THAT(r.output, Catch::Contains(at + "web address 'example-help.org.uk' is not in"));
     CHECK_THAT(r.output, !Catch::Contains("phone number '0800 1111'"));
 }
+
+TEST_CASE("lint refuses a character in a plan that no installed font draws", "[plan]") {
+    TempDir dir;
+    const fs::path src = withPlan(dir);
+    std::string en = kPlanEn;
+    en.replace(en.find("Who could a child tell?"), 23, "Who could a child tell? \xEE\x80\x80"); // U+E000, private use
+    writeFile(src / "plans/short/en.toml", en);
+    const fs::path file = src / "plans/short/en.toml";
+    const Run r = tool("lint " + quote(src.string()) + kLocales);
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK_THAT(r.output, Catch::Contains(file.string() + ":" + std::to_string(lineOf(file, "Who could") - 1) + // its [[steps]] line
+                                         ": error: no installed font draws U+E000 (en)"));
+}
