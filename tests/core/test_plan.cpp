@@ -233,3 +233,39 @@ TEST_CASE("lint refuses a character in a plan that no installed font draws", "[p
     CHECK_THAT(r.output, Catch::Contains(file.string() + ":" + std::to_string(lineOf(file, "Who could") - 1) + // its [[steps]] line
                                          ": error: no installed font draws U+E000 (en)"));
 }
+
+TEST_CASE("the default pack's plans are for parents, young people and community groups, and each says how to handle a disclosure", "[plan]") {
+    const ev::Pack pack = ev::readPack(fs::path(EV_BINARY_DIR) / "content/default.evpack");
+    struct Want {
+        const char* id;
+        ev::Audience audience;
+        int minutes;
+    };
+    for (const Want w : {Want{"parents-and-carers", ev::Audience::Parent, 45}, Want{"young-people", ev::Audience::Teen, 40},
+                         Want{"community-and-faith-groups", ev::Audience::Community, 30}}) {
+        INFO(w.id);
+        const ev::Plan* plan = pack.plan(w.id);
+        REQUIRE(plan);
+        CHECK(plan->audiences == std::vector{w.audience});
+        CHECK(plan->minutes == w.minutes);
+        CHECK(plan->question);
+        CHECK(std::find(plan->signposts.begin(), plan->signposts.end(), "emergency") != plan->signposts.end());
+        const ev::PlanText& en = plan->text.at("en");
+        std::string notes;
+        for (const ev::PlanStepText& s : en.steps) {
+            CHECK_FALSE(s.prompt.empty());
+            CHECK_FALSE(s.notes.empty());
+            notes += s.notes + "\n";
+        }
+        // The disclosure guidance, in its words, with the numbers to call.
+        for (const char* words : {"listen, stay calm", "do not question", "did the right thing", "Do not promise to keep it secret",
+                                  "Follow your organisation's safeguarding procedure", "call 999", "0808 800 5000"})
+            CHECK_THAT(notes, Catch::Contains(words));
+        // Every step's page is one the plan's audience is shown on the kiosk.
+        for (const ev::PlanStep& step : plan->steps) {
+            INFO(step.page);
+            const auto& aud = pack.page(step.page)->audiences;
+            CHECK(std::find(aud.begin(), aud.end(), w.audience) != aud.end());
+        }
+    }
+}
