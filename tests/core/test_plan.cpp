@@ -113,6 +113,8 @@ TEST_CASE("a session plan goes into the pack and reads back whole", "[plan]") {
           "staying-safe:page:0-0 talking:heading:1-0 worried-adult:blocks:1-1");
     CHECK(sqlite(out, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
     CHECK(sqlite(out, "PRAGMA foreign_key_check").empty());
+    const Run info = tool("info " + quote(out.string()));
+    CHECK_THAT(info.output, Catch::Contains("plans     1\n  short  30 min, parent community, 3 steps, in en\n"));
 }
 
 TEST_CASE("a plan's part of a page is the blocks under a heading or a range, and nothing past the page", "[plan]") {
@@ -153,7 +155,10 @@ TEST_CASE("lint refuses a plan step whose page or part does not exist, and an un
 TEST_CASE("a plan with no text in a language falls back to the default, and a stale one too", "[plan]") {
     TempDir dir;
     {
-        const ev::Pack pack = ev::readPack(build(dir, withPlan(dir)));
+        const fs::path src = withPlan(dir);
+        const Run lint = tool("lint " + quote(src.string()) + kLocales);
+        CHECK_THAT(lint.output, Catch::Contains((src / "plans/short/plan.toml").string() + ":1: warning: plan 'short' has no translation in pl"));
+        const ev::Pack pack = ev::readPack(build(dir, src));
         bool stale = true;
         const ev::PlanText* t = pack.planTextToShow("short", "pl", stale);
         REQUIRE(t);
@@ -183,7 +188,7 @@ TEST_CASE("a plan with no text in a language falls back to the default, and a st
     CHECK(pack.plan("short")->text.at("pl").answers.at(2) == "Jeszcze nie");
 }
 
-TEST_CASE("the pack reader refuses a plan that names a missing page, and reads a schema 2 pack without plans", "[plan]") {
+TEST_CASE("the pack reader refuses a plan that names a missing page, and reads an older pack, which has none", "[plan]") {
     TempDir dir;
     const fs::path out = build(dir, withPlan(dir));
     REQUIRE(run("sqlite3 " + quote(out.string()) + " \"PRAGMA foreign_keys = OFF; UPDATE plan_steps SET page = 'gone' WHERE position = 0\"").status == 0);
@@ -213,4 +218,54 @@ TEST_CASE("lint reports a phone number or web address in a plan that is not a li
     CHECK_THAT(r.output, Catch::Contains(at + "phone number '0207 946 0000' is not in"));
     CHECK_THAT(r.output, Catch::Contains(at + "web address 'example-help.org.uk' is not in"));
     CHECK_THAT(r.output, !Catch::Contains("phone number '0800 1111'"));
+}
+
+TEST_CASE("lint refuses a character in a plan that no installed font draws", "[plan]") {
+    TempDir dir;
+    const fs::path src = withPlan(dir);
+    std::string en = kPlanEn;
+    en.replace(en.find("Who could a child tell?"), 23, "Who could a child tell? \xEE\x80\x80"); // U+E000, private use
+    writeFile(src / "plans/short/en.toml", en);
+    const fs::path file = src / "plans/short/en.toml";
+    const Run r = tool("lint " + quote(src.string()) + kLocales);
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK_THAT(r.output, Catch::Contains(file.string() + ":" + std::to_string(lineOf(file, "Who could") - 1) + // its [[steps]] line
+                                         ": error: no installed font draws U+E000 (en)"));
+}
+
+TEST_CASE("the default pack's plans are for parents, young people and community groups, and each says how to handle a disclosure", "[plan]") {
+    const ev::Pack pack = ev::readPack(fs::path(EV_BINARY_DIR) / "content/default.evpack");
+    struct Want {
+        const char* id;
+        ev::Audience audience;
+        int minutes;
+    };
+    for (const Want w : {Want{"parents-and-carers", ev::Audience::Parent, 45}, Want{"young-people", ev::Audience::Teen, 40},
+                         Want{"community-and-faith-groups", ev::Audience::Community, 30}}) {
+        INFO(w.id);
+        const ev::Plan* plan = pack.plan(w.id);
+        REQUIRE(plan);
+        CHECK(plan->audiences == std::vector{w.audience});
+        CHECK(plan->minutes == w.minutes);
+        CHECK(plan->question);
+        CHECK(std::find(plan->signposts.begin(), plan->signposts.end(), "emergency") != plan->signposts.end());
+        const ev::PlanText& en = plan->text.at("en");
+        std::string notes;
+        for (const ev::PlanStepText& s : en.steps) {
+            CHECK_FALSE(s.prompt.empty());
+            CHECK_FALSE(s.notes.empty());
+            notes += s.notes + "\n";
+        }
+        // The disclosure guidance, in its words, with the numbers to call.
+        for (const char* words : {"listen, stay calm", "do not question", "did the right thing", "Do not promise to keep it secret",
+                                  "Follow your organisation's safeguarding procedure", "call 999", "0808 800 5000"})
+            CHECK_THAT(notes, Catch::Contains(words));
+        // Every step's page is one the plan's audience is shown on the kiosk.
+        for (const ev::PlanStep& step : plan->steps) {
+            INFO(step.page);
+            const auto& aud = pack.page(step.page)->audiences;
+            CHECK(std::find(aud.begin(), aud.end(), w.audience) != aud.end());
+        }
+    }
 }

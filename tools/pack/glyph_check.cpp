@@ -85,6 +85,21 @@ void checkGlyphs(const Source& src, Diagnostics& diag) {
     for (const auto& [tag, strings] : src.pack.strings)
         for (const auto& [key, value] : strings)
             glyphs.check(value, tag, src.stringsFile(tag), src.stringLines.at(tag).at(key));
+    // Present mode shows a plan's words with the kiosk's fonts too.
+    for (const ev::Plan& plan : src.pack.plans) {
+        for (const auto& [tag, t] : plan.text) {
+            const PlanFile& pf = src.planFiles.at(plan.id).at(tag);
+            glyphs.check(t.title, tag, pf.file, pf.line("title"));
+            glyphs.check(t.summary, tag, pf.file, pf.line("summary"));
+            glyphs.check(t.question, tag, pf.file, pf.line("question"));
+            for (const std::string& a : t.answers) glyphs.check(a, tag, pf.file, pf.line("answers"));
+            for (std::size_t i = 0; i < t.steps.size(); ++i) {
+                const int line = i < pf.stepLines.size() ? pf.stepLines[i] : 1;
+                glyphs.check(t.steps[i].prompt, tag, pf.file, line);
+                glyphs.check(t.steps[i].notes, tag, pf.file, line);
+            }
+        }
+    }
 }
 
 } // namespace evpack

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -62,17 +63,24 @@ using Layout = std::unique_ptr<PangoLayout, Deleter<PangoLayout, unrefLayout>>;
 // chain, so the same Noto faces) and direction; Pango shapes with HarfBuzz and breaks lines.
 class Sheet {
 public:
-    Sheet(const fs::path& file, const std::string& locale) : locale_(locale), rtl_(ev::isRightToLeft(locale)) {
+    Sheet(const fs::path& file, const std::string& locale) {
         surface_.reset(cairo_pdf_surface_create(file.c_str(), kPageWidth, kPageHeight));
         cr_.reset(cairo_create(surface_.get()));
+        language(locale);
+        y_ = kMargin;
+    }
+
+    // The language of the paragraphs that follow: its fonts and its direction. A text shown in
+    // the default language instead (not translated yet) is set as that language.
+    void language(const std::string& locale) {
+        locale_ = locale;
+        rtl_ = ev::isRightToLeft(locale);
         UErrorCode status = U_ZERO_ERROR;
         UScriptCode scripts[4];
         const int n = uscript_getCode(locale.c_str(), scripts, 4, &status);
-        std::string families;
+        families_.clear();
         for (const std::string& f : ev::text::familyChain(U_SUCCESS(status) && n > 0 ? scripts[0] : USCRIPT_LATIN, locale))
-            families += (families.empty() ? "" : ",") + f;
-        families_ = families;
-        y_ = kMargin;
+            families_ += (families_.empty() ? "" : ",") + f;
     }
 
     bool ok() const { return cairo_surface_status(surface_.get()) == CAIRO_STATUS_SUCCESS; }
@@ -83,7 +91,7 @@ public:
         double after = 6; // space below, points
     };
     static constexpr Style kTitle{22, true, 8}, kHeading{15, true, 6}, kBody{11, false, 5}, kName{12.5, true, 2},
-        kSmall{10, false, 2};
+        kSmall{10, false, 2}, kNumber{16, false, 4};
 
     Layout layout(const std::string& text, Style style, double width) const {
         Layout l(pango_cairo_create_layout(cr_.get()));
@@ -120,7 +128,8 @@ public:
     void paragraph(const std::string& text, Style style) {
         if (text.empty()) return;
         Layout l = layout(text, style, kTextWidth);
-        keep(height(l.get()));
+        // A heading keeps a few lines of what follows it on its page.
+        keep(height(l.get()) + (style.size >= kHeading.size ? 4 * kBody.size : 0));
         draw(l.get(), kMargin, y_);
         y_ += height(l.get()) + style.after;
     }
@@ -187,36 +196,53 @@ private:
     }
 
     std::string locale_;
-    bool rtl_;
+    bool rtl_ = false;
     std::string families_;
     Surface surface_;
     Cairo cr_;
     double y_ = 0;
 };
 
-// What a step shows, in a line: the heading of its part, else the page's title and summary.
-std::string keyPoint(const ev::Pack& pack, const ev::PlanStep& step, const std::string& locale) {
+// The language a text of the pack is shown in: the reader's, or the default one in its place.
+template <class Text>
+std::string shownIn(const std::map<std::string, Text>& byLocale, const Text* shown, const std::string& locale, const ev::Pack& pack) {
+    const auto it = byLocale.find(locale);
+    return it != byLocale.end() && &it->second == shown ? locale : pack.defaultLocale;
+}
+
+// What a step shows, in a line: the page's title, then its part's heading or else its summary.
+void keyPoint(Sheet& sheet, const ev::Pack& pack, const ev::PlanStep& step, const std::string& locale) {
     bool stale = false;
     const ev::PageText* text = pack.pageTextToShow(step.page, locale, stale);
-    if (!text) return {};
+    const ev::Page* page = pack.page(step.page);
+    if (!text || !page) return;
+    std::string detail = text->summary;
     if (step.part.kind == ev::PagePart::Kind::Heading)
-        if (const auto range = ev::partBlocks(text->body, step.part)) return text->body.blocks[range->begin].plainText();
-    return text->summary.empty() ? text->title : text->title + ": " + text->summary;
+        if (const auto range = ev::partBlocks(text->body, step.part)) detail = text->body.blocks[range->begin].plainText();
+    sheet.language(shownIn(page->text, text, locale, pack));
+    sheet.paragraph("•  " + (detail.empty() ? text->title : text->title + ": " + detail), Sheet::kBody);
 }
+
+// Numbers and web addresses keep their left-to-right order inside a right-to-left line
+// (Unicode's directional isolates), as the services give them.
+std::string isolated(const std::string& s) { return "\u2066" + s + "\u2069"; }
+// A service's name in its own direction ("Stop It Now!" keeps its "!" at the end in Urdu).
+std::string firstStrong(const std::string& s) { return "\u2068" + s + "\u2069"; }
 
 // A signpost's card: name, who it is for, the confirmed numbers with their labels, the web
 // address and opening hours; a detail still to confirm is never printed, as on the kiosk.
 void signpostCard(Sheet& sheet, const ev::Pack& pack, const ev::Signpost& s, const std::string& locale) {
     const ev::SignpostText* t = s.textIn(locale, pack.defaultLocale);
     if (!t) return;
-    std::vector<std::pair<std::string, Sheet::Style>> lines{{t->name, Sheet::kName}, {t->forWhom, Sheet::kSmall}};
+    std::vector<std::pair<std::string, Sheet::Style>> lines{{firstStrong(t->name), Sheet::kName}, {t->forWhom, Sheet::kSmall}};
     if (s.confirmed("phones"))
         for (std::size_t i = 0; i < s.phones.size(); ++i) {
             const std::string label = i < t->phoneLabels.size() ? t->phoneLabels[i] : pack.string("help.call", locale);
-            lines.push_back({label + ": " + s.phones[i], Sheet::Style{13, true, 2}});
+            lines.push_back({label, Sheet::kSmall});
+            lines.push_back({isolated(s.phones[i]), Sheet::kNumber}); // a line of its own, large: read from across a room
         }
     const bool web = s.confirmed("web") && !s.web.empty();
-    if (web) lines.push_back({s.web, Sheet::Style{12, false, 2}});
+    if (web) lines.push_back({isolated(s.web), Sheet::Style{12, false, 2}});
     if (s.confirmed("hours")) lines.push_back({t->hours, Sheet::kSmall});
     else if (s.confirmed("phones")) lines.push_back({pack.string("help.verify_hours", locale), Sheet::kSmall});
     if (!s.confirmed("phones") || !s.confirmed("web")) lines.push_back({pack.string("help.verify", locale), Sheet::kSmall});
@@ -297,10 +323,12 @@ int handoutCommand(const std::vector<std::string>& args) {
         std::cerr << "everyvoice-pack: cannot write " << out.string() << "\n";
         return kInvalid;
     }
+    sheet.language(shownIn(plan->text, text, locale, pack));
     sheet.paragraph(text->title, Sheet::kTitle);
     sheet.paragraph(text->summary, Sheet::kBody);
     sheet.space(6);
-    for (const ev::PlanStep& step : plan->steps) sheet.paragraph("•  " + keyPoint(pack, step, locale), Sheet::kBody);
+    for (const ev::PlanStep& step : plan->steps) keyPoint(sheet, pack, step, locale);
+    sheet.language(locale);
     sheet.space(10);
     sheet.paragraph(pack.string("help.title", locale), Sheet::kHeading);
     sheet.paragraph(pack.string("help.intro", locale), Sheet::kBody);
@@ -324,7 +352,7 @@ int handoutCommand(const std::vector<std::string>& args) {
         return kInvalid;
     }
     std::cout << "wrote " << out.string() << ": plan " << plan->id << " in " << locale
-              << (text == &plan->text.at(pack.defaultLocale) && locale != pack.defaultLocale ? " (its text in " + pack.defaultLocale + ")" : "")
+              << (shownIn(plan->text, text, locale, pack) != locale ? " (the plan's own text in " + pack.defaultLocale + ", not translated yet)" : "")
               << "\n";
     return kOk;
 }

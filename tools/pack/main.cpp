@@ -101,8 +101,8 @@ verify. Exit 1 if any error, 0 if only warnings.
     {"info", R"(usage: everyvoice-pack info PACK
 
 Prints a pack's id, version, schema, build day, locales with their status, pages per
-audience, signposts, and images and recordings with their sizes. Exit 1 if the kiosk could
-not read it.
+audience, signposts, session plans, and images and recordings with their sizes. Exit 1 if
+the kiosk could not read it.
 )"},
     {"export-html", R"(usage: everyvoice-pack export-html PACK -o DIR
 
@@ -323,6 +323,14 @@ int info(const Args& a) {
         for (const std::string& phone : s.phones) std::cout << "  " << phone;
         if (!s.web.empty()) std::cout << "  " << s.web;
         if (s.verify) std::cout << "  (verify)";
+        std::cout << "\n";
+    }
+    std::cout << "plans     " << pack.plans.size() << "\n";
+    for (const ev::Plan& p : pack.plans) {
+        std::cout << "  " << p.id << "  " << p.minutes << " min,";
+        for (ev::Audience aud : p.audiences) std::cout << " " << ev::audienceId(aud);
+        std::cout << ", " << p.steps.size() << " steps, in";
+        for (const auto& [tag, text] : p.text) std::cout << " " << tag << (text.stale ? " (stale)" : "");
         std::cout << "\n";
     }
     std::size_t mediaBytes = 0;
