@@ -69,7 +69,7 @@ public:
     void openSignpost(const std::string& signpostId); // -> one service's card, larger
     void showQr(const std::string& signpostId);       // a service's QR code, to take away
     void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
-    void playAudio(Narration what);            // a page's narration started (Listen)
+    void playAudio(Narration what);            // Listen started on a page, the help screen or a service's
     void setVolume(int percent);               // narration's volume (Narrator::kVolume*)
     // Staff (admin screen) record a group session a partner ran with the kiosk's content:
     // who it was for, its main language and how many came. Only from the admin screen.
