@@ -29,6 +29,11 @@ constexpr float kWidest = 1e6f;           // pixels; larger maxWidth (or infinit
 // pack's limits (docs/pack-format.md) are the first bound: this one keeps any caller's
 // string from costing gigabytes.
 constexpr std::int32_t kLongestParagraph = 20'000;
+// The longest word, in UTF-16 units, kept whole on a line narrower than it: a longer one (no
+// language has one; a pack's string of random letters, a pasted hash) is broken wherever the
+// line is full, so that it takes lines of the column's width rather than one line thousands of
+// pixels wide. Shorter words wider than the line stand alone on it, as before.
+constexpr std::int32_t kLongestWord = 200;
 
 // Cuts text past kLongestParagraph, ending it with an ellipsis, and the runs with it.
 void bound(LogicalText& in) {
@@ -157,6 +162,34 @@ std::vector<LineRange> breakLines(icu::BreakIterator* bi, const std::u16string& 
     }
     if (start < length) ranges.emplace_back(start, length);
     return ranges;
+}
+
+// Lines longer than kLongestWord and wider than max26 (one word that did not fit) cut where
+// the line is full, between code points (never inside a surrogate pair), at least one each.
+std::vector<LineRange> breakLongWords(std::vector<LineRange> ranges, const std::u16string& text,
+                                      const Advances& advances, std::int64_t max26) {
+    if (max26 <= 0) return ranges;
+    std::vector<LineRange> out;
+    for (const auto& [a, b] : ranges) {
+        const std::int32_t end = visibleEnd(text, a, b);
+        if (end - a <= kLongestWord || advances.width(a, end) <= max26) {
+            out.emplace_back(a, b);
+            continue;
+        }
+        std::int32_t start = a;
+        while (start < b) {
+            std::int32_t end = start;
+            U16_FWD_1(text.data(), end, b); // at least one code point a line
+            for (std::int32_t next = end; next < b;) {
+                U16_FWD_1(text.data(), next, b);
+                if (advances.width(start, next) > max26) break;
+                end = next;
+            }
+            out.emplace_back(start, end);
+            start = end;
+        }
+    }
+    return out;
 }
 
 // Appends the glyphs of [a, b), text of one direction, in visual order. Items hold glyphs in
@@ -309,7 +342,8 @@ std::shared_ptr<Paragraph> Layouter::layout(std::span<const Run> runs, const Par
     const Wrap wrap = wrapOf(spec);
     const Advances advances(items, in.text.size());
     std::vector<Line> lines;
-    for (const LineRange& range : breakLines(breaker(spec.language), in.text, numbers, advances, wrap.width26)) {
+    for (const LineRange& range : breakLongWords(breakLines(breaker(spec.language), in.text, numbers, advances, wrap.width26),
+                                                 in.text, advances, wrap.width26)) {
         Line line = reorder(paragraph_, line_, in.text, items, range);
         measure(line, fonts_, startEm(spans, range.first), spec.lineSpacing);
         lines.push_back(std::move(line));

@@ -6,13 +6,15 @@
 namespace ev::ui {
 
 void WidgetRegistry::add(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, bool clipped) {
-    widgets_.push_back({std::string(id), std::string(label), min, max, clipped, 0.0f});
+    widgets_.push_back({std::string(id), std::string(label), min, max, clipped, 0.0f, {}, {}});
 }
 
-void WidgetRegistry::labelled(std::string_view id, float px) {
+void WidgetRegistry::labelled(std::string_view id, float px, ImVec2 inkMin, ImVec2 inkMax) {
     for (auto w = widgets_.rbegin(); w != widgets_.rend(); ++w)
         if (w->id == id) {
             w->labelPx = px;
+            w->labelMin = inkMin;
+            w->labelMax = inkMax;
             return;
         }
 }

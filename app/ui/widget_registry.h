@@ -16,6 +16,7 @@ struct WidgetInfo {
     ImVec2 min, max;   // visible part on screen, pixels
     bool clipped;      // partly scrolled out of view
     float labelPx;     // a button's label size, pixels (0 for other widgets)
+    ImVec2 labelMin{}, labelMax{}; // a button's label ink, pixels, from the text engine
     ImVec2 centre() const { return {(min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f}; }
 };
 
@@ -39,8 +40,9 @@ public:
     }
     void add(std::string_view id, std::string_view label, ImVec2 min, ImVec2 max, bool clipped);
     const std::vector<WidgetInfo>& all() const { return widgets_; }
-    // The size button id's label was drawn at, for tests that label sizes keep to the text size.
-    void labelled(std::string_view id, float px);
+    // The size button id's label was drawn at and where its glyphs' pixels are, for tests
+    // that labels keep to the text size and stay inside their buttons.
+    void labelled(std::string_view id, float px, ImVec2 inkMin, ImVec2 inkMax);
     void addText(TextInfo t) { texts_.push_back(std::move(t)); }
     const std::vector<TextInfo>& texts() const { return texts_; }
     // By id first, then by label ignoring ASCII case.

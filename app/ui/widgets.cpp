@@ -61,7 +61,8 @@ void focusRing(Ui& ui, std::string_view id, Rect r) {
 namespace {
 
 // Where a button's icon and label go. Narrow bar buttons (less than twice as wide as tall)
-// stack the icon over the label; wider ones put it before the label.
+// stack the icon over the label; wider ones put it before the label. A bar button made taller
+// for a label of more lines keeps an icon of about the usual size.
 struct ButtonBox {
     bool stacked;
     float pad, iconSize, iconGap, textWidth, textHeight, startSize;
@@ -71,7 +72,9 @@ ButtonBox boxOf(const Ui& ui, Rect r, Look look, Icon icon) {
     ButtonBox b{};
     b.stacked = look == Look::Bar && icon != Icon::None && r.width() < 2 * r.height();
     b.pad = ui.px(b.stacked ? 8 : 16);
-    b.iconSize = icon == Icon::None ? 0.0f : b.stacked ? r.height() * 0.34f : std::min(r.height() * 0.42f, ui.px(52));
+    b.iconSize = icon == Icon::None ? 0.0f
+                 : b.stacked        ? std::min(r.height() * 0.34f, ui.px(48))
+                                    : std::min(r.height() * 0.42f, ui.px(52));
     b.iconGap = icon == Icon::None ? 0.0f : ui.px(b.stacked ? 6 : 16);
     b.textWidth = std::max(1.0f, r.width() - 2 * b.pad - (b.stacked ? 0 : b.iconSize + b.iconGap));
     b.textHeight = r.height() - b.pad - (b.stacked ? b.iconSize + b.iconGap : 0);
@@ -81,15 +84,21 @@ ButtonBox boxOf(const Ui& ui, Rect r, Look look, Icon icon) {
 
 } // namespace
 
-float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon) {
+bool labelFits(const Ui& ui, std::string_view label, Rect r, Look look, Icon icon, float sizePx) {
     const ButtonBox b = boxOf(ui, r, look, icon);
-    float size = b.startSize;
-    ParagraphPtr p = ui.text.layout(label, size, b.textWidth, text::Align::Center, true);
+    const ParagraphPtr p = ui.text.layout(label, sizePx, b.textWidth, text::Align::Center, true);
+    // The label is centred: ink reaching past its box (a Nastaliq descent) needs room both sides.
+    const ImVec2 box = TextPainter::size(*p);
+    const text::Ink ink = ui.text.engine().ink(*p);
+    const float over = std::max({0.0f, -ink.y0, ink.y1 - box.y});
+    return box.y + 2 * over <= b.textHeight && TextPainter::inkWidth(*p) <= b.textWidth && ink.x0 >= -b.pad &&
+           ink.x1 <= b.textWidth + b.pad;
+}
+
+float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon) {
+    float size = boxOf(ui, r, look, icon).startSize;
     // Long translations shrink a little rather than spill out of the button.
-    while ((TextPainter::size(*p).y > b.textHeight || TextPainter::inkWidth(*p) > b.textWidth) && size > ui.px(20)) {
-        size *= 0.9f;
-        p = ui.text.layout(label, size, b.textWidth, text::Align::Center, true);
-    }
+    while (!labelFits(ui, label, r, look, icon, size) && size > ui.px(20)) size *= 0.9f;
     return size;
 }
 
@@ -109,16 +118,21 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
     ParagraphPtr p = ui.text.layout(label, size, textWidth, text::Align::Center, true);
     const ImVec2 ts = TextPainter::size(*p);
     const float cy = (r.min.y + r.max.y) * 0.5f;
+    const auto drawLabel = [&](ImVec2 at) {
+        ui.text.draw(ui.dl, *p, at, c.ink);
+        const text::Ink ink = ui.text.engine().ink(*p);
+        ui.widgets.labelled(id, size, {at.x + ink.x0, at.y + ink.y0}, {at.x + ink.x1, at.y + ink.y1});
+    };
     if (stacked) {
         const float top = cy - (iconSize + iconGap + ts.y) * 0.5f;
         drawIcon(ui.dl, icon, {(r.min.x + r.max.x) * 0.5f, top + iconSize * 0.5f}, iconSize, c.ink, ui.rtl);
-        ui.text.draw(ui.dl, *p, {r.min.x + pad, top + iconSize + iconGap}, c.ink);
+        drawLabel({r.min.x + pad, top + iconSize + iconGap});
         return tapped;
     }
     // The label is centred within its box and the icon sits just before its widest line,
     // so icon and label together are centred in the button.
     const float textLeft = r.min.x + pad + (ui.rtl ? 0.0f : iconSize + iconGap);
-    ui.text.draw(ui.dl, *p, {textLeft, cy - ts.y * 0.5f}, c.ink);
+    drawLabel({textLeft, cy - ts.y * 0.5f});
     if (icon != Icon::None) {
         const float inkStart = textLeft + (textWidth - ts.x) * 0.5f;
         const float iconX = ui.rtl ? inkStart + ts.x + iconGap + iconSize * 0.5f

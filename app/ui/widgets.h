@@ -21,9 +21,11 @@ enum class Look {
 // labelPx when given (> 0).
 bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look look,
             Icon icon = Icon::None, float labelPx = 0);
-// The label size (px) button() gives label in r: the visitor's size, shrunk to fit. A row of
-// buttons that should match (the bar) takes the smallest of theirs and passes it as labelPx.
+// The label size (px) button() gives label in r when no labelPx is given: the visitor's size,
+// shrunk to fit.
 float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon = Icon::None);
+// Whether label at sizePx, wrapped as button() wraps it, fits inside r beside its icon.
+bool labelFits(const Ui& ui, std::string_view label, Rect r, Look look, Icon icon, float sizePx);
 
 // A topic tile: a bold title and a short summary on a card, the text centred vertically in r.
 // Returns true when tapped. tileHeight is what the text needs, at least minHeight: long

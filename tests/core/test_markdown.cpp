@@ -214,3 +214,18 @@ TEST_CASE("a page is spoken title first, a pause after headings, list items and 
     CHECK(ev::spokenText(page) ==
           "Trusted adults.\nWho they are.\nSomeone you know.\nA teacher.\nA nurse.\nA calm drawing.\nTell them.\n");
 }
+
+TEST_CASE("a phone number is spoken digit by digit in its written groups, in a page too", "[markdown][speech]") {
+    CHECK(ev::spokenNumber("0808 800 5000") == "0 8 0 8, 8 0 0, 5 0 0 0");
+    CHECK(ev::spokenNumber("0800 1111") == "0 8 0 0, 1 1 1 1");
+    CHECK(ev::spokenNumber("999") == "9 9 9");
+    CHECK(ev::spokenNumber("116 123") == "1 1 6, 1 2 3");
+    CHECK(ev::spokenNumber("+44 20-7946") == "+, 4 4, 2 0, 7 9 4 6");
+    // Whole numbers only, the longest first; other numbers are left as they are.
+    CHECK(ev::spokenNumbers("Call 0808 800 5000, or 999. Not 19990 or 0808 800.", {"999", "0808 800 5000"}) ==
+          "Call 0 8 0 8, 8 0 0, 5 0 0 0, or 9 9 9. Not 19990 or 0808 800.");
+    ev::PageText page;
+    page.title = "Who can help";
+    page.body = parseMarkdown("Call **Childline** on 0800 1111.\n\n1 in 20 children.\n");
+    CHECK(ev::spokenText(page, {"0800 1111"}) == "Who can help.\nCall Childline on 0 8 0 0, 1 1 1 1.\n1 in 20 children.\n");
+}

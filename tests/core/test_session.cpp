@@ -181,10 +181,12 @@ TEST_CASE("signposts, QR codes, feedback and narration carry only their one deta
         CHECK(f.sink.events.back().ctx.detail == "stop-it-now");
     }
 
-    SECTION("feedback and narration away from a page count nothing") {
+    SECTION("feedback away from a page counts nothing, Listen on a service's screen counts without a page") {
         f.session.giveFeedback(true);
-        f.session.playAudio(Narration::Recording);
         CHECK(f.sink.events.size() == 10);
+        f.session.playAudio(Narration::Speech);
+        REQUIRE(f.sink.events.size() == 11);
+        is(10, Event::AudioPlayed, "", "speech");
     }
 }
 

@@ -7,10 +7,13 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "core/counts/counts.h"
 #include "core/counts/kiosk_identity.h"
+#include "core/pack/pack_reader.h"
 #include "core/session/admin_pin.h"
 #include "ui_harness.h"
 
@@ -266,4 +269,87 @@ TEST_CASE("Escape closes the staff keypad as Cancel does", "[admin][keys]") {
     s.h.frames(2);
     CHECK_FALSE(s.h.has("pin:ok"));
     CHECK(s.h.has("start"));
+}
+
+// The quick exit from every screen and overlay a visitor or staff can be on, by the red Exit
+// button where the screen has one and by Shift x3 everywhere: the neutral screen is drawn the
+// frame after, and exactly one quick_exit is counted. (Here, for the staffed keypad and admin
+// screen; a regression once slipped through where only pages were tested.)
+TEST_CASE("the quick exit from every screen and overlay lands on the neutral screen within a frame, counted once", "[admin][exit]") {
+    struct Case {
+        std::string name;
+        std::function<void(Staffed&)> open;
+        bool exitButton; // the red Exit is on screen (the flow screens, with or without the panel)
+    };
+    const auto at = [](Location where, std::optional<Audience> a = std::nullopt) {
+        return [where, a](Staffed& s) {
+            s.h.session.goTo(where, a);
+            s.h.frames(3);
+        };
+    };
+    std::vector<Case> cases{
+        {"attract", at({Screen::Attract, {}}), false},
+        {"languages", at({Screen::Languages, {}}), true},
+        {"audience", at({Screen::Audience, {}}), true},
+        {"topics", at({Screen::Topics, {}}, Audience::Child), true},
+        {"page", at({Screen::Page, "your-body-belongs-to-you"}, Audience::Parent), true},
+        {"help", at({Screen::Help, {}}, Audience::Parent), true},
+        {"idle prompt",
+         [](Staffed& s) {
+             s.h.session.goTo({Screen::Page, "your-body-belongs-to-you"}, Audience::Parent);
+             s.h.frames(2);
+             s.h.clock.advance(s.h.session.settings().idleLimit);
+             s.h.frames(2);
+             REQUIRE(s.h.session.idlePromptShown());
+         },
+         false},
+        {"text and colour panel",
+         [](Staffed& s) {
+             s.h.session.goTo({Screen::Help, {}}, Audience::Parent);
+             s.h.frames(2);
+             s.h.tap("nav:display");
+             REQUIRE(s.h.has("display:done"));
+         },
+         true},
+        {"PIN keypad",
+         [](Staffed& s) {
+             s.h.session.goTo({Screen::Attract, {}});
+             s.h.frames(2);
+             s.hold(Millis(5000));
+             REQUIRE(s.h.has("pin:ok"));
+         },
+         false},
+        {"admin", [](Staffed& s) { s.enter(); }, false},
+    };
+    const Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    for (const Signpost& sp : pack.signposts) cases.push_back({"service " + sp.id, at({Screen::Signpost, sp.id}, Audience::Parent), true});
+
+    for (const Case& c : cases)
+        for (const bool byButton : {true, false}) {
+            if (byButton && !c.exitButton) continue;
+            INFO(c.name << (byButton ? ", the Exit button" : ", Shift x3"));
+            Staffed s;
+            s.h.pack = pack;
+            s.h.frames(2);
+            c.open(s);
+            const long before = s.h.sink.n(Event::QuickExit);
+            if (byButton) {
+                REQUIRE(s.h.has("nav:exit"));
+                ImGuiIO& io = ImGui::GetIO();
+                io.MousePos = s.h.widget("nav:exit").centre();
+                io.MouseDown[0] = true;
+                s.h.frame();
+                io.MouseDown[0] = false;
+                s.h.frame(); // the release: the tap
+            } else {
+                for (int i = 0; i < 3; ++i) s.h.session.keyDown(Key::Shift);
+            }
+            s.h.frame(); // one frame later the neutral screen is what is drawn
+            CHECK(s.h.session.screen() == Screen::Neutral);
+            CHECK(s.h.has("neutral:item"));
+            for (const char* gone : {"nav:exit", "nav:help", "pin:ok", "display:done", "idle:continue", "admin:export"})
+                CHECK_FALSE(s.h.has(gone));
+            s.h.frames(3);
+            CHECK(s.h.sink.n(Event::QuickExit) == before + 1);
+        }
 }

@@ -3,6 +3,14 @@
 // spoken to a visitor who has been listening.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 #include "core/pack/pack_reader.h"
 #include "ui_harness.h"
 
@@ -204,4 +212,79 @@ TEST_CASE("a Somali page with no recording says in Somali why there is no Listen
     CHECK_FALSE(h.has("page:listen"));
     CHECK(whyNoListen(h) == h.pack.strings["so"].at("page.listen_no_voice"));
     CHECK_FALSE(whyNoListen(h).empty());
+}
+
+namespace {
+
+// espeak-ng's phonemes for text in an English voice ("espeak-ng -x -q"), or "" without it.
+std::string phonemes(const std::string& text) {
+    const auto file = std::filesystem::temp_directory_path() / ("ev-ui-speech-" + std::to_string(::getpid()) + ".txt");
+    std::ofstream(file) << text;
+    std::string out;
+    if (FILE* p = ::popen(("espeak-ng -v en -x -q -f '" + file.string() + "' 2>/dev/null").c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+        ::pclose(p);
+    }
+    std::filesystem::remove(file);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("Listen on the help screen and each service's screen reads every number digit by digit", "[pack][speech]") {
+    UiHarness h;
+    h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    FakeNarrator narrator;
+    narrator.voices = {"en", "pl", "ro", "lt", "pt", "bn", "ur", "pa"}; // espeak-ng's, of the pack's ten
+    h.app.setNarrator(&narrator);
+    std::vector<Location> screens{{Screen::Help, {}}};
+    for (const Signpost& s : h.pack.signposts) screens.push_back({Screen::Signpost, s.id});
+    int read = 0;
+    for (const auto& [locale, status] : h.pack.locales)
+        for (const Location& where : screens) {
+            INFO(locale << ", " << (where.id.empty() ? "help" : where.id));
+            h.session.chooseLanguage(locale);
+            h.session.goTo(where, Audience::Parent);
+            h.frames(3);
+            const bool voice = std::count(narrator.voices.begin(), narrator.voices.end(), locale) > 0;
+            // Listen comes after the cards: Tab brings it into view, as it would for a visitor.
+            for (int i = 0; i < 40 && !h.has("page:listen"); ++i) {
+                h.app.key(ui::Focus::Key::Next);
+                h.frames(2);
+            }
+            REQUIRE(h.has("page:listen") == voice);
+            if (!voice) continue;
+            h.tap("page:listen");
+            REQUIRE(narrator.texts.size() == std::size_t(++read));
+            const std::string& text = narrator.texts.back();
+            CHECK(narrator.tags.back() == locale);
+            // Every number of every service shown, spoken digit by digit, and none read whole.
+            for (const Signpost& s : h.pack.signposts) {
+                if (!(where.screen == Screen::Help ? s.isFor(Audience::Parent) : s.id == where.id) || !s.confirmed("phones"))
+                    continue;
+                for (const std::string& number : s.phones) {
+                    INFO(number);
+                    CHECK(text.find(spokenNumber(number)) != std::string::npos);
+                    CHECK(text.find(number) == std::string::npos);
+                }
+            }
+            if (locale == "en" && where.screen == Screen::Help) {
+                CHECK(text.find("0 8 0 0, 1 1 1 1") != std::string::npos); // Childline
+                // espeak-ng itself reads no phone number as an amount: no hundreds, thousands or
+                // millions in the lines that hold one (a description may say "200 languages").
+                std::string numbered;
+                std::istringstream lines(text);
+                for (std::string l; std::getline(lines, l);)
+                    if (std::regex_search(l, std::regex("[0-9] [0-9]"))) numbered += l + "\n";
+                CHECK(std::count(numbered.begin(), numbered.end(), '\n') >= 5);
+                const std::string said = phonemes(numbered);
+                INFO(said);
+                CHECK_FALSE(said.empty());
+                for (const char* amount : {"h'VndrI2d", "T'aUz@nd", "m'Ilj@n"}) CHECK(said.find(amount) == std::string::npos);
+            }
+            h.tap("page:listen"); // Stop
+        }
+    CHECK(read > 8);
+    CHECK(h.sink.n(Event::AudioPlayed) == read);
 }

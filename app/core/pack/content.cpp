@@ -70,10 +70,56 @@ std::string Signpost::webUrl() const {
     return web.starts_with("www.") ? "https://" + web : "https://www." + web;
 }
 
-std::string spokenText(const PageText& text) {
+std::string spokenText(const PageText& text, const std::vector<std::string>& numbers) {
     std::string all = text.title + ".\n";
     for (const Block& b : text.body.blocks) all += b.plainText() + (b.kind == Block::Kind::Paragraph ? "\n" : ".\n");
-    return all;
+    return spokenNumbers(std::move(all), numbers);
+}
+
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+} // namespace
+
+std::string spokenNumber(std::string_view number) {
+    std::string out;
+    bool groupOpen = false;
+    for (const char c : number) {
+        if (isDigit(c)) {
+            if (!out.empty()) out += groupOpen ? " " : ", ";
+            out += c;
+            groupOpen = true;
+        } else if (c == '+') {
+            if (!out.empty()) out += ", ";
+            out += '+';
+            groupOpen = false;
+        } else {
+            groupOpen = false; // a space, hyphen or bracket ends a group
+        }
+    }
+    return out;
+}
+
+std::string spokenNumbers(std::string text, const std::vector<std::string>& numbers) {
+    // Longest first, so that "0808 800 5000" is not read as "0808 800" and the rest. What is
+    // put in has no two digits side by side, so a later number cannot match inside it.
+    std::vector<std::string> byLength(numbers);
+    std::sort(byLength.begin(), byLength.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const std::string& n : byLength) {
+        if (n.empty() || std::none_of(n.begin(), n.end(), isDigit)) continue;
+        const std::string spoken = spokenNumber(n);
+        for (std::size_t at = text.find(n); at != std::string::npos; at = text.find(n, at)) {
+            const bool whole = (at == 0 || !isDigit(text[at - 1])) && (at + n.size() == text.size() || !isDigit(text[at + n.size()]));
+            if (!whole) {
+                ++at;
+                continue;
+            }
+            text.replace(at, n.size(), spoken);
+            at += spoken.size();
+        }
+    }
+    return text;
 }
 
 const std::vector<NeutralScreen>* Pack::neutralItems(const std::string& locale) const {

@@ -37,8 +37,17 @@ struct PageText {
 
 // A page's text as a voice reads it (Listen, without a recording): the title, then each block
 // on a line of its own; headings, list items and images' alt text end a sentence, so the voice
-// pauses after them as a reader's eye does.
-std::string spokenText(const PageText& text);
+// pauses after them as a reader's eye does. Each of numbers (the services' phone numbers) in
+// it is read digit by digit (spokenNumbers).
+std::string spokenText(const PageText& text, const std::vector<std::string>& numbers = {});
+
+// A phone number as a voice reads it: digit by digit, in the groups it is written in, with a
+// pause between groups: "0808 800 5000" becomes "0 8 0 8, 8 0 0, 5 0 0 0". Read whole,
+// espeak-ng says "0808 800 5000" as amounts ("eight hundred, five thousand"), in every voice.
+std::string spokenNumber(std::string_view number);
+// text with every whole occurrence of each of numbers (not part of a longer run of digits)
+// put as spokenNumber says it.
+std::string spokenNumbers(std::string text, const std::vector<std::string>& numbers);
 
 struct Page {
     std::string id;

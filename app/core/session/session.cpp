@@ -262,9 +262,10 @@ void Session::forget(Record r) {
 
 void Session::playAudio(Narration what) {
     activity();
-    if (location_.screen != Screen::Page) return;
+    const Screen on = location_.screen;
+    if (on != Screen::Page && on != Screen::Help && on != Screen::Signpost) return;
     listening_ = true;
-    sink_.count(Event::AudioPlayed, context(location_.id, std::string(narrationName(what))));
+    sink_.count(Event::AudioPlayed, context(on == Screen::Page ? location_.id : std::string(), std::string(narrationName(what))));
 }
 
 void Session::setVolume(int percent) {

@@ -89,7 +89,7 @@ public:
     void openSignpost(const std::string& signpostId); // -> one service's card, larger
     void showQr(const std::string& signpostId);       // a service's QR code, to take away
     void giveFeedback(bool helpful);           // "Was this page helpful?" on a page
-    void playAudio(Narration what);            // a page's narration started (Listen)
+    void playAudio(Narration what);            // Listen started on a page, the help screen or a service's
     void setVolume(int percent);               // narration's volume (Narrator::kVolume*)
     // Present mode (a facilitator with a projector, from the command line or the admin screen):
     // no idle prompt, no idle reset; the quick exit as everywhere.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "ui/theme.h"
+#include "ui/views/listen_controls.h"
 #include "ui/widgets.h"
 
 namespace ev::ui {
@@ -40,6 +41,13 @@ void HelpView::draw(Ui& ui) {
         y += card.height() + ui.px(theme::kGap);
     }
     y += ui.px(32);
+    // After the cards: above them it pushed the NSPCC's number below the first screen.
+    y += listen(ui, ui.locale, nullptr, [&] {
+        std::string all = ui.str("help.title") + ".\n" + spokenNumbers(ui.str("help.intro"), phoneNumbers(ui.pack)) + "\n";
+        for (const Signpost& s : ui.pack.signposts)
+            if (forVisitor(ui, s)) all += spokenService(ui, s);
+        return all;
+    }, y);
     scroll_.end(ui, y - top);
 }
 

@@ -5,19 +5,14 @@ namespace ev::ui {
 
 // The bar on every flow screen: back, home and language on the reading-start side; "Get help
 // now" and the quick exit on the other, with three dots counting Shift presses toward an exit.
-// At the larger text sizes it takes two rows, help and the exit above, so that its labels
-// grow with the visitor's text instead of shrinking to fit fifth-width buttons; on a wide
-// (landscape) screen it keeps one row across the screen's width instead, leaving the short
-// screen's height for reading.
+// Its labels are never smaller than the body text: where one does not fit at that size its
+// button takes the width its longest word needs, the label wraps, and the bar takes two rows
+// (help and the exit above) or grows taller, whichever leaves more of the screen for reading.
+// On a wide (landscape) screen it keeps one row across the screen's width.
 class NavBar {
 public:
     static float height(const Ui& ui);
     void draw(Ui& ui, float top); // top: y of the bar's upper edge
-
-private:
-    static bool wide(const Ui& ui) { return ui.textScale > 1.0f && ui.screen.width() >= 1.5f * ui.screen.height(); }
-    static bool twoRows(const Ui& ui) { return ui.textScale > 1.0f && !wide(ui); }
-    static float buttonHeight(const Ui& ui);
 };
 
 } // namespace ev::ui

@@ -27,7 +27,6 @@ private:
     };
     void layout(Ui& ui, const PageText& text, const std::string& tag, float width);
     float feedback(Ui& ui, const std::string& pageId, float y); // returns its height
-    float listen(Ui& ui, const std::string& pageId, const PageText& text, const std::string& tag, float y); // returns its height
     static float image(Ui& ui, const LaidBlock& b, float y);                     // returns its height
     // Draws a list item's bullet or number in the indent on the reading-start side, on the
     // baseline of the item's first line; returns the x the item's text is drawn at.

@@ -5,6 +5,7 @@
 
 #include "ui/icons.h"
 #include "ui/theme.h"
+#include "ui/views/listen_controls.h"
 #include "ui/widgets.h"
 
 namespace ev::ui {
@@ -29,6 +30,25 @@ ParagraphPtr fitted(Ui& ui, const std::string& s, float size, float width) {
 }
 
 } // namespace
+
+std::string spokenService(const Ui& ui, const Signpost& s) {
+    const SignpostText* t = s.textIn(ui.locale, ui.pack.defaultLocale);
+    if (!t) return {};
+    std::string out = t->name + ".\n";
+    const auto line = [&](const std::string& l) {
+        if (!l.empty()) out += l + (l.back() == '.' ? "\n" : ".\n");
+    };
+    line(t->forWhom);
+    const bool phones = s.confirmed("phones"), web = s.confirmed("web"), hours = s.confirmed("hours");
+    for (std::size_t i = 0; phones && i < s.phones.size(); ++i)
+        line((i < t->phoneLabels.size() ? t->phoneLabels[i] : ui.str("help.call")) + ": " + spokenNumber(s.phones[i]));
+    if (web) line(s.web);
+    if (hours) line(t->hours);
+    if (!hours && phones && web) line(ui.str("help.verify_hours"));
+    line(t->description);
+    if (!phones || !web) line(ui.str("help.verify"));
+    return spokenNumbers(out, phoneNumbers(ui.pack));
+}
 
 ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool opens)
     : id_(s.id), width_(width), opens_(opens) {

@@ -17,6 +17,11 @@ namespace ev::ui {
 // keeps its "!" at the end in Urdu (Unicode first-strong isolate, FSI ... PDI).
 std::string isolated(const std::string& name);
 
+// What a service's card says, as a voice reads it (Listen on the help screen and the service's
+// screen): name, who it is for, each number with its label, digit by digit (spokenNumber), web
+// address, hours, description; a detail still to be confirmed is not read, as it is not shown.
+std::string spokenService(const Ui& ui, const Signpost& s);
+
 class ServiceCard {
 public:
     enum class Size { Normal, Large };

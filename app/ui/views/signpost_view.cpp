@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "ui/theme.h"
+#include "ui/views/listen_controls.h"
 #include "ui/widgets.h"
 
 namespace ev::ui {
@@ -21,6 +22,8 @@ void SignpostView::draw(Ui& ui) {
     const ServiceCard card(ui, *s, col.width(), ServiceCard::Size::Large, false);
     card.draw(ui, {col.min.x, y}, false);
     y += card.height() + ui.px(40);
+    // Beneath the card, so that every number of it stays on the first screen.
+    y += listen(ui, ui.locale, nullptr, [&] { return spokenService(ui, *s); }, y);
     if (const QrCode* qr = qr_.of(*s)) {
         y += paragraph(ui, ui.str("help.scan"), {col.min.x, y}, col.width(), theme::kTextBody, ui.c.ink) + ui.px(24);
         const float side = QrCodes::sideFor(*qr, std::min(col.width(), ui.px(kQrSide)));
