@@ -320,6 +320,24 @@ TEST_CASE("the quick exit from every screen and overlay lands on the neutral scr
          },
          false},
         {"admin", [](Staffed& s) { s.enter(); }, false},
+        {"end-of-visit questions",
+         [](Staffed& s) {
+             s.h.session.setQuestions(s.h.pack.questions);
+             s.h.session.goTo({Screen::Topics, {}}, Audience::Parent);
+             s.h.session.openPage("your-body-belongs-to-you");
+             s.h.frames(2);
+             s.h.session.home();
+             s.h.frames(2);
+             REQUIRE(s.h.session.screen() == Screen::Questions);
+         },
+         true},
+        {"present mode",
+         [](Staffed& s) {
+             s.h.session.present("topics:parent");
+             s.h.frames(3);
+         },
+         true},
+        {"session record", at({Screen::Record, {}}), false},
     };
     const Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
     for (const Signpost& sp : pack.signposts) cases.push_back({"service " + sp.id, at({Screen::Signpost, sp.id}, Audience::Parent), true});
