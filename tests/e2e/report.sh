@@ -34,6 +34,7 @@ awk -v OFS=, 'BEGIN {
       print id[k], venue[k], date, h, "audio_played", "default", page[(d + h) % 5 + 1], "bn", "parent", "", s % 2 + 1
       if ((d + h + k) % 9 == 0) print id[k], venue[k], date, h, "quick_exit", "default", "", "", "", "", 1
       if (d % 14 == k && h == 11) print id[k], venue[k], date, h, "facilitated_session", "default", "", "pl", aud[k], 12 + k, 1
+      if (d % 14 == k && h == 11) print id[k], venue[k], date, h, "page_presented", "default", page[(d + k) % 5 + 1], "pl", "", "parents-and-carers", 1
       if (h == 15) print id[k], venue[k], date, h, "idle_reset", "default", "", "", "", "", "<10"
     }
   }
@@ -64,6 +65,11 @@ done
 visits=$(awk -F, 'NR > 2 && $5 == "session_start" {s += $11} END {print int((s + 2) / 5) * 5}' all.csv)
 grep -q ">Visits started</th><td>$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$visits")</td>" "$html" || fail "the summary does not say $visits visits"
 grep -q 'small (each &lt;10)' "$html" || fail "suppressed idle_reset cells are not shown apart"
+# Pages shown to a room are a measure of their own, never added to pages read.
+presented=$(awk -F, 'NR > 2 && $5 == "page_presented" {s += $11} END {print int((s + 2) / 5) * 5}' all.csv)
+[ "$presented" -ge 10 ] || fail "the made-up counts hold too few page_presented to publish ($presented)"
+grep -q ">Pages shown to groups</th><td>$presented</td>" "$html" || fail "the summary does not say $presented pages shown to groups"
+grep -q "Pages shown to groups (present mode) per week, per venue" "$html" || fail "no weekly chart of pages shown to groups"
 
 # Drawn by a browser we did not write. shoot PAGE PNG HEIGHT
 shoot() {

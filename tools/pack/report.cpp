@@ -447,6 +447,7 @@ constexpr ev::Event kSummary[] = {
     ev::Event::SessionStart, ev::Event::LanguageSelected, ev::Event::AudienceSelected, ev::Event::PageView,
     ev::Event::HelpView,     ev::Event::SignpostView,     ev::Event::QrShown,          ev::Event::AudioPlayed,
     ev::Event::Feedback,     ev::Event::QuickExit,        ev::Event::IdleReset,        ev::Event::FacilitatedSession,
+    ev::Event::PagePresented,
 };
 
 // The measures drawn per week per venue (DashboardTotals::Kiosk::weekly).
@@ -461,6 +462,7 @@ constexpr WeeklyMeasure kWeekly[] = {
     {"signpost_view", "Help services looked at per week, per venue"},
     {"quick_exit", "Quick exits per week, per venue"},
     {"facilitated_session", "Facilitated sessions per week, per venue"},
+    {"page_presented", "Pages shown to groups (present mode) per week, per venue"},
     {DashboardTotals::kPeopleReached, "People reached by facilitated sessions per week, per venue"},
 };
 
