@@ -8,6 +8,10 @@
 
 namespace ev::ui {
 
+// A counter's "-1" button label, isolated left to right: in a right-to-left screen the bidi
+// algorithm would otherwise show the minus after the digit ("1-").
+inline constexpr const char* kMinusOne = "\u2066-1\u2069";
+
 enum class Look {
     Primary,   // teal, white text: the main choice on a screen
     Secondary, // white card, teal border

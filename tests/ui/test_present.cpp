@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/pack/deck.h"
 #include "core/pack/pack_reader.h"
 #include "ui_harness.h"
 
@@ -267,4 +268,19 @@ TEST_CASE("the presenter window shows now, next, the notes, the prompt and a clo
         CHECK(w.max.y <= 800.5f);
     }
     ImGui::DestroyContext(second);
+}
+
+TEST_CASE("a plan not yet translated is set in its own language's direction on a right-to-left screen", "[present]") {
+    // The plan's words fall back to English in Urdu: laid out left to right ("told you?"), while
+    // a topics deck is all in the screen's language.
+    const Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    const Plan* plan = pack.plan("parents-and-carers");
+    REQUIRE(plan);
+    REQUIRE_FALSE(plan->text.contains("ur"));
+    const auto fallback = deckFor(pack, "plan:parents-and-carers", "ur");
+    REQUIRE(fallback);
+    CHECK(fallback->tag == pack.defaultLocale);
+    const auto topics = deckFor(pack, "topics:parent", "ur");
+    REQUIRE(topics);
+    CHECK(topics->tag == "ur");
 }

@@ -5,6 +5,7 @@ namespace ev {
 std::optional<Deck> deckFor(const Pack& pack, const std::string& source, const std::string& locale) {
     Deck deck;
     deck.source = source;
+    deck.tag = locale;
     if (source.starts_with("topics:")) {
         deck.audience = audienceFromId(source.substr(7));
         if (!deck.audience) return std::nullopt;
@@ -18,6 +19,7 @@ std::optional<Deck> deckFor(const Pack& pack, const std::string& source, const s
         const PlanText* text = plan ? pack.planTextToShow(plan->id, locale, stale) : nullptr;
         if (!text) return std::nullopt;
         deck.planId = plan->id;
+        if (stale || !plan->text.contains(locale)) deck.tag = pack.defaultLocale;
         deck.title = text->title;
         deck.signposts = plan->signposts;
         for (std::size_t i = 0; i < plan->steps.size(); ++i) {

@@ -28,6 +28,10 @@ struct Deck {
     std::string source; // what it was made from: "topics:<audience>" or "plan:<id>"
     std::string planId; // the plan's id, empty for a topics list
     std::string title;  // the plan's title; empty for a topics list
+    // The language the plan's words (title, prompts, notes, question) are in: the deck's, or the
+    // default locale where the translation is missing or stale, so they are set in their own
+    // direction ("told you?" stays whole on an Urdu screen).
+    std::string tag;
     std::vector<DeckStep> steps;
     std::optional<DeckQuestion> question; // asked at the start and the end
     // The services shown at the end: the plan's, in its order; for a topics list, every service

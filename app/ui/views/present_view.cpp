@@ -246,7 +246,7 @@ void PresentView::build(Ui& ui) {
     };
     // A plan's question opens the session and closes it, before the services.
     const auto question = [&](bool after) {
-        if (deck_->question) steps_.push_back(Step{Step::Kind::Question, 0, titled(ui.locale, deck_->title), {}, after});
+        if (deck_->question) steps_.push_back(Step{Step::Kind::Question, 0, titled(deck_->tag, deck_->title), {}, after});
     };
     question(false);
     for (std::size_t i = 0; i < deck_->steps.size(); ++i) {
@@ -382,11 +382,18 @@ void roomText(Ui& ui, const ParagraphPtr& p, ImVec2 at, float sizePx) {
 
 } // namespace
 
+ParagraphPtr PresentView::planText(Ui& ui, std::string_view text, float sizePx, float width, text::Align align, bool bold) const {
+    // In its own direction; Start and End still mean the screen's reading side.
+    const bool rtl = isRightToLeft(deck_->tag);
+    if (rtl != ui.rtl && align != text::Align::Center) align = align == text::Align::Start ? text::Align::End : text::Align::Start;
+    return ui.text.layoutIn(deck_->tag, rtl, text, sizePx, width, align, bold);
+}
+
 void PresentView::drawPrompt(Ui& ui, const DeckStep& d, Rect area) {
     // The question for the room to talk about, large, on a card of its own.
     const Frame f = frameOf(ui);
     const float size = f.body * present::kHeading, pad = f.body;
-    const auto laid = ui.text.layout(d.prompt, size, area.width() * 0.8f - 2 * pad, text::Align::Center, true);
+    const auto laid = planText(ui, d.prompt, size, area.width() * 0.8f - 2 * pad, text::Align::Center, true);
     const ImVec2 ts = TextPainter::size(*laid);
     const float w = area.width() * 0.8f, h = ts.y + 2 * pad;
     const ImVec2 at{area.min.x + (area.width() - w) * 0.5f, area.min.y + std::max(0.0f, (area.height() - h) * 0.4f)};
@@ -407,14 +414,14 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
     const bool recorded = ui.session.recorded(which);
     float y = area.min.y;
     const float qSize = f.body * present::kHeading;
-    const auto question = ui.text.layout(q.text, qSize, area.width(), text::Align::Start, true);
+    const auto question = planText(ui, q.text, qSize, area.width(), text::Align::Start, true);
     ui.text.draw(ui.dl, *question, {area.min.x, y}, ui.c.ink);
     roomText(ui, question, {area.min.x, y}, qSize);
     y += TextPainter::size(*question).y + f.body * 0.6f;
     const float rowH = f.body * 1.9f, bw = f.body * 2.6f, gap = f.gap * 0.6f;
     const float labelW = area.width() - 4 * bw - 4 * gap;
     for (std::size_t i = 0; i < q.answers.size(); ++i) {
-        const auto label = ui.text.layout(q.answers[i], f.body, labelW);
+        const auto label = planText(ui, q.answers[i], f.body, labelW, text::Align::Start, false);
         const float lx = ui.rtl ? area.max.x - labelW : area.min.x;
         const float ly = y + (rowH - TextPainter::size(*label).y) * 0.5f;
         ui.text.draw(ui.dl, *label, {lx, ly}, ui.c.ink);
@@ -431,7 +438,7 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
         ui.widgets.add("hands:" + id, std::to_string(hands[i]), count.min, count.max, false);
         if (!recorded) {
             const struct { const char* suffix; const char* label; int step; int at; } steps[] = {
-                {":minus1", "-1", -1, 2}, {":plus1", "+1", 1, 1}, {":plus5", "+5", 5, 0}};
+                {":minus1", kMinusOne, -1, 2}, {":plus1", "+1", 1, 1}, {":plus5", "+5", 5, 0}};
             for (const auto& st : steps)
                 if (button(ui, "hands:" + id + st.suffix, st.label, cell(st.at), Look::Secondary))
                     hands[i] = std::clamp(hands[i] + st.step, 0, RecordView::kMaxHeads);
@@ -651,7 +658,7 @@ void PresentView::drawPresenter(Ui& ui, std::int64_t unixSeconds) {
     const DeckStep none;
     const DeckStep& d = own ? deck_->steps[step.deckStep] : none;
     if (!d.prompt.empty()) { // in the room's language, as the plan gives it
-        const auto prompt = ui.text.layout(d.prompt, size, w, text::Align::Start, true);
+        const auto prompt = planText(ui, d.prompt, size, w, text::Align::Start, true);
         y += text("presenter:prompt-label", "Ask the room:", {x, y}, w, size * 0.9f, false, ui.c.inkSoft);
         ui.text.draw(ui.dl, *prompt, {x, y}, ui.c.accent);
         ui.widgets.add("presenter:prompt", d.prompt, {x, y}, {x + w, y + TextPainter::size(*prompt).y}, false);

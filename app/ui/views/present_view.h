@@ -86,6 +86,8 @@ private:
     void drawQuestion(Ui& ui, const Step& s, Rect area);
     void drawPrompt(Ui& ui, const DeckStep& d, Rect area);
     void drawNotes(Ui& ui, const DeckStep& d, Rect area);
+    // A plan's words, laid out in the language they are in (deck_->tag).
+    ParagraphPtr planText(Ui& ui, std::string_view text, float sizePx, float width, text::Align align, bool bold) const;
     void move(Session& session, long to);
     const std::string& planId() const { return deck_ ? deck_->planId : none_; }
 

@@ -11,6 +11,14 @@ namespace ev::ui {
 
 namespace {
 
+// A plan by its title in the pack's default language, as staff read this screen.
+std::string planTitle(const Ui& ui, const std::string& id) {
+    if (const Plan* plan = ui.pack.plan(id))
+        if (const auto t = plan->text.find(ui.pack.defaultLocale); t != plan->text.end() && !t->second.title.empty())
+            return t->second.title;
+    return id;
+}
+
 template <class T> void toggle(std::vector<T>& v, const T& x) {
     const auto it = std::find(v.begin(), v.end(), x);
     if (it == v.end()) v.push_back(x);
@@ -40,6 +48,17 @@ std::optional<Millis> RecordView::nextChange(const Ui& ui) const {
 }
 
 void RecordView::draw(Ui& ui) {
+    // Staff read this screen in English, whatever language the session was presented in: laid
+    // out left to right ("How many people came?", not "?How many people came").
+    const bool rtl = ui.rtl;
+    ui.rtl = false;
+    ui.text.setLanguage(ui.pack.defaultLocale, false);
+    drawStaff(ui);
+    ui.text.setLanguage(ui.locale, rtl);
+    ui.rtl = rtl;
+}
+
+void RecordView::drawStaff(Ui& ui) {
     const float gap = ui.px(theme::kGap), bh = ui.px(theme::kButton);
     if (arrived_) {
         locales_.push_back(ui.locale); // the language presented in
@@ -117,7 +136,7 @@ void RecordView::draw(Ui& ui) {
             const char* id;
             const char* label;
             int step;
-        } steps[] = {{"record:minus1", "-1", -1}, {nullptr, nullptr, 0}, {"record:plus1", "+1", 1},
+        } steps[] = {{"record:minus1", kMinusOne, -1}, {nullptr, nullptr, 0}, {"record:plus1", "+1", 1},
                      {"record:plus5", "+5", 5},   {"record:plus10", "+10", 10}, {"record:plus50", "+50", 50}};
         for (int i = 0; i < 6; ++i) {
             const Rect r{{pane.min.x + float(i) * (w + gap), y}, {pane.min.x + float(i) * (w + gap) + w, y + bh}};
@@ -135,7 +154,7 @@ void RecordView::draw(Ui& ui) {
             heading("Which plan?");
             grid(int(ui.pack.plans.size()) + 1, 2, [&](int i, Rect r) {
                 const std::string id = i == 0 ? std::string() : ui.pack.plans[std::size_t(i - 1)].id;
-                if (button(ui, "record:plan:" + (id.empty() ? std::string("none") : id), id.empty() ? "No plan" : id, r,
+                if (button(ui, "record:plan:" + (id.empty() ? std::string("none") : id), id.empty() ? "No plan" : planTitle(ui, id), r,
                            plan_ == id ? Look::Primary : Look::Secondary))
                     plan_ = id;
             });
@@ -151,7 +170,7 @@ void RecordView::draw(Ui& ui) {
                 for (const Audience a : audiences_) who += (who.empty() ? "" : ", ") + audienceLabel(audienceId(a));
                 for (const std::string& l : locales_) langs += (langs.empty() ? "" : ", ") + autonym(l);
                 recorded_ = std::to_string(heads_) + " people; " + who + "; " + langs +
-                            (plan_.empty() ? std::string() : "; plan " + plan_);
+                            (plan_.empty() ? std::string() : "; " + planTitle(ui, plan_));
                 message_.clear();
             }
         }

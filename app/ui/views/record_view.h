@@ -22,6 +22,7 @@ public:
     std::optional<Millis> nextChange(const Ui& ui) const override;
 
 private:
+    void drawStaff(Ui& ui); // draw, with the text set left to right in the default locale
     std::vector<Audience> audiences_;
     std::vector<std::string> locales_;
     int heads_ = 0;
