@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -375,50 +376,48 @@ int previewPack(const Args& a) {
     return kOk;
 }
 
+// The stamp of a help card, a section of UI strings or a plan: read from the whole content
+// folder, whose other problems are lint's to report. nullopt, having said why, if there is none.
+std::optional<std::string> namedStamp(const Args& a, const fs::path& src, std::string_view kind, const std::string& id) {
+    Diagnostics diag;
+    const Source source = readSource(src, localesDir(a, src), diag);
+    const auto found = [](const auto& byId, const std::string& key) -> std::optional<std::string> {
+        const auto it = byId.find(key);
+        return it == byId.end() || it->second.empty() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+    std::optional<std::string> stamp;
+    fs::path where = source.packToml;
+    if (kind == "strings") {
+        stamp = found(source.stringsHash, id);
+        where = source.stringsFile(source.pack.defaultLocale);
+    } else if (kind == "plan") {
+        stamp = found(source.planHash, id);
+        where = src / "plans" / id / (source.pack.defaultLocale + ".toml");
+    } else {
+        for (std::size_t i = 0; i < source.pack.signposts.size(); ++i)
+            if (source.pack.signposts[i].id == id && !source.signposts[i].englishHash.empty()) stamp = source.signposts[i].englishHash;
+    }
+    if (!stamp) {
+        Diagnostics missing;
+        missing.error(where, 1, "no " + std::string(kind) + " '" + id + "' with text in the default locale");
+        missing.print(std::cerr);
+    }
+    return stamp;
+}
+
 int hash(const Args& a) {
     if (a.positional.size() != 2) return usage("hash takes a content folder and a page id", "hash");
     const fs::path src = a.positional[0];
-    if (a.positional[1].starts_with("strings:")) {
-        const std::string section = a.positional[1].substr(8);
-        Diagnostics diag;
-        const Source source = readSource(src, localesDir(a, src), diag);
-        if (const auto h = source.stringsHash.find(section); h != source.stringsHash.end()) {
-            std::cout << h->second << "\n";
+    const std::string& what = a.positional[1];
+    for (const std::string_view kind : {"signpost", "strings", "plan"})
+        if (what.starts_with(std::string(kind) + ":")) {
+            const auto stamp = namedStamp(a, src, kind, what.substr(kind.size() + 1));
+            if (!stamp) return kInvalid;
+            std::cout << *stamp << "\n";
             return kOk;
         }
-        diag.error(source.stringsFile(source.pack.defaultLocale), 1, "no section [" + section + "] of UI strings");
-        diag.print(std::cerr);
-        return kInvalid;
-    }
-    if (a.positional[1].starts_with("signpost:")) {
-        const std::string id = a.positional[1].substr(9);
-        Diagnostics diag;
-        const Source source = readSource(src, localesDir(a, src), diag);
-        for (std::size_t i = 0; i < source.pack.signposts.size(); ++i)
-            if (source.pack.signposts[i].id == id && !source.signposts[i].englishHash.empty()) {
-                std::cout << source.signposts[i].englishHash << "\n";
-                return kOk;
-            }
-        diag.error(source.packToml, 1, "no signpost '" + id + "' with text in the default locale");
-        diag.print(std::cerr);
-        return kInvalid;
-    }
-    const std::string locale = defaultLocaleOf(src);
     Diagnostics diag;
-    if (a.positional[1].starts_with("plan:")) {
-        const std::string id = a.positional[1].substr(5);
-        // The rest of the folder's problems are lint's to report; only the plan's matter here.
-        const Source source = readSource(src, localesDir(a, src), diag);
-        const auto it = source.planHash.find(id);
-        if (it != source.planHash.end()) {
-            std::cout << it->second << "\n";
-            return kOk;
-        }
-        diag.error(src / "plans" / id / (locale + ".toml"), 1, "no such plan, or its text cannot be read");
-        diag.print(std::cerr);
-        return kInvalid;
-    }
-    const fs::path file = src / "pages" / a.positional[1] / (locale + ".md");
+    const fs::path file = src / "pages" / what / (defaultLocaleOf(src) + ".md");
     if (!fs::exists(file)) {
         diag.error(file, 1, "no such page file");
         diag.print(std::cerr);
