@@ -10,7 +10,7 @@ build=${EV_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${1:-60}
 case $seconds in '' | *[!0-9]*) echo "usage: tools/fuzz.sh [seconds per target]" >&2; exit 2 ;; esac
 "$root/tools/deps.sh" fuzz
-targets=(markdown page_file pack_reader ui_strings ogg_audio)
+targets=(markdown page_file pack_reader ui_strings ogg_audio plan_source)
 
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DEV_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)" --target "${targets[@]/#/fuzz_}"

@@ -1,5 +1,6 @@
-// Fuzz target: a UI-string file (locales/<tag>.toml) read by the pack tool, and each string
-// checked and formatted as ICU MessageFormat the way lint does.
+// Fuzz target: a UI-string file (locales/<tag>.toml) read by the pack tool with its
+// [translated_from] stamps, and each string checked and formatted as ICU MessageFormat the way
+// lint does.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -13,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     evpack::Diagnostics diag;
     std::map<std::string, std::string> strings;
     std::map<std::string, int> lines;
-    evpack::parseStrings(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.toml", diag, strings, lines);
+    std::map<std::string, evpack::StringStamp> stamps;
+    evpack::parseStrings(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.toml", diag, strings, lines, &stamps);
     for (const auto& [key, pattern] : strings) {
         const ev::MessageCheck check = ev::checkMessage(pattern, "pl");
         if (check.error.empty()) {
