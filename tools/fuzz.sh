@@ -3,14 +3,21 @@
 # build-fuzz/ and runs each for a bounded time. New inputs go to build-fuzz/corpus/<target>;
 # a crash leaves its input in build-fuzz/crashes/<target>/ and makes the run fail. Fix it,
 # then copy the input into tests/fuzz/<target>/ so the replay test keeps it fixed.
-# Usage: tools/fuzz.sh [seconds per target]   (default 60)
+# Usage: tools/fuzz.sh [seconds per target [target...]]   (default 60 s, every target)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${EV_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${1:-60}
-case $seconds in '' | *[!0-9]*) echo "usage: tools/fuzz.sh [seconds per target]" >&2; exit 2 ;; esac
-"$root/tools/deps.sh" fuzz
+case $seconds in '' | *[!0-9]*) echo "usage: tools/fuzz.sh [seconds per target [target...]]" >&2; exit 2 ;; esac
 targets=(markdown page_file pack_reader ui_strings ogg_audio plan_source)
+if [ $# -gt 1 ]; then
+  shift
+  for t in "$@"; do
+    [ -f "$root/tests/fuzz/$t.cpp" ] || { echo "fuzz: no target '$t' (targets: ${targets[*]})" >&2; exit 2; }
+  done
+  targets=("$@")
+fi
+"$root/tools/deps.sh" fuzz
 
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DEV_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j"$(nproc 2>/dev/null || echo 2)" --target "${targets[@]/#/fuzz_}"
