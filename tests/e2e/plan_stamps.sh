@@ -26,7 +26,7 @@ PY
 stamp=$("$PACK_TOOL" hash $src plan:$plan) || fail "hash plan:$plan"
 [ "$(b2sum -l 128 plan.txt | cut -c1-32)" = "$stamp" ] || fail "hash $stamp is not b2sum's $(b2sum -l 128 plan.txt)"
 
-# A translator is given every field of the plan and translates it all ("বাংলা: " before the
+# A translator is given every field of the plan, a unit per line of the notes, and translates it all ("বাংলা: " before the
 # English stands in for the Bengali; the numbers in the notes stay as they are).
 rm -f "$file"
 "$PACK_TOOL" xliff export $src --locale bn -o first.xlf >/dev/null || fail "export"
@@ -39,7 +39,7 @@ f = next(f for f in doc.getroot().iter(x + 'file') if f.get('id') == 'plan.young
 assert f.get('original') == 'plans/young-people/en.toml', f.get('original')
 ids = [u.get('id') for u in f.iter(x + 'unit')]
 assert ids[:6] == ['title', 'summary', 'question', 'answers.1', 'answers.2', 'answers.3'], ids
-assert 'steps.5.notes' in ids and 'steps.2.prompt' in ids, ids
+assert 'steps.5.notes.3' in ids and 'steps.2.prompt' in ids and 'steps.5.notes' not in ids, ids
 for u in f.iter(x + 'unit'):
     seg = u.find(x + 'segment')
     assert seg.find(x + 'target') is None, u.get('id')
@@ -55,6 +55,9 @@ assert d['status'] == 'draft' and d['translated_from'] == sys.argv[2], d
 assert d['title'].startswith('বাংলা: Staying safe'), d['title']
 assert len(d['steps']) == 5 and len(d['answers']) == 3, d
 assert '0800 1111' in d['steps'][0]['notes'] and d['steps'][0]['notes'].startswith('বাংলা: About 8 minutes'), d['steps'][0]
+# The notes go a line a unit, and come back in the English's paragraphs.
+en = tomllib.load(open(sys.argv[1].replace('bn.toml', 'en.toml'), 'rb'))
+assert [s['notes'].count('\n') for s in d['steps']] == [s['notes'].count('\n') for s in en['steps']], d['steps']
 PY
 "$PACK_TOOL" lint $src --quiet-drafts >lint.txt 2>&1 || fail "lint: $(tail -3 lint.txt)"
 grep "$file" lint.txt | grep -q stale && fail "stale just after import: $(grep "$file" lint.txt)"

@@ -166,14 +166,29 @@ std::map<std::string, std::string> signpostFields(const ev::SignpostText& t, con
 // A text kept as named fields, in the order a translator meets them.
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
-// A plan's text fields: "title", "summary", "question", "answers.1", then "steps.1.prompt",
-// "steps.1.notes" for each step (counting from 1, as lint and the facilitator do).
+// A step's notes split at line feeds. Each line with text is a unit of its own: translators'
+// tools keep a unit's words but not always its blank lines and line ends, of which the notes'
+// paragraphs are made.
+std::vector<std::string> noteLines(const std::string& notes) {
+    std::vector<std::string> lines;
+    std::istringstream in(notes);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    if (notes.ends_with('\n')) lines.emplace_back();
+    return lines;
+}
+
+// A plan's text fields: "title", "summary", "question", "answers.1", then for each step
+// "steps.1.prompt" and a field per line of its notes with text, "steps.1.notes.1" (counting
+// from 1, as lint and the facilitator do).
 Fields planFields(const ev::PlanText& t) {
     Fields out{{"title", t.title}, {"summary", t.summary}, {"question", t.question}};
     for (std::size_t i = 0; i < t.answers.size(); ++i) out.push_back({"answers." + std::to_string(i + 1), t.answers[i]});
     for (std::size_t i = 0; i < t.steps.size(); ++i) {
-        out.push_back({"steps." + std::to_string(i + 1) + ".prompt", t.steps[i].prompt});
-        out.push_back({"steps." + std::to_string(i + 1) + ".notes", t.steps[i].notes});
+        const std::string step = "steps." + std::to_string(i + 1);
+        out.push_back({step + ".prompt", t.steps[i].prompt});
+        int n = 0;
+        for (const std::string& line : noteLines(t.steps[i].notes))
+            if (!line.empty()) out.push_back({step + ".notes." + std::to_string(++n), line});
     }
     return out;
 }
@@ -561,13 +576,14 @@ void importPlan(const Source& s, const XliffFile& f, Import& im) {
     std::map<std::string, std::string>& into = im.plans[id];
     importFields(byName(planFields(plan->text.at(s.pack.defaultLocale))), f, where, into, im);
     for (const auto& [field, text] : into)
-        if (!field.ends_with(".notes") && text.find('\n') != std::string::npos)
-            im.errors.push_back(where + ": unit '" + field + "': keep it to one line (only notes may have several)");
+        if (text.find('\n') != std::string::npos) im.errors.push_back(where + ": unit '" + field + "': keep it to one line");
     if (im.errors.size() != errorsBefore) im.plans.erase(id);
 }
 
-// A plan's text file for one language, as xliff import writes it: a draft, stamped when given one.
-std::string planText(const ev::Plan& plan, const std::map<std::string, std::string>& fields, const std::string& stamp) {
+// A plan's text file for one language, as xliff import writes it: a draft, stamped when given
+// one, each step's notes laid out in lines and paragraphs as the English's are.
+std::string planText(const ev::Plan& plan, const std::string& defaultLocale, const std::map<std::string, std::string>& fields,
+                     const std::string& stamp) {
     auto field = [&](const std::string& name) {
         const auto it = fields.find(name);
         return it == fields.end() ? std::string() : it->second;
@@ -586,7 +602,13 @@ std::string planText(const ev::Plan& plan, const std::map<std::string, std::stri
         const std::string n = "steps." + std::to_string(i + 1);
         text += "\n[[steps]]\n";
         if (!field(n + ".prompt").empty()) text += "prompt = " + tomlString(field(n + ".prompt")) + "\n";
-        if (!field(n + ".notes").empty()) text += "notes = " + tomlMultiline(field(n + ".notes")) + "\n";
+        std::string notes;
+        int line = 0;
+        for (const std::string& english : noteLines(plan.text.at(defaultLocale).steps[i].notes)) {
+            if (!notes.empty() || line) notes += '\n';
+            if (!english.empty()) notes += field(n + ".notes." + std::to_string(++line));
+        }
+        if (!notes.empty()) text += "notes = " + tomlMultiline(notes) + "\n";
     }
     return text;
 }
@@ -836,7 +858,7 @@ int importXliff(const Options& o) {
         const std::string oldStamp = t == plan.text.end() ? "" : t->second.translatedFrom;
         const std::string newStamp = missing ? oldStamp : stamp;
         if (fields == before && newStamp == oldStamp) continue;
-        replaceFile(src / "plans" / plan.id / (tag + ".toml"), planText(plan, fields, newStamp));
+        replaceFile(src / "plans" / plan.id / (tag + ".toml"), planText(plan, s->pack.defaultLocale, fields, newStamp));
         ++plansWritten;
     }
     writeHistory(historyFile(src), history, keep);
