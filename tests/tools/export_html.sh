@@ -186,6 +186,9 @@ grep -qF '<li>Length in minutes, about: 40</li>' "$plan" || fail "the plan's len
 grep -qF "<p>$(sqlite3 "$PACK" "select question from plan_text where plan = 'young-people' and locale = 'en'")</p>" "$plan" ||
   fail "the plan's question is not shown"
 grep -qF '<a href="help.html#sp-childline">Childline</a>' "$plan" || fail "the plan's services are not linked"
+# A title too long for a browser tab (77 characters in Portuguese) is cut short in <title>.
+grep -qF '<title>Manter as crianças seguras: uma sessão para grupos comunitários e…</title>' \
+  "$WORK/site-default/pt/plan-community-and-faith-groups.html" || fail "a long title is not cut short in <title>"
 if [ "$(sqlite3 "$PACK" "select count(*) from plan_text where plan = 'young-people' and locale = 'pl' and stale = 0")" = 0 ]; then
   grep -qF "<p class=\"note\">$(sed -n 's/^untranslated = "\(.*\)"$/\1/p' "$SOURCE_DIR/locales/pl.toml")</p>" "$WORK/site-default/pl/plan-young-people.html" ||
     fail "the English plan on the Polish site has no note"

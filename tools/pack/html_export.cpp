@@ -53,11 +53,23 @@ std::string telHref(const std::string& phone) {
 }
 
 // "Page - Site", or the page's title alone where that would be longer than a browser tab or
-// a search result shows (70 characters; html-validate's long-title).
+// a search result shows (70 characters; html-validate's long-title), cut short with "…" where
+// even that is longer (a session plan's title in some languages).
 std::string documentTitle(const std::string& page, const std::string& site) {
+    constexpr long kMax = 70;
+    const auto characters = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }); };
     const std::string both = page + " - " + site;
-    const auto characters = std::count_if(both.begin(), both.end(), [](char c) { return (c & 0xC0) != 0x80; });
-    return escapeHtml(characters > 70 ? page : both);
+    if (characters(both) <= kMax) return escapeHtml(both);
+    if (characters(page) <= kMax) return escapeHtml(page);
+    std::string cut;
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        if ((page[i] & 0xC0) != 0x80 && characters(cut) == kMax - 1) break;
+        cut += page[i];
+    }
+    // At a word's end where there is one.
+    if (page[cut.size()] != ' ' && cut.find(' ') != std::string::npos) cut.erase(cut.rfind(' '));
+    while (cut.ends_with(' ')) cut.pop_back();
+    return escapeHtml(cut + "\u2026");
 }
 
 std::string pageFile(const std::string& id) { return "page-" + id + ".html"; }
