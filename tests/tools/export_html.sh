@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # everyvoice-pack export-html, checked with tools we did not write: every file through
 # html-validate (npm), pages rendered by Debian's Chromium and checked by png_check, the quick
-# exit played in Chromium. The default pack, tests/tools/fixtures/rtl (Urdu, a stale
+# exit played in Chromium; session plans' pages checked against the pack. The default pack, tests/tools/fixtures/rtl (Urdu, a stale
 # translation, a signpost to verify) and tests/core/fixtures/content/media (an image and a
 # narration) are exported. SCREENSHOT_DIR keeps the screenshots.
 set -euo pipefail
@@ -38,6 +38,7 @@ for name in default rtl; do
   # Every page, screen and language the pack has, and nothing else.
   locales=$(sqlite3 "$pack" 'select tag from locales order by position')
   pages=$(sqlite3 "$pack" 'select id from pages order by id')
+  plans=$(sqlite3 "$pack" 'select id from plans order by id')
   expected=2
   for l in $locales; do
     for f in index help topics-child topics-teen topics-parent topics-community; do
@@ -46,6 +47,11 @@ for name in default rtl; do
     done
     for p in $pages; do
       [ -f "$site/$l/page-$p.html" ] || fail "$name: no $l/page-$p.html"
+      expected=$((expected + 1))
+    done
+    for p in $plans; do
+      [ -f "$site/$l/plan-$p.html" ] || fail "$name: no $l/plan-$p.html"
+      grep -qF "<a href=\"plan-$p.html\"" "$site/$l/index.html" || fail "$name: $l/index.html does not link to plan $p"
       expected=$((expected + 1))
     done
   done
@@ -164,6 +170,32 @@ grep -qF 'A tag typed as text stays text: &lt;b&gt;.' "$site/en/page-staying-saf
 grep -qF '<a href="page-talking.html"><strong>talk</strong> to someone</a>' "$site/en/page-staying-safe.html" || fail "a page link did not become one <a>"
 grep -qF '<h2>Who to tell</h2>' "$site/en/page-staying-safe.html" || fail "a ### heading after the title did not become <h2>"
 
+# A session plan's page: its length, question and answers, each step's page (a link) and
+# discussion prompt, and the plan's services; never the facilitator's notes (those are for the
+# facilitator, not the public). A plan not translated into Polish is the English, with a note.
+plan=$WORK/site-default/en/plan-young-people.html
+sqlite3 -separator '|' "$PACK" "select page, position from plan_steps where plan = 'young-people' order by position" |
+  while IFS='|' read -r page position; do
+    grep -qF "<a href=\"page-$page.html\">" "$plan" || fail "the plan's step $position does not link to page $page"
+    prompt=$(sqlite3 "$PACK" "select prompt from plan_step_text where plan = 'young-people' and locale = 'en' and position = $position")
+    grep -qF "<span>$prompt</span>" "$plan" || fail "the plan's step $position has no prompt '$prompt'"
+    notes=$(sqlite3 "$PACK" "select notes from plan_step_text where plan = 'young-people' and locale = 'en' and position = $position" | head -1)
+    ! grep -qF "${notes:0:40}" "$plan" || fail "the facilitator's notes of step $position are on the public page"
+  done
+grep -qF '<li>Length in minutes, about: 40</li>' "$plan" || fail "the plan's length is not shown"
+grep -qF "<p>$(sqlite3 "$PACK" "select question from plan_text where plan = 'young-people' and locale = 'en'")</p>" "$plan" ||
+  fail "the plan's question is not shown"
+grep -qF '<a href="help.html#sp-childline">Childline</a>' "$plan" || fail "the plan's services are not linked"
+# A title too long for a browser tab (77 characters in Portuguese) is cut short in <title>.
+grep -qF '<title>Manter as crianças seguras: uma sessão para grupos comunitários e…</title>' \
+  "$WORK/site-default/pt/plan-community-and-faith-groups.html" || fail "a long title is not cut short in <title>"
+if [ "$(sqlite3 "$PACK" "select count(*) from plan_text where plan = 'young-people' and locale = 'pl' and stale = 0")" = 0 ]; then
+  grep -qF "<p class=\"note\">$(sed -n 's/^untranslated = "\(.*\)"$/\1/p' "$SOURCE_DIR/locales/pl.toml")</p>" "$WORK/site-default/pl/plan-young-people.html" ||
+    fail "the English plan on the Polish site has no note"
+fi
+printed=$(chrome --no-pdf-header-footer --print-to-pdf="$WORK/plan.pdf" "file://$plan" >/dev/null && pdftotext "$WORK/plan.pdf" -)
+[[ $printed == *"Who are some adults you could tell?"* && $printed != *"Exit"* ]] || fail "the printed plan: $printed"
+
 # Images and narration: the default pack's drawing as an <img> with its alt text and size; the
 # media fixture's recording (made here with espeak-ng and oggenc) as <audio> on the English
 # page only, since it reads the English text; every file copied as it is.
@@ -194,6 +226,7 @@ shoot default-help "$WORK/site-default/en/help.html"
 shoot default-image "$WORK/site-default/en/page-people-you-can-tell.html"
 shoot ur-page "$site/ur/page-talking.html"
 shoot ur-help "$site/ur/help.html"
+shoot default-plan "$WORK/site-default/en/plan-parents-and-carers.html"
 
 # The quick exit, played in Chromium: a click, and Shift 3 times with each press within 5 s
 # of the last, go to the neutral page; any other key, or a longer pause, starts again.

@@ -35,9 +35,12 @@ for plan in $plans; do
     pdfinfo "$pdf" | grep -q 'Page size: *595.* x 841.* pts (A4)' || fail "$plan $l: not A4"
     # pdftotext marks the direction of each line of a right-to-left page (U+202A-U+202E).
     text=$(pdftotext "$pdf" - | perl -CSD -pe 's/[\x{202A}-\x{202E}\x{2066}-\x{2069}]//g')
-    # The plan's title, in the language it is shown in (English until it is translated).
+    # The plan's title, in the language it is shown in (English until it is translated). Read in
+    # the order it was written (-raw) and without spaces: pdftotext cannot put the letters of
+    # Nastaliq, set on a sloping baseline, back into lines.
     title=$(sqlite3 "$PACK" "select title from plan_text where plan = '$plan' and locale in ('$l', 'en') order by locale = '$l' desc limit 1")
-    grep -qF "$title" <<<"$(tr '\n' ' ' <<<"$text")" || fail "$plan $l: pdftotext does not read the title '$title'"
+    written=$(pdftotext -raw "$pdf" - | perl -CSD -pe 's/[\x{202A}-\x{202E}\x{2066}-\x{2069}\s]//g')
+    [[ $written == *"${title// /}"* ]] || fail "$plan $l: pdftotext does not read the title '$title'"
     while read -r n; do
       grep -qF "$n" <<<"$text" || fail "$plan $l: pdftotext does not read the number $n"
     done < <(numbers "$plan")

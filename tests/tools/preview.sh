@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # everyvoice-pack preview: every screen in every language drawn by the real kiosk, each PNG
-# accepted by png_check, and a contact sheet html-validate accepts that shows them all. Runs
-# with no DISPLAY, as on a comms officer's machine without one: preview starts its own Xvfb.
+# accepted by png_check, and a contact sheet html-validate accepts that shows them all; a
+# session plan in present mode, screen by screen, in English and Urdu. Runs with no DISPLAY, as
+# on a comms officer's machine without one: preview starts its own Xvfb. The default pack is
+# drawn without its plans (--no-plans), which would add a hundred projector screens; a small
+# plan added to the fixture stands for them.
 set -euo pipefail
 : "${PACK_TOOL:?}" "${PACK:?}" "${PNG_CHECK:?}" "${SOURCE_DIR:?}" "${NPM_DIR:?}" "${KIOSK:?}"
 WORK=$(mktemp -d)
@@ -18,7 +21,8 @@ fixture="$SOURCE_DIR/tests/tools/fixtures"
 
 for pack in "$PACK" "$WORK/rtl.evpack"; do
   out=$WORK/preview-$(basename "$pack" .evpack)
-  "$PACK_TOOL" preview "$pack" -o "$out" --kiosk "$KIOSK" || fail "$pack: preview exited with $?"
+  "$PACK_TOOL" preview "$pack" -o "$out" --kiosk "$KIOSK" --no-plans || fail "$pack: preview exited with $?"
+  ! ls -d "$out"/*-present 2>/dev/null || fail "$pack: --no-plans drew the plans"
   expected=2 # attract and neutral, once
   for l in $(sqlite3 "$pack" 'select tag from locales order by position'); do
     for s in languages audience topics-child topics-teen topics-parent topics-community help \
@@ -67,6 +71,15 @@ mkdir "$WORK/long-src/rtl/pages/long"
   for i in $(seq 1 40); do printf '\nParagraph %s of the long page, with enough words in it to fill a line or two of the screen.\n' "$i"; done
   printf '\nThe last paragraph of the long page.\n'
 } > "$WORK/long-src/rtl/pages/long/en.md"
+# A plan of one step with a question, in English and Urdu, on the same fixture.
+mkdir -p "$WORK/long-src/rtl/plans/demo"
+printf 'audience = ["parent"]\nminutes = 20\nsignposts = ["childline"]\n\n[question]\nid = "sure"\nanswers = ["yes", "no"]\n\n[[steps]]\npage = "talking"\n' \
+  >"$WORK/long-src/rtl/plans/demo/plan.toml"
+printf 'title = "A demonstration plan"\nstatus = "draft"\nquestion = "How sure are you where to get help?"\nanswers = ["Sure", "Not yet"]\n\n[[steps]]\nprompt = "Who could a child talk to?"\nnotes = "Only for the facilitator."\n' \
+  >"$WORK/long-src/rtl/plans/demo/en.toml"
+stamp=$("$PACK_TOOL" hash "$WORK/long-src/rtl" plan:demo) || fail "hash plan:demo"
+printf 'title = "ایک نمونے کا منصوبہ"\nstatus = "draft"\ntranslated_from = "%s"\nquestion = "آپ کو کتنا یقین ہے کہ مدد کہاں سے ملتی ہے؟"\nanswers = ["یقین ہے", "ابھی نہیں"]\n\n[[steps]]\nprompt = "بچہ کس سے بات کر سکتا ہے؟"\nnotes = "صرف سہولت کار کے لیے۔"\n' "$stamp" \
+  >"$WORK/long-src/rtl/plans/demo/ur.toml"
 "$PACK_TOOL" build "$WORK/long-src/rtl" -o "$WORK/long.evpack" --locales "$WORK/long-src/locales" >/dev/null 2>&1 ||
   fail "cannot build the long fixture pack"
 out=$WORK/preview-long
@@ -78,6 +91,24 @@ long=$(for f in $(ls "$out"/en/page-long*.png | sort -V); do tesseract "$f" stdo
 grep -q 'long: A long page (draft) (2 of ' "$out/index.html" || fail "the contact sheet does not number the page's parts"
 grep -q 'not all of it is drawn' "$out/index.html" && fail "the long page was cut"
 (cd "$out" && "$validator" index.html) || fail "--whole-pages: html-validate found problems in index.html"
+
+# The plan as present mode shows it on a projector, from its question to the session record,
+# in English and in Urdu; never the facilitator's notes.
+for l in en ur; do
+  plan=$(ls "$out/$l-present"/present-plan-demo*.png 2>/dev/null | sort -V) || fail "no $l-present pictures of the plan"
+  [ "$(echo "$plan" | wc -l)" -ge 4 ] || fail "$l: the plan was drawn as $(echo "$plan" | wc -l) pictures"
+  for p in $plan; do
+    "$PNG_CHECK" "$p" 1920x1080 >/dev/null || fail "$p is not a 1920x1080 picture of a screen"
+    grep -qF "<img src=\"$l-present/$(basename "$p")\"" "$out/index.html" || fail "index.html does not show $p"
+  done
+done
+first=$(tesseract "$out/en-present/present-plan-demo.png" stdout -l eng 2>/dev/null | tr '\n' ' ')
+[[ $first == *"How sure are you where to get help"* ]] || fail "the plan's first screen is not its question: $first"
+en=$(for f in $(ls "$out"/en-present/present-plan-demo*.png | sort -V); do tesseract "$f" stdout -l eng 2>/dev/null; done | tr '\n' ' ')
+[[ $en == *"Who could a child talk to"* && $en == *"Record the group session"* ]] || fail "the plan's prompt or the session record is not drawn: $en"
+[[ $en != *"Only for the facilitator"* ]] || fail "the facilitator's notes are on the room's screen"
+! cmp -s "$out/en-present/present-plan-demo.png" "$out/ur-present/present-plan-demo.png" || fail "the Urdu plan is drawn like the English one"
+grep -q 'plan demo: ایک نمونے کا منصوبہ (draft) (1 of ' "$out/index.html" || fail "the contact sheet does not caption the Urdu plan"
 
 # A kiosk that fails is reported, with exit 1; a missing -o is a usage error.
 set +e

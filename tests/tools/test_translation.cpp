@@ -107,12 +107,16 @@ TEST_CASE("the English history reads back what was written, and keeps only what 
     const auto dir = std::filesystem::temp_directory_path() / "ev-history-test";
     std::filesystem::create_directories(dir);
     const auto file = historyFile(dir);
-    TranslationHistory h{{"aaa", {"p", "T \"q\"", "S", "body with ''' and\nlines\n", {}, {}, {}}},
-                         {"bbb", {"p", "T2", "", "x\n", {}, {}, {}}},
-                         {"ccc", {{}, {}, {}, {}, {}, {{"nav.back", "Back"}, {"nav.home", "Home \"x\""}}, "nav"}}};
-    writeHistory(file, h, {"aaa", "ccc"});
+    TranslationHistory h{{"aaa", {"p", "T \"q\"", "S", "body with ''' and\nlines\n", {}, {}, {}, {}}},
+                         {"bbb", {"p", "T2", "", "x\n", {}, {}, {}, {}}},
+                         {"ccc", {{}, {}, {}, {}, {}, {{"nav.back", "Back"}, {"nav.home", "Home \"x\""}}, "nav", {}}},
+                         {"ddd", {{}, {}, {}, {}, {}, {{"title", "A plan"}, {"steps.1.notes.1", "Listen."}}, {}, "young-people"}}};
+    writeHistory(file, h, {"aaa", "ccc", "ddd"});
     const auto back = readHistory(file);
-    REQUIRE(back.size() == 2);
+    REQUIRE(back.size() == 3);
+    CHECK(back.at("ddd").plan == "young-people");
+    CHECK(back.at("ddd").fields == h.at("ddd").fields);
+    CHECK(back.at("ddd").page.empty());
     CHECK(back.at("ccc").strings == "nav");
     CHECK(back.at("ccc").fields == h.at("ccc").fields);
     CHECK(back.at("aaa").title == "T \"q\"");

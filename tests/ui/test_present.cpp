@@ -272,11 +272,11 @@ TEST_CASE("the presenter window shows now, next, the notes, the prompt and a clo
 
 TEST_CASE("a plan not yet translated is set in its own language's direction on a right-to-left screen", "[present]") {
     // The plan's words fall back to English in Urdu: laid out left to right ("told you?"), while
-    // a topics deck is all in the screen's language.
-    const Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
-    const Plan* plan = pack.plan("parents-and-carers");
-    REQUIRE(plan);
-    REQUIRE_FALSE(plan->text.contains("ur"));
+    // a topics deck is all in the screen's language. The default pack's plan, its Urdu taken out.
+    Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    const auto plan = std::find_if(pack.plans.begin(), pack.plans.end(), [](const Plan& p) { return p.id == "parents-and-carers"; });
+    REQUIRE(plan != pack.plans.end());
+    plan->text.erase("ur");
     const auto fallback = deckFor(pack, "plan:parents-and-carers", "ur");
     REQUIRE(fallback);
     CHECK(fallback->tag == pack.defaultLocale);

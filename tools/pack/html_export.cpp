@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/i18n/i18n.h"
+#include "core/pack/plan.h"
 #include "html.h"
 #include "media/png_image.h"
 #include "site_assets.h"
@@ -52,14 +53,27 @@ std::string telHref(const std::string& phone) {
 }
 
 // "Page - Site", or the page's title alone where that would be longer than a browser tab or
-// a search result shows (70 characters; html-validate's long-title).
+// a search result shows (70 characters; html-validate's long-title), cut short with "…" where
+// even that is longer (a session plan's title in some languages).
 std::string documentTitle(const std::string& page, const std::string& site) {
+    constexpr long kMax = 70;
+    const auto characters = [](const std::string& s) { return std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }); };
     const std::string both = page + " - " + site;
-    const auto characters = std::count_if(both.begin(), both.end(), [](char c) { return (c & 0xC0) != 0x80; });
-    return escapeHtml(characters > 70 ? page : both);
+    if (characters(both) <= kMax) return escapeHtml(both);
+    if (characters(page) <= kMax) return escapeHtml(page);
+    std::string cut;
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        if ((page[i] & 0xC0) != 0x80 && characters(cut) == kMax - 1) break;
+        cut += page[i];
+    }
+    // At a word's end where there is one.
+    if (page[cut.size()] != ' ' && cut.find(' ') != std::string::npos) cut.erase(cut.rfind(' '));
+    while (cut.ends_with(' ')) cut.pop_back();
+    return escapeHtml(cut + "\u2026");
 }
 
 std::string pageFile(const std::string& id) { return "page-" + id + ".html"; }
+std::string planFile(const std::string& id) { return "plan-" + id + ".html"; }
 std::string topicsFile(Audience a) { return std::string("topics-") + ev::audienceId(a) + ".html"; }
 
 // Marks each of names (longest first) in the text of html, never inside a tag, as English
@@ -104,6 +118,7 @@ public:
     int write() {
         for (const ev::LocaleInfo& l : pack_.locales) checkName(l.tag, "locale");
         for (const ev::Page& p : pack_.pages) checkName(p.id, "page");
+        for (const ev::Plan& p : pack_.plans) checkName(p.id, "plan");
         fs::create_directories(dir_);
         writeMedia();
         writeFile(dir_ / "style.css", kSiteCss);
@@ -122,6 +137,10 @@ public:
             }
             for (const ev::Page& p : pack_.pages) {
                 writeFile(d / pageFile(p.id), contentPage(l.tag, p.id));
+                ++files;
+            }
+            for (const ev::Plan& p : pack_.plans) {
+                writeFile(d / planFile(p.id), planPage(l.tag, p));
                 ++files;
             }
         }
@@ -219,7 +238,21 @@ private:
             body += "<li><a href=\"" + topicsFile(a) + "\"><span class=\"name\">" + str("audience." + id, locale) +
                     "</span><span class=\"hint\">" + str("audience." + id + "_hint", locale) + "</span></a></li>\n";
         }
-        body += "</ul>\n" + helpLink(locale);
+        body += "</ul>\n";
+        // The session plans, for a partner preparing a talk (docs/presenting.md).
+        if (!pack_.plans.empty()) {
+            body += "<h2>" + str("web.plans", locale) + "</h2>\n<ul class=\"choices\">\n";
+            for (const ev::Plan& p : pack_.plans) {
+                bool stale = false;
+                const ev::PlanText* t = pack_.planTextToShow(p.id, locale, stale);
+                body += "<li><a href=\"" + planFile(p.id) + "\"" + langAttrs(planLocale(p, locale), locale) + "><span class=\"name\">" +
+                        textHtml(t->title) + "</span>";
+                if (!t->summary.empty()) body += "<span class=\"hint\">" + textHtml(t->summary) + "</span>";
+                body += "</a></li>\n";
+            }
+            body += "</ul>\n";
+        }
+        body += helpLink(locale);
         return document(locale, pack_.string("audience.title", locale), body, true);
     }
 
@@ -271,6 +304,64 @@ private:
             [&](const std::string& name, const std::string& alt) { return imageHtml(name, alt); });
         body += attrs.empty() ? content : "<div" + attrs + ">\n" + content + "</div>\n";
         body += "<p>" + str("page.help_prompt", locale) + "</p>\n" + helpLink(locale);
+        return document(locale, t->title, body, true);
+    }
+
+    // The language a plan's words are shown in: the reader's, or the default where the
+    // translation is missing or out of date.
+    std::string planLocale(const ev::Plan& p, const std::string& locale) const {
+        const auto t = p.text.find(locale);
+        return t != p.text.end() && !t->second.stale ? locale : pack_.defaultLocale;
+    }
+
+    // A session plan as a partner prepares it: who it is for, how long it takes, the question
+    // for the room, each step's page and discussion prompt, and where to get help. The
+    // facilitator's notes stay off the public site (docs/presenting.md says why).
+    std::string planPage(const std::string& locale, const ev::Plan& p) const {
+        bool stale = false;
+        const ev::PlanText* t = pack_.planTextToShow(p.id, locale, stale);
+        const std::string shown = planLocale(p, locale);
+        const std::string attrs = langAttrs(shown, locale);
+        std::string body = "<h1" + attrs + ">" + textHtml(t->title) + "</h1>\n";
+        if (stale) body += "<p class=\"note\">" + str("page.stale", locale) + "</p>\n";
+        else if (shown != locale) body += "<p class=\"note\">" + str("page.untranslated", locale) + "</p>\n";
+        if (!t->summary.empty()) body += "<p" + attrs + ">" + textHtml(t->summary) + "</p>\n";
+        body += "<ul>\n";
+        for (Audience a : p.audiences) body += "<li>" + str(std::string("topics.title_") + ev::audienceId(a), locale) + "</li>\n";
+        body += "<li>" + str("web.plan_length", locale) + " " + std::to_string(p.minutes) + "</li>\n</ul>\n";
+        if (p.question && !t->question.empty()) {
+            body += "<h2>" + str("web.plan_question", locale) + "</h2>\n<p" + attrs + ">" + textHtml(t->question) + "</p>\n<ul" + attrs + ">\n";
+            for (const std::string& a : t->answers) body += "<li>" + textHtml(a) + "</li>\n";
+            body += "</ul>\n";
+        }
+        body += "<h2>" + str("web.plan_steps", locale) + "</h2>\n<ol class=\"steps\">\n";
+        for (std::size_t i = 0; i < p.steps.size(); ++i) {
+            const ev::PlanStep& step = p.steps[i];
+            const ev::PageText* page = pack_.pageText(step.page, locale);
+            if (!page) continue;
+            std::string name = textHtml(page->title);
+            // A step showing one heading's section names that heading too.
+            if (const auto range = ev::partBlocks(page->body, step.part); range && step.part.kind == ev::PagePart::Kind::Heading)
+                name += " &ndash; " + textHtml(page->body.blocks[range->begin].plainText());
+            body += "<li><a href=\"" + pageFile(step.page) + "\"" + langAttrs(textLocale(step.page, locale), locale) + ">" + name + "</a>";
+            if (i < t->steps.size() && !t->steps[i].prompt.empty())
+                body += "\n<p><span class=\"label\">" + str("web.plan_prompt", locale) + "</span> <span" + attrs + ">" +
+                        textHtml(t->steps[i].prompt) + "</span></p>\n";
+            body += "</li>\n";
+        }
+        body += "</ol>\n";
+        if (!p.signposts.empty()) {
+            body += "<h2>" + str("help.title", locale) + "</h2>\n<ul>\n";
+            for (const std::string& id : p.signposts) {
+                const ev::Signpost* sp = pack_.signpost(id);
+                const ev::SignpostText* st = sp ? sp->textIn(locale, pack_.defaultLocale) : nullptr;
+                if (!st) continue;
+                body += "<li><a href=\"help.html#sp-" + escapeHtml(id) + "\"" +
+                        langAttrs(sp->text.contains(locale) ? locale : pack_.defaultLocale, locale) + ">" + textHtml(st->name) + "</a></li>\n";
+            }
+            body += "</ul>\n";
+        }
+        body += helpLink(locale);
         return document(locale, t->title, body, true);
     }
 

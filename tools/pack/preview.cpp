@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <deque>
 #include <fstream>
@@ -9,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/i18n/i18n.h"
+#include "core/pack/plan.h"
 #include "html.h"
 #include "process.h"
 
@@ -23,6 +25,7 @@ struct Shot {
     std::string caption; // for the contact sheet
     int parts = 1;       // screenfuls at most: each further one scrolled down by a drag
     bool cut = false;    // all parts differ: the screen may go on past the last
+    bool keyed = false;  // present mode: each further part is the next screen (the Right key)
 };
 
 // The help screen, which must be checked whole (every card's numbers), is shot up to this
@@ -32,12 +35,16 @@ struct Shot {
 constexpr int kMaxParts = 4;
 constexpr int kMaxPageParts = 10;
 
+// Present mode is drawn as on a projector.
+constexpr int kPresentWidth = 1920, kPresentHeight = 1080;
+
 // One kiosk process: its language (none for the screens every language shares) and screens.
 struct Run {
     std::string folder; // under DIR, holds the PNGs
     std::string locale; // "" for the attract and neutral screens, which reset the language
     std::string heading;
     std::vector<Shot> shots;
+    bool present = false; // drawn at kPresentWidth x kPresentHeight, not the options' size
 };
 
 // DIR/<locale>/<screen>.png, and <screen>-<part>.png for the screenfuls after the first.
@@ -65,7 +72,22 @@ int dropRepeats(const fs::path& dir, const Shot& shot) {
     return kept;
 }
 
-std::vector<Run> plan(const ev::Pack& pack, bool wholePages) {
+// How many screens to draw of a plan at most: its question at the start and the end, each
+// step's section per heading and its discussion prompt, the services and the session record,
+// with room to spare for a long section going on to another screen. A plan that has more is
+// drawn up to here and captioned as cut.
+int presentScreens(const ev::Pack& pack, const ev::Plan& p, const std::string& locale) {
+    int screens = 8;
+    for (const ev::PlanStep& step : p.steps) {
+        screens += 3;
+        if (const ev::PageText* t = pack.pageText(step.page, locale))
+            if (const auto range = ev::partBlocks(t->body, step.part))
+                for (std::size_t b = range->begin; b < range->end; ++b) screens += t->body.blocks[b].kind == ev::Block::Kind::Heading;
+    }
+    return screens;
+}
+
+std::vector<Run> plan(const ev::Pack& pack, bool wholePages, bool plans) {
     std::vector<Run> runs;
     // Attract cycles through every language and the quick exit forgets the reader's, so each
     // is drawn once.
@@ -90,6 +112,18 @@ std::vector<Run> plan(const ev::Pack& pack, bool wholePages) {
         }
         runs.push_back(std::move(r));
     }
+    // Each session plan as present mode shows it to the room, in the default locale and each
+    // language it is translated into (elsewhere it is the default locale's plan again).
+    for (const ev::LocaleInfo& l : plans ? pack.locales : std::vector<ev::LocaleInfo>{}) {
+        Run r{l.tag + "-present", l.tag, ev::autonym(l.tag) + " (" + l.tag + "): session plans in present mode", {}, true};
+        for (const ev::Plan& p : pack.plans) {
+            const auto t = p.text.find(l.tag);
+            if (t == p.text.end() || (t->second.stale && l.tag != pack.defaultLocale)) continue;
+            r.shots.push_back({"present:plan:" + p.id, "plan " + p.id + ": " + t->second.title + (t->second.status == "draft" ? " (draft)" : ""),
+                               presentScreens(pack, p, l.tag), false, true});
+        }
+        if (!r.shots.empty()) runs.push_back(std::move(r));
+    }
     return runs;
 }
 
@@ -112,6 +146,7 @@ std::string contactSheet(const ev::Pack& pack, const std::vector<Run>& runs, con
         "body { font-family: \"Noto Sans\", sans-serif; background: #f7f5f0; color: #17202a; margin: 1rem 2rem; }\n"
         ".sheet { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1.5rem; }\n"
         ".sheet li { width: " + std::to_string(thumbW) + "px; }\n"
+        ".sheet li.wide { width: " + std::to_string(kPresentWidth / 4) + "px; }\n"
         ".sheet img { display: block; border: 1px solid #6b7580; background: #fff; }\n"
         ".sheet p { margin: 0.3rem 0 0; font-size: 0.85rem; }\n"
         "</style>\n</head>\n<body>\n<main>\n<h1>Preview of pack " +
@@ -125,13 +160,14 @@ std::string contactSheet(const ev::Pack& pack, const std::vector<Run>& runs, con
     for (const Run& r : runs) {
         out += "<section id=\"g-" + r.folder + "\" aria-labelledby=\"h-" + r.folder + "\">\n<h2 id=\"h-" + r.folder +
                "\">" + escapeHtml(r.heading) + "</h2>\n<ul class=\"sheet\">\n";
+        const int w = r.present ? kPresentWidth / 4 : thumbW, h = r.present ? kPresentHeight / 4 : thumbH;
         for (const Shot& s : r.shots) {
             for (int part = 1; part <= s.parts; ++part) {
                 const std::string src = r.folder + "/" + pngName(s.screen, part);
                 std::string of = s.parts > 1 ? " (" + std::to_string(part) + " of " + std::to_string(s.parts) + ")" : "";
                 if (s.cut && part == s.parts) of += " (the screen goes on below: not all of it is drawn)";
-                out += "<li><a href=\"" + src + "\"><img src=\"" + src + "\" width=\"" + std::to_string(thumbW) +
-                       "\" height=\"" + std::to_string(thumbH) + "\" loading=\"lazy\" alt=\"" +
+                out += "<li" + std::string(r.present ? " class=\"wide\"" : "") + "><a href=\"" + src + "\"><img src=\"" + src +
+                       "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" loading=\"lazy\" alt=\"" +
                        escapeHtml(s.screen + of + (r.locale.empty() ? "" : " in " + r.locale)) + "\"></a><p>" +
                        escapeHtml(s.caption + of) + "</p></li>\n";
             }
@@ -154,7 +190,7 @@ std::optional<fs::path> findKiosk() {
 }
 
 int preview(const ev::Pack& pack, const PreviewOptions& o) {
-    const std::vector<Run> runs = plan(pack, o.wholePages);
+    const std::vector<Run> runs = plan(pack, o.wholePages, o.plans);
     fs::create_directories(o.out);
     char pattern[] = "/tmp/everyvoice-preview-XXXXXX";
     if (!mkdtemp(pattern)) throw std::runtime_error("cannot make a temporary folder");
@@ -172,7 +208,7 @@ int preview(const ev::Pack& pack, const PreviewOptions& o) {
     std::optional<VirtualDisplay> xvfb;
     std::map<std::string, std::string> env;
     if (onPath("Xvfb")) {
-        xvfb.emplace(o.width, o.height);
+        xvfb.emplace(std::max(o.width, kPresentWidth), std::max(o.height, kPresentHeight));
         env["DISPLAY"] = xvfb->name();
         env["LIBGL_ALWAYS_SOFTWARE"] = "1";
     } else if (!std::getenv("DISPLAY")) {
@@ -203,17 +239,21 @@ int preview(const ev::Pack& pack, const PreviewOptions& o) {
             // an overlap so no line falls between two pictures.
             const int x = o.width / 2, from = o.height * 85 / 100, to = o.height * 25 / 100;
             for (const Shot& shot : r.shots) {
-                s << "goto " << shot.screen << "\n";
+                // Home: a plan opened again starts at its first step. Page Down is a clicker's
+                // Next; after the session record it moves nothing, so the pictures repeat.
+                s << "goto " << shot.screen << "\n" << (shot.keyed ? "key home\n" : "");
                 for (int part = 1; part <= shot.parts; ++part) {
-                    if (part > 1) s << "drag " << x << ' ' << from << ' ' << x << ' ' << to << "\nwait 1\n";
+                    if (part > 1 && shot.keyed) s << "key pagedown\n";
+                    else if (part > 1) s << "drag " << x << ' ' << from << ' ' << x << ' ' << to << "\nwait 1\n";
                     s << "screenshot " << fs::absolute(o.out / r.folder / pngName(shot.screen, part)).string() << "\n";
                 }
             }
             if (!s) throw std::runtime_error("cannot write " + script.string());
         }
+        const std::string size = r.present ? std::to_string(kPresentWidth) + "x" + std::to_string(kPresentHeight)
+                                           : std::to_string(o.width) + "x" + std::to_string(o.height);
         std::vector<std::string> argv = {o.kiosk.string(), "--pack", fs::absolute(o.pack).string(), "--state-dir",
-                                         (work / ("state-" + r.folder)).string(), "--window",
-                                         std::to_string(o.width) + "x" + std::to_string(o.height), "--script", script.string()};
+                                         (work / ("state-" + r.folder)).string(), "--window", size, "--script", script.string()};
         if (!r.locale.empty()) argv.insert(argv.end(), {"--locale", r.locale});
         if (static_cast<int>(running.size()) >= o.jobs) finishOldest();
         const fs::path log = work / (r.folder + ".log");

@@ -1,7 +1,7 @@
 #pragma once
 // preview: every screen of a pack in every language, drawn by the kiosk itself (its own text
-// engine, fonts and layout, so what the comms team reviews is what a kiosk shows), as PNGs
-// and a contact sheet, DIR/index.html.
+// engine, fonts and layout, so what the comms team reviews is what a kiosk shows), and each
+// session plan as present mode shows it, as PNGs and a contact sheet, DIR/index.html.
 #include <filesystem>
 #include <optional>
 
@@ -15,6 +15,7 @@ struct PreviewOptions {
     std::filesystem::path kiosk; // the everyvoice-kiosk binary
     int jobs = 2;                // kiosks drawing at once
     bool wholePages = false;     // every page a screenful at a time to its end, not its first screenful only
+    bool plans = true;           // the session plans in present mode too
     int width = 1080, height = 1920;
 };
 

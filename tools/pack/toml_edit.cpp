@@ -26,6 +26,11 @@ std::string tomlString(std::string_view s) {
     return out + "\"";
 }
 
+std::string tomlMultiline(std::string_view s) {
+    if (s.find("'''") != std::string_view::npos || s.find('\r') != std::string_view::npos) return tomlString(s);
+    return "'''\n" + std::string(s) + "'''";
+}
+
 namespace {
 
 // The end of the one-line TOML value starting at i, or npos if it does not end on this line.

@@ -32,6 +32,7 @@ TranslationHistory readHistory(const fs::path& file) {
             e.markdown = (*t)["markdown"].value_or(std::string());
             e.signpost = (*t)["signpost"].value_or(std::string());
             e.strings = (*t)["strings"].value_or(std::string());
+            e.plan = (*t)["plan"].value_or(std::string());
             if (const toml::table* fields = (*t)["fields"].as_table())
                 for (auto&& [k, v] : *fields) e.fields[std::string(k.str())] = v.value_or(std::string());
         }
@@ -42,31 +43,23 @@ TranslationHistory readHistory(const fs::path& file) {
     return out;
 }
 
-namespace {
-
-// A multi-line literal string reads best in a diff; it cannot hold ''' or a CR.
-std::string multiline(const std::string& s) {
-    if (s.find("'''") != std::string::npos || s.find('\r') != std::string::npos) return tomlString(s);
-    return "'''\n" + s + "'''";
-}
-
-} // namespace
-
 void writeHistory(const fs::path& file, const TranslationHistory& history, const std::set<std::string>& keep) {
     std::string out =
-        "# The English text each translated_from stamp (pages, help cards, sections of UI strings) stood for, kept by\n"
+        "# The English text each translated_from stamp (pages, help cards, sections of UI strings, plans) stood for, kept by\n"
         "# `everyvoice-pack xliff export` and `xliff import` so translators can see what changed\n"
         "# (`everyvoice-pack stale`). Written by the tool; there is no need to edit it.\n";
     for (const auto& [hash, e] : history) {
         if (!keep.contains(hash)) continue;
-        if (!e.signpost.empty() || !e.strings.empty()) {
-            out += "\n[[english]]\nhash = " + tomlString(hash) + "\n" +
-                   (e.strings.empty() ? "signpost = " + tomlString(e.signpost) : "strings = " + tomlString(e.strings)) + "\n";
+        if (!e.signpost.empty() || !e.strings.empty() || !e.plan.empty()) {
+            const std::string kind = !e.plan.empty()      ? "plan = " + tomlString(e.plan)
+                                     : !e.strings.empty() ? "strings = " + tomlString(e.strings)
+                                                          : "signpost = " + tomlString(e.signpost);
+            out += "\n[[english]]\nhash = " + tomlString(hash) + "\n" + kind + "\n";
             for (const auto& [field, text] : e.fields) out += "fields." + tomlString(field) + " = " + tomlString(text) + "\n";
             continue;
         }
         out += "\n[[english]]\nhash = " + tomlString(hash) + "\npage = " + tomlString(e.page) + "\ntitle = " +
-               tomlString(e.title) + "\nsummary = " + tomlString(e.summary) + "\nmarkdown = " + multiline(e.markdown) + "\n";
+               tomlString(e.title) + "\nsummary = " + tomlString(e.summary) + "\nmarkdown = " + tomlMultiline(e.markdown) + "\n";
     }
     replaceFile(file, out);
 }

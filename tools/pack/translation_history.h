@@ -1,5 +1,5 @@
 #pragma once
-// SRC/translation-history.toml: the English each translated_from stamp (a page's or a help card's) stood for, so that
+// SRC/translation-history.toml: the English each translated_from stamp (a page's, a help card's, a plan's) stood for, so that
 // a translator sees what changed in the English since their translation was made (xliff
 // export notes, `stale`). xliff export and import add the English they stamp; entries no
 // translation and no current English refer to are dropped, so the file stays small.
@@ -11,7 +11,8 @@
 namespace evpack {
 
 // A page's English; or a help card's (signpost set, fields by name: "name", "phone_labels.0");
-// or a section of UI strings (strings set to "nav", fields by key: "nav.back").
+// or a section of UI strings (strings set to "nav", fields by key: "nav.back"); or a session
+// plan's (plan set, fields by name: "title", "answers.1", "steps.2.notes").
 struct EnglishText {
     std::string page;
     std::string title;
@@ -20,9 +21,10 @@ struct EnglishText {
     std::string signpost;
     std::map<std::string, std::string> fields;
     std::string strings;
+    std::string plan;
 };
 
-using TranslationHistory = std::map<std::string, EnglishText>; // by pageSourceHash or signpostSourceHash
+using TranslationHistory = std::map<std::string, EnglishText>; // by pageSourceHash, signpostSourceHash, stringsSourceHash or planSourceHash
 
 std::filesystem::path historyFile(const std::filesystem::path& src);
 

@@ -32,14 +32,15 @@ const char* const kXliffHelp = R"(usage: everyvoice-pack xliff export SRC --loca
 
 export writes an XLIFF 2.0 file, the exchange format of translators' tools (OmegaT, memoQ,
 Trados, Weblate), with the English of every page (title, summary, each heading, paragraph
-and list item, and the alt text of images), every UI string and every signpost text, and
+and list item, and the alt text of images), every UI string, every signpost text and every
+session plan's text (title, summary, question, answers, each step's prompt and notes), and
 the current translation into TAG as the target where it is up to date. A unit whose English
 changed since the translation was made has no target, state="initial", and notes with the
 English before (from SRC/translation-history.toml) and the translation before.
 
-import writes the targets back into SRC/pages/<page>/TAG.md, the locale's UI strings file
-and pack.toml, and stamps translated_from on each page itself; a page is written only when
-every unit of it has a target, and then as a draft. It refuses the whole file, writing
+import writes the targets back into SRC/pages/<page>/TAG.md, the locale's UI strings file,
+pack.toml and SRC/plans/<plan>/TAG.toml, and stamps translated_from on each itself; a page
+or a plan is written only when every unit of it has a target, and then as a draft. It refuses the whole file, writing
 nothing, if any unit's English is no longer the current English (export again), or if a
 target changes the page's structure, its links, its bold text or its phone numbers and web
 addresses. Then run lint.
@@ -51,9 +52,9 @@ addresses. Then run lint.
 
 const char* const kStaleHelp = R"(usage: everyvoice-pack stale SRC --locale TAG [--locales DIR]
 
-For each page, help card and UI string translated into TAG whose English changed since the
+For each page, help card, UI string and session plan translated into TAG whose English changed since the
 translation was made, prints what changed in the English, word by word: [-removed words-] {+added words+}, from
-the English kept in SRC/translation-history.toml. Pages not translated at all are listed.
+the English kept in SRC/translation-history.toml. Pages and plans (plan:ID) not translated at all are listed.
 )";
 
 int usage(const std::string& command, const std::string& message) {
@@ -142,6 +143,10 @@ std::set<std::string> stampsInUse(const Source& s) {
     for (const auto& [section, hash] : s.stringsHash) keep.insert(hash);
     for (const auto& [tag, sections] : s.stringStamps)
         for (const auto& [section, stamp] : sections) keep.insert(stamp.stamp);
+    for (const auto& [plan, hash] : s.planHash) keep.insert(hash);
+    for (const auto& [plan, byLocale] : s.planFiles)
+        for (const auto& [tag, f] : byLocale)
+            if (!f.translatedFrom.empty()) keep.insert(f.translatedFrom);
     return keep;
 }
 
@@ -157,6 +162,40 @@ std::map<std::string, std::string> signpostFields(const ev::SignpostText& t, con
     for (auto& [field, text] : cardFields(t)) out[id + "." + field] = text;
     return out;
 }
+
+// A text kept as named fields, in the order a translator meets them.
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// A step's notes split at line feeds. Each line with text is a unit of its own: translators'
+// tools keep a unit's words but not always its blank lines and line ends, of which the notes'
+// paragraphs are made.
+std::vector<std::string> noteLines(const std::string& notes) {
+    std::vector<std::string> lines;
+    std::istringstream in(notes);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    if (notes.ends_with('\n')) lines.emplace_back();
+    return lines;
+}
+
+// A plan's text fields: "title", "summary", "question", "answers.1", then for each step
+// "steps.1.prompt" and a field per line of its notes with text, "steps.1.notes.1" (counting
+// from 1, as lint and the facilitator do).
+Fields planFields(const ev::PlanText& t) {
+    Fields out{{"title", t.title}, {"summary", t.summary}, {"question", t.question}};
+    for (std::size_t i = 0; i < t.answers.size(); ++i) out.push_back({"answers." + std::to_string(i + 1), t.answers[i]});
+    for (std::size_t i = 0; i < t.steps.size(); ++i) {
+        const std::string step = "steps." + std::to_string(i + 1);
+        out.push_back({step + ".prompt", t.steps[i].prompt});
+        int n = 0;
+        for (const std::string& line : noteLines(t.steps[i].notes))
+            if (!line.empty()) out.push_back({step + ".notes." + std::to_string(++n), line});
+    }
+    return out;
+}
+
+std::map<std::string, std::string> byName(const Fields& f) { return {f.begin(), f.end()}; }
+
+std::string planEnglishFile(const Source& s, const std::string& plan) { return "plans/" + plan + "/" + s.pack.defaultLocale + ".toml"; }
 
 struct ExportCounts {
     int units = 0, toTranslate = 0, changed = 0;
@@ -237,43 +276,72 @@ void addUnit(XliffFile& f, const std::string& id, const std::string& source, con
 }
 
 
-// A help card's units. A stale translation keeps its target only where the English of that
-// field is what it was translated from; the other fields get the notes a page's changed units get.
-void exportSignpost(const Source& s, std::size_t i, const std::string& tag, const TranslationHistory& history, XliffFile& f,
-                    ExportCounts& counts) {
-    const ev::Signpost& sp = s.pack.signposts[i];
-    const SignpostSource& where = s.signposts[i];
-    const auto english = cardFields(sp.text.at(s.pack.defaultLocale));
-    const auto t = sp.text.find(tag);
-    const auto target = t == sp.text.end() ? std::map<std::string, std::string>{} : cardFields(t->second);
-    const bool stale = t != sp.text.end() && where.stale(tag);
-    const auto h = stale ? history.find(where.translatedFrom.at(tag)) : history.end();
+// The units of a text kept as named fields (a help card, a plan), with ids prefix + field. A
+// stale translation keeps its target only where the English of that field is what it was
+// translated from (before: the history's English for its stamp; null if not known); the other
+// fields get the notes a page's changed units get.
+void exportFields(const Fields& english, const std::map<std::string, std::string>& target, bool stale, const EnglishText* before,
+                  const std::string& prefix, XliffFile& f, ExportCounts& counts) {
     for (const auto& [field, text] : english) {
         const auto tt = target.find(field);
         const std::string* translated = tt == target.end() || tt->second.empty() ? nullptr : &tt->second;
         if (!stale || !translated) {
-            addUnit(f, sp.id + "." + field, text, translated, counts);
+            addUnit(f, prefix + field, text, translated, counts);
             continue;
         }
-        std::string before = "(not known: the translation has no translated_from, or was made before "
-                             "translation-history.toml kept the English)";
-        if (h != history.end()) {
-            const auto was = h->second.fields.find(field);
-            before = was == h->second.fields.end() ? "(none)" : was->second;
-            if (before == text) {
-                addUnit(f, sp.id + "." + field, text, translated, counts);
+        std::string was = "(not known: the translation has no translated_from, or was made before "
+                          "translation-history.toml kept the English)";
+        if (before) {
+            const auto w = before->fields.find(field);
+            was = w == before->fields.end() ? "(none)" : w->second;
+            if (was == text) {
+                addUnit(f, prefix + field, text, translated, counts);
                 continue;
             }
         }
         if (text.empty()) continue;
-        XliffUnit x{sp.id + "." + field, text, std::nullopt, "initial", {}};
-        x.notes.push_back({"ev:english-before", before});
+        XliffUnit x{prefix + field, text, std::nullopt, "initial", {}};
+        x.notes.push_back({"ev:english-before", was});
         x.notes.push_back({"ev:translation-before", *translated});
         ++counts.toTranslate;
         ++counts.changed;
         ++counts.units;
         f.units.push_back(std::move(x));
     }
+}
+
+const EnglishText* historyOf(const TranslationHistory& history, const std::string& stamp) {
+    const auto h = history.find(stamp);
+    return h == history.end() ? nullptr : &h->second;
+}
+
+void exportSignpost(const Source& s, std::size_t i, const std::string& tag, const TranslationHistory& history, XliffFile& f,
+                    ExportCounts& counts) {
+    const ev::Signpost& sp = s.pack.signposts[i];
+    const SignpostSource& where = s.signposts[i];
+    const auto english = cardFields(sp.text.at(s.pack.defaultLocale));
+    const auto t = sp.text.find(tag);
+    const bool stale = t != sp.text.end() && where.stale(tag);
+    exportFields({english.begin(), english.end()}, t == sp.text.end() ? std::map<std::string, std::string>{} : cardFields(t->second),
+                 stale, stale ? historyOf(history, where.translatedFrom.at(tag)) : nullptr, sp.id + ".", f, counts);
+}
+
+EnglishText planEnglish(const ev::Plan& plan, const std::string& defaultLocale) {
+    EnglishText e;
+    e.plan = plan.id;
+    e.fields = byName(planFields(plan.text.at(defaultLocale)));
+    return e;
+}
+
+XliffFile exportPlan(const ev::Plan& plan, const Source& s, const std::string& tag, const TranslationHistory& history,
+                     ExportCounts& counts) {
+    XliffFile f{"plan." + plan.id, planEnglishFile(s, plan.id), {}};
+    const auto t = plan.text.find(tag);
+    const bool stale = t != plan.text.end() && t->second.stale;
+    exportFields(planFields(plan.text.at(s.pack.defaultLocale)),
+                 t == plan.text.end() ? std::map<std::string, std::string>{} : byName(planFields(t->second)), stale,
+                 stale ? historyOf(history, t->second.translatedFrom) : nullptr, "", f, counts);
+    return f;
 }
 
 std::string readWhole(const fs::path& file) {
@@ -297,7 +365,7 @@ int exportXliff(const Options& o) {
     for (const ev::Page& p : s->pack.pages) {
         doc.files.push_back(exportPage(*s, p.id, o.locale, history, counts));
         const PageFile& e = s->files.at(p.id).at(s->pack.defaultLocale);
-        history[s->sourceHash.at(p.id)] = {p.id, e.title, e.summary, e.markdown, {}, {}, {}};
+        history[s->sourceHash.at(p.id)] = {p.id, e.title, e.summary, e.markdown, {}, {}, {}, {}};
     }
     XliffFile ui{"ui", s->stringsFile(s->pack.defaultLocale).filename().string(), {}};
     const auto& theirs = s->pack.strings.contains(o.locale) ? s->pack.strings.at(o.locale) : std::map<std::string, std::string>{};
@@ -323,16 +391,20 @@ int exportXliff(const Options& o) {
         ++counts.units;
         ui.units.push_back(std::move(x));
     }
-    for (const auto& [section, hash] : s->stringsHash) history[hash] = {{}, {}, {}, {}, {}, s->englishSection(section), section};
+    for (const auto& [section, hash] : s->stringsHash) history[hash] = {{}, {}, {}, {}, {}, s->englishSection(section), section, {}};
     doc.files.push_back(std::move(ui));
     XliffFile signposts{"signposts", "pack.toml", {}};
     for (std::size_t i = 0; i < s->pack.signposts.size(); ++i) {
         exportSignpost(*s, i, o.locale, history, signposts, counts);
         const SignpostSource& where = s->signposts[i];
         history[where.englishHash] = {{}, {}, {}, {}, s->pack.signposts[i].id,
-                                      cardFields(s->pack.signposts[i].text.at(s->pack.defaultLocale)), {}};
+                                      cardFields(s->pack.signposts[i].text.at(s->pack.defaultLocale)), {}, {}};
     }
     doc.files.push_back(std::move(signposts));
+    for (const ev::Plan& plan : s->pack.plans) {
+        doc.files.push_back(exportPlan(plan, *s, o.locale, history, counts));
+        history[s->planHash.at(plan.id)] = planEnglish(plan, s->pack.defaultLocale);
+    }
 
     replaceFile(o.out, writeXliff(doc));
     writeHistory(historyFile(src), history, stampsInUse(*s));
@@ -399,6 +471,7 @@ struct Import {
     std::vector<PageWrite> pages;
     std::map<std::string, std::string> strings;   // UI key -> text
     std::map<std::string, std::string> signposts; // unit id -> text
+    std::map<std::string, std::map<std::string, std::string>> plans; // plan -> field -> text
     std::vector<std::string> leftAlone;           // pages with units not yet translated
 };
 
@@ -489,6 +562,55 @@ void importFields(const std::map<std::string, std::string>& english, const Xliff
             else into[x.id] = *x.target;
         }
     }
+}
+
+void importPlan(const Source& s, const XliffFile& f, Import& im) {
+    const std::string id = f.id.substr(5);
+    const ev::Plan* plan = s.pack.plan(id);
+    if (!plan) {
+        im.errors.push_back(f.id + ": there is no plan '" + id + "' in the content folder any more");
+        return;
+    }
+    const std::string where = planEnglishFile(s, id);
+    const std::size_t errorsBefore = im.errors.size();
+    std::map<std::string, std::string>& into = im.plans[id];
+    importFields(byName(planFields(plan->text.at(s.pack.defaultLocale))), f, where, into, im);
+    for (const auto& [field, text] : into)
+        if (text.find('\n') != std::string::npos) im.errors.push_back(where + ": unit '" + field + "': keep it to one line");
+    if (im.errors.size() != errorsBefore) im.plans.erase(id);
+}
+
+// A plan's text file for one language, as xliff import writes it: a draft, stamped when given
+// one, each step's notes laid out in lines and paragraphs as the English's are.
+std::string planText(const ev::Plan& plan, const std::string& defaultLocale, const std::map<std::string, std::string>& fields,
+                     const std::string& stamp) {
+    auto field = [&](const std::string& name) {
+        const auto it = fields.find(name);
+        return it == fields.end() ? std::string() : it->second;
+    };
+    std::string text = "title = " + tomlString(field("title")) + "\n";
+    if (!field("summary").empty()) text += "summary = " + tomlString(field("summary")) + "\n";
+    text += "status = \"draft\"\n";
+    if (!stamp.empty()) text += "translated_from = " + tomlString(stamp) + "\n";
+    if (plan.question) {
+        text += "\nquestion = " + tomlString(field("question")) + "\nanswers = [";
+        for (std::size_t i = 0; i < plan.question->answerIds.size(); ++i)
+            text += (i ? ", " : "") + tomlString(field("answers." + std::to_string(i + 1)));
+        text += "]\n";
+    }
+    for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+        const std::string n = "steps." + std::to_string(i + 1);
+        text += "\n[[steps]]\n";
+        if (!field(n + ".prompt").empty()) text += "prompt = " + tomlString(field(n + ".prompt")) + "\n";
+        std::string notes;
+        int line = 0;
+        for (const std::string& english : noteLines(plan.text.at(defaultLocale).steps[i].notes)) {
+            if (!notes.empty() || line) notes += '\n';
+            if (!english.empty()) notes += field(n + ".notes." + std::to_string(++line));
+        }
+        if (!notes.empty()) text += "notes = " + tomlMultiline(notes) + "\n";
+    }
+    return text;
 }
 
 const std::string kDropped = "\x01"; // marks a front matter line to leave out
@@ -622,6 +744,7 @@ int importXliff(const Options& o) {
         if (f.id.starts_with("page.")) importPage(*s, f, im);
         else if (f.id == "ui") importFields(s->pack.strings.at(s->pack.defaultLocale), f, s->stringsFile(s->pack.defaultLocale).string(), im.strings, im);
         else if (f.id == "signposts") importFields(signpostEnglish, f, s->packToml.string(), im.signposts, im);
+        else if (f.id.starts_with("plan.")) importPlan(*s, f, im);
         else im.errors.push_back(file.string() + ": <file id=\"" + f.id + "\"> is not part of a pack");
     }
     const auto& lines = s->stringLines.contains(tag) ? s->stringLines.at(tag) : std::map<std::string, int>{};
@@ -642,7 +765,7 @@ int importXliff(const Options& o) {
     for (const PageWrite& w : im.pages) {
         const std::string stamp = s->sourceHash.at(w.page);
         const PageFile& e = s->files.at(w.page).at(s->pack.defaultLocale);
-        history[stamp] = {w.page, e.title, e.summary, e.markdown, {}, {}, {}};
+        history[stamp] = {w.page, e.title, e.summary, e.markdown, {}, {}, {}, {}};
         const auto t = s->files.at(w.page).find(tag);
         const bool same = t != s->files.at(w.page).end() && t->second.translatedFrom == stamp &&
                           pageUnits(t->second).size() == w.units.size() &&
@@ -709,12 +832,59 @@ int importXliff(const Options& o) {
             stamps[sp.id] = where.englishHash;
     }
     if (!im.signposts.empty() || !stamps.empty()) applySignposts(*s, tag, im.signposts, stamps);
+    int plansWritten = 0;
+    for (const ev::Plan& plan : s->pack.plans) {
+        const auto got = im.plans.find(plan.id);
+        if (got == im.plans.end()) continue;
+        const std::string stamp = s->planHash.at(plan.id);
+        history[stamp] = planEnglish(plan, s->pack.defaultLocale);
+        // As a help card: stamped as made from today's English only when this file translated
+        // every field of it; a first translation is written only then, as a page is.
+        const Fields english = planFields(plan.text.at(s->pack.defaultLocale));
+        const auto t = plan.text.find(tag);
+        const auto before = t == plan.text.end() ? std::map<std::string, std::string>{} : byName(planFields(t->second));
+        std::map<std::string, std::string> fields;
+        int missing = 0;
+        for (const auto& [field, text] : english) {
+            const auto g = got->second.find(field);
+            const auto b = before.find(field);
+            fields[field] = g != got->second.end() ? g->second : b != before.end() ? b->second : "";
+            missing += !text.empty() && !got->second.contains(field);
+        }
+        if (t == plan.text.end() && missing) {
+            im.leftAlone.push_back("plan " + plan.id + " (" + std::to_string(missing) + " fields not translated)");
+            continue;
+        }
+        const std::string oldStamp = t == plan.text.end() ? "" : t->second.translatedFrom;
+        const std::string newStamp = missing ? oldStamp : stamp;
+        if (fields == before && newStamp == oldStamp) continue;
+        replaceFile(src / "plans" / plan.id / (tag + ".toml"), planText(plan, s->pack.defaultLocale, fields, newStamp));
+        ++plansWritten;
+    }
     writeHistory(historyFile(src), history, keep);
     std::cout << "imported " << file.string() << " into " << tag << ": " << pagesWritten << " pages, " << stringsWritten
-              << " UI strings, " << im.signposts.size() << " signpost texts written\n";
+              << " UI strings, " << im.signposts.size() << " signpost texts, " << plansWritten << " plans written\n";
     for (const std::string& p : im.leftAlone) std::cout << "  left as it was: " << p << "\n";
     std::cout << "now run: everyvoice-pack lint " << src.string() << "\n";
     return kOk;
+}
+
+// What `stale` prints for a text kept as named fields: a word diff of each field whose English
+// changed since before (the history's English for the translation's stamp; null if not known).
+void printFieldChanges(const Fields& now, const EnglishText* before, const std::string& defaultLocale) {
+    if (!before) {
+        std::cout << "  the " << defaultLocale << " text it was made from is not known (no translated_from, or "
+                  << "translated before the history was kept): check every field\n\n";
+        return;
+    }
+    for (const auto& [field, text] : now) {
+        const auto was = before->fields.find(field);
+        const std::string old = was == before->fields.end() ? "" : was->second;
+        std::string diff = wordDiff(old, text);
+        while (diff.ends_with('\n')) diff.pop_back();
+        if (old != text) std::cout << "  " << field << ": " << diff << "\n";
+    }
+    std::cout << "\n";
 }
 
 std::string wholeText(std::string_view title, std::string_view summary, std::string_view markdown) {
@@ -788,20 +958,24 @@ int staleCommand(const std::vector<std::string>& args) {
             std::cout << s->packToml.string() << ":" << where.textLines.at(o->locale) << ": the " << s->pack.defaultLocale
                       << " text of signpost '" << sp.id << "' changed since this translation was made; until it is "
                       << "translated again the kiosk shows that card in " << s->pack.defaultLocale << "\n";
-            const auto h = history.find(where.translatedFrom.at(o->locale));
-            if (h == history.end()) {
-                std::cout << "  the " << s->pack.defaultLocale << " text it was made from is not known (no translated_from, or "
-                          << "translated before the history was kept): check every field\n\n";
+            const auto english = cardFields(sp.text.at(s->pack.defaultLocale));
+            printFieldChanges({english.begin(), english.end()}, historyOf(history, where.translatedFrom.at(o->locale)),
+                              s->pack.defaultLocale);
+        }
+        int stalePlans = 0;
+        for (const ev::Plan& plan : s->pack.plans) {
+            const auto t = plan.text.find(o->locale);
+            if (t == plan.text.end()) {
+                untranslated.push_back("plan:" + plan.id);
                 continue;
             }
-            for (const auto& [field, now] : cardFields(sp.text.at(s->pack.defaultLocale))) {
-                const auto was = h->second.fields.find(field);
-                const std::string before = was == h->second.fields.end() ? "" : was->second;
-                std::string diff = wordDiff(before, now);
-                while (diff.ends_with('\n')) diff.pop_back();
-                if (before != now) std::cout << "  " << field << ": " << diff << "\n";
-            }
-            std::cout << "\n";
+            if (!t->second.stale) continue;
+            ++stalePlans;
+            const PlanFile& pf = s->planFiles.at(plan.id).at(o->locale);
+            std::cout << pf.file.string() << ": the " << s->pack.defaultLocale << " text of plan '" << plan.id
+                      << "' changed since this translation was made; until it is translated again present mode and handouts use "
+                      << s->pack.defaultLocale << "\n";
+            printFieldChanges(planFields(plan.text.at(s->pack.defaultLocale)), historyOf(history, t->second.translatedFrom), s->pack.defaultLocale);
         }
         int staleStrings = 0;
         if (const auto keys = s->staleStrings.find(o->locale); keys != s->staleStrings.end()) {
@@ -826,6 +1000,7 @@ int staleCommand(const std::vector<std::string>& args) {
         std::cout << o->locale << ": " << stale << (stale == 1 ? " page" : " pages") << " out of date";
         if (staleStrings) std::cout << ", " << staleStrings << (staleStrings == 1 ? " UI string" : " UI strings") << " out of date";
         if (staleCards) std::cout << ", " << staleCards << (staleCards == 1 ? " help card" : " help cards") << " out of date";
+        if (stalePlans) std::cout << ", " << stalePlans << (stalePlans == 1 ? " plan" : " plans") << " out of date";
         if (!untranslated.empty()) std::cout << ", " << untranslated.size() << " not translated: " << sortedJoin(untranslated);
         std::cout << "\n";
     } catch (const std::exception& e) {
