@@ -30,12 +30,16 @@ trap 'rm -rf "$state"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 # first_frame CMD...: ms from starting CMD to its first finished frame, median of $runs runs.
+# The kiosk's start steps (--bench-first-frame) are appended to $state/start-steps, with
+# exec_to_main (exec and dynamic linking) from when this script started it.
 first_frame() {
   for _ in $(seq "$runs"); do
-    local t0 at
+    local t0 out
     t0=$(date +%s%N)
-    at=$("$@" | awk '/^first_frame_at_ns/ {print $2}')
-    echo $(( (at - t0) / 1000 ))
+    out=$("$@")
+    awk -v t0="$t0" '/^main_at_ns/ {printf "start_step exec_to_main %.2f\n", ($2 - t0) / 1e6} /^start_step/' \
+      <<<"$out" >> "$state/start-steps"
+    echo $(( ($(awk '/^first_frame_at_ns/ {print $2}' <<<"$out") - t0) / 1000 ))
   done | median | awk '{printf "%.1f", $1/1000}'
 }
 
@@ -43,9 +47,15 @@ step="first frame"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -r)"
 echo "renderer: $(glxinfo -B 2>/dev/null | awk -F': ' '/OpenGL renderer/ {print $2}' || echo unknown)"
 
+: > "$state/start-steps"
 bare=$(first_frame "$build/tests/bench/bench_bare_window" 1080 1920)
 ours=$(first_frame "$kiosk" --pack "$pack" --state-dir "$state" --window 1080x1920 --bench-first-frame)
 echo "first frame: bare SDL2+GL window ${bare} ms, kiosk ${ours} ms, ratio $(awk -v a="$ours" -v b="$bare" 'BEGIN {printf "%.2f", a/b}') (budget 1.25)"
+# Steps in the order they ran; fonts_thread runs alongside window_gl_context.
+echo "start-up steps of the kiosk, ms, medians of $runs runs:"
+awk '!seen[$2]++ {print $2}' "$state/start-steps" | while read -r s; do
+  printf '  %-20s %8s\n' "$s" "$(awk -v s="$s" '$2 == s {print $3}' "$state/start-steps" | median)"
+done
 
 step="frame build (frame_bench)"
 frame=$("$build/tests/bench/frame_bench" "$pack" | head -1)
