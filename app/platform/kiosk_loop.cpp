@@ -224,6 +224,9 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
             redrawAt = session_.nextDeadline();
             if (const auto anim = app_.nextAnimation()) redrawAt = redrawAt ? std::min(*redrawAt, now + *anim) : now + *anim;
             if (redrawAt) timeout = std::max(Millis(0), *redrawAt - now);
+            // Idle on the first screen with languages still cold: warm them a step at a time
+            // between waits that return at once, until all are warm (ui/language_warmup.h).
+            if (app_.warming()) timeout = Millis(0);
         }
         if (const auto due = options.updates ? options.updates->due() : std::nullopt) {
             const Millis wait = std::max(Millis(0), *due - now);
@@ -240,7 +243,10 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
         for (KeyPress k : ev.keys) pressKey(k);
         const bool switched = runUpdates(options);
         const bool draw = owed > 0 || ev.input || ev.resized || switched || (redrawAt && clock_.now() >= *redrawAt);
-        if (!draw) continue;
+        if (!draw) {
+            app_.warmUp();
+            continue;
+        }
         // Woken by input, a resize, a deadline or a new pack: in every case the screen may differ.
         owed = std::max(owed, ev.input || ev.resized || switched ? kSettleFrames : 1);
         frame();
