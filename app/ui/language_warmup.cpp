@@ -38,9 +38,7 @@ bool LanguageWarmup::step(TextPainter& text) {
     const float width = kColumnWidth - 2 * kMargin;
     for (const std::size_t end = std::min(items_.size(), next_ + kPerStep); next_ < end; ++next_) {
         const Item& i = items_[next_];
-        const ParagraphPtr p = text.layoutIn(i.locale, i.rtl, i.text, i.size, width, text::Align::Start, i.bold);
-        quads_.clear();
-        text.engine().quads(*p, quads_);
+        text.layoutIn(i.locale, i.rtl, i.text, i.size, width, text::Align::Start, i.bold);
     }
     return !done();
 }

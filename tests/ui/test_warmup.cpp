@@ -30,7 +30,6 @@ TEST_CASE("on the attract screen the other languages are warmed in a few idle st
     CHECK(h.app.warmup().warmed() == std::vector<std::string>{"ur"});
     const auto warm = h.engine.stats();
     CHECK(warm.layouts > 0);
-    CHECK(warm.glyphsRasterised > 0);
     // Warm: later idle turns lay out and rasterise nothing (the kiosk's idle CPU stays at zero).
     for (int i = 0; i < 50; ++i) h.app.warmUp();
     const auto later = h.engine.stats();
