@@ -6,9 +6,11 @@
 #include "cli/kiosk.h"
 #include "cli/options.h"
 #include "cli/places.h"
+#include "platform/start_times.h"
 
 int main(int argc, char** argv) {
     using namespace ev::cli;
+    ev::platform::StartTimes times;
     try {
         const Options o = parseOptions(argc, argv);
         if (o.info) {
@@ -16,10 +18,11 @@ int main(int argc, char** argv) {
             return 0;
         }
         const Places places = findPlaces(o, argv[0]);
+        times.mark("options");
         if (o.setAdminPin) return setAdminPin(places.stateDir);
         if (o.check) return selfCheck(o, places);
         if (o.exportOutbox) return exportOutbox(places.stateDir, *o.outbox);
-        return runKiosk(o, places);
+        return runKiosk(o, places, times);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", e.what());
         return e.status;

@@ -2,7 +2,9 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <memory>
 #include <optional>
@@ -95,13 +97,22 @@ void goToStart(Session& session, const std::optional<std::string>& locale, const
     else if (builtIn) session.goTo({Screen::Help, {}});
 }
 
+// Mesa keeps compiled shaders on disk under the user's cache folder, which a kiosk's service
+// user may not have: then every start compiles the UI's shaders again (150-300 ms of the first
+// frame under llvmpipe; docs/performance.md). STATE-DIR/shader-cache is kept across starts.
+// A folder the environment names wins; Mesa itself does without a cache it cannot write.
+void keepShaderCache(const Places& places) {
+    setenv("MESA_SHADER_CACHE_DIR", (places.stateDir / "shader-cache").c_str(), 0);
+}
+
 } // namespace
 
-int runKiosk(const Options& o, const Places& places) {
+int runKiosk(const Options& o, const Places& places, platform::StartTimes& times) {
     // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
     OffsetClock clock(/*frozen=*/o.script.has_value() || o.monkey.has_value());
     const PackStoreSettings storeSettings = packStoreSettings(o, places);
     const std::unique_ptr<PackStore> store = openPackStore(places, clock, storeSettings);
+    times.mark("pack_store");
     StartPack start;
     try {
         start = choosePackToStart(store.get(), o.pack, places.defaultPack);
@@ -111,6 +122,7 @@ int runKiosk(const Options& o, const Places& places) {
     if (start.builtIn)
         std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", start.whyBuiltIn.c_str());
     shell::ShownPack shown(std::move(start.pack), std::move(start.origin));
+    times.mark("pack_open_verify");
 
     const std::optional<Target> target = gotoTarget(o, shown.pack());
     std::optional<std::vector<ScriptCommand>> script;
@@ -148,8 +160,14 @@ int runKiosk(const Options& o, const Places& places) {
     // Finding fonts (fontconfig) takes about as long as creating the window and GL context:
     // do both at once, once every check that may refuse to start has passed. The engine is
     // used only by this thread once get() has returned.
-    auto engineReady = std::async(std::launch::async, [] { return std::make_unique<text::Engine>(); });
+    times.mark("counts_pin_session");
+    auto engineReady = std::async(std::launch::async, [] {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto engine = std::make_unique<text::Engine>();
+        return std::pair(std::move(engine), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    });
 
+    keepShaderCache(places);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // a kiosk keeps no window layout between runs
@@ -160,14 +178,19 @@ int runKiosk(const Options& o, const Places& places) {
         return 1;
     }
 
-    const std::unique_ptr<text::Engine> engine = engineReady.get();
+    times.mark("window_gl_context");
+    auto [engine, fontsMs] = engineReady.get();
+    times.mark("waiting_for_fonts");
+    times.alongside("fonts_thread", fontsMs);
     int code = 0;
     {
         ui::App app(shown.pack(), session, clock, *engine, o.app);
         shown.attach(app, session, counter);
         goToStart(session, locale, target, start.builtIn);
+        times.mark("app");
         platform::SdlNarrator narrator;
         app.setNarrator(&narrator);
+        times.mark("audio");
         std::optional<shell::PackUpdates> updates;
         if (store) updates.emplace(*store, clock, storeSettings.pollEvery, shown, app, session);
         // The admin screen's Health list: --check's lines, with this run's GL context and fonts.
@@ -189,6 +212,7 @@ int runKiosk(const Options& o, const Places& places) {
         loopOptions.service = &service;
         loopOptions.screenshot = o.screenshot;
         loopOptions.benchFirstFrame = o.benchFirstFrame;
+        loopOptions.startTimes = &times;
         std::unique_ptr<platform::Driver> driver;
         int w = 0, h = 0;
         host->framebufferSize(w, h);

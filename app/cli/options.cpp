@@ -66,7 +66,8 @@ constexpr const char* kUsage = R"(usage: everyvoice-kiosk [options]
                        at least 20, WCAG 2.2.1)
   --scan SECONDS       switch access: the focus steps to the next control this often (0.5 to
                        10; default off); Enter or Space, which a switch sends, takes it
-  --bench-first-frame  draw one frame, print when it was finished, exit (tools/bench.sh)
+  --bench-first-frame  draw one frame, print when it was finished and each start step's
+                       time in ms, exit (tools/bench.sh)
   --version            print the version
   --help               this text
 )";

@@ -87,13 +87,22 @@ int KioskLoop::run(const LoopOptions& options) {
         ImGui::SetCurrentContext(room);
         app_.setPresenterWindow(true);
     }
+    if (options.startTimes) options.startTimes->mark("loop_setup");
     if (options.benchFirstFrame) {
-        frame();
+        StartTimes unmarked;
+        StartTimes& times = options.startTimes ? *options.startTimes : unmarked;
+        buildFrame();
+        times.mark("first_layout");
+        host_.render();
+        times.mark("first_render");
+        host_.swap();
         glFinish();
+        times.mark("first_swap");
         // Wall-clock time, so tools/bench.sh can subtract the moment it started the process.
         timespec t{};
         clock_gettime(CLOCK_REALTIME, &t);
         std::printf("first_frame_at_ns %lld\n", static_cast<long long>(t.tv_sec) * 1'000'000'000LL + t.tv_nsec);
+        times.print();
         return 0;
     }
     return options.driver ? runDriven(options) : runInteractive(options);
@@ -215,6 +224,9 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
             redrawAt = session_.nextDeadline();
             if (const auto anim = app_.nextAnimation()) redrawAt = redrawAt ? std::min(*redrawAt, now + *anim) : now + *anim;
             if (redrawAt) timeout = std::max(Millis(0), *redrawAt - now);
+            // Idle on the first screen with languages still cold: warm them a step at a time
+            // between waits that return at once, until all are warm (ui/language_warmup.h).
+            if (app_.warming()) timeout = Millis(0);
         }
         if (const auto due = options.updates ? options.updates->due() : std::nullopt) {
             const Millis wait = std::max(Millis(0), *due - now);
@@ -231,7 +243,10 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
         for (KeyPress k : ev.keys) pressKey(k);
         const bool switched = runUpdates(options);
         const bool draw = owed > 0 || ev.input || ev.resized || switched || (redrawAt && clock_.now() >= *redrawAt);
-        if (!draw) continue;
+        if (!draw) {
+            app_.warmUp();
+            continue;
+        }
         // Woken by input, a resize, a deadline or a new pack: in every case the screen may differ.
         owed = std::max(owed, ev.input || ev.resized || switched ? kSettleFrames : 1);
         frame();

@@ -15,6 +15,7 @@
 #include "platform/host.h"
 #include "shell/pack_updates.h"
 #include "platform/service_notify.h"
+#include "platform/start_times.h"
 #include "text/engine.h"
 #include "ui/app.h"
 
@@ -27,6 +28,7 @@ struct LoopOptions {
     shell::PackUpdates* updates = nullptr;  // the pack inbox, if any
     ServiceNotifier* service = nullptr; // systemd: ready after the first frame, then the watchdog
     bool presenter = false; // the host has a presenter window: draw the presenter view in it
+    StartTimes* startTimes = nullptr; // marked up to the first frame; printed with benchFirstFrame
 };
 
 class KioskLoop {

@@ -29,7 +29,7 @@ bool beginLayer(const char* name, bool onTop) {
 } // namespace
 
 App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine, AppSettings settings)
-    : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine), gate_(clock),
+    : pack_(&pack), session_(session), clock_(clock), settings_(settings), text_(engine), warmup_(pack), gate_(clock),
       attract_(gate_, settings.reducedMotion), admin_(staff_, clock, gate_),
       routes_{{Screen::Attract, {&attract_, false}},  {Screen::Languages, {&languages_, true}},
               {Screen::Audience, {&audience_, true}}, {Screen::Topics, {&topics_, true}},
@@ -59,6 +59,7 @@ void App::showPack(const Pack& pack, std::string origin) {
     page_ = PageView{};
     present_ = PresentView{};
     images_.clear();
+    warmup_ = LanguageWarmup(pack); // its words, not the old pack's
 }
 
 void App::setTextureUploader(TextureUploader* uploader) {

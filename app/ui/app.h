@@ -12,6 +12,7 @@
 #include "text/engine.h"
 #include "ui/focus.h"
 #include "ui/image_textures.h"
+#include "ui/language_warmup.h"
 #include "ui/pin_gate.h"
 #include "ui/text_painter.h"
 #include "ui/views/admin_view.h"
@@ -97,6 +98,14 @@ public:
     const Focus& focus() const { return focus_; }
     // How long until something on screen changes by itself (attract cycling), if anything.
     std::optional<Millis> nextAnimation() const { return nextAnimation_; }
+    // Warming the other languages is owed: the kiosk is on its first screen and some are cold.
+    // The loop then calls warmUp() whenever it has nothing to draw, instead of sleeping.
+    bool warming() const { return session_.location().screen == Screen::Attract && !warmup_.done(); }
+    // One small step of it (language_warmup.h); nothing when warming() is false.
+    void warmUp() {
+        if (warming()) warmup_.step(text_);
+    }
+    const LanguageWarmup& warmup() const { return warmup_; }
 
 private:
     Ui makeUi(ImDrawList* dl);
@@ -111,6 +120,7 @@ private:
     const Clock& clock_;
     AppSettings settings_;
     TextPainter text_;
+    LanguageWarmup warmup_;
     ImageTextures images_;
     WidgetRegistry widgets_;
     Focus focus_;

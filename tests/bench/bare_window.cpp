@@ -1,10 +1,11 @@
 // bench_bare_window [W H | WxH]: the floor for the kiosk's first-frame budget. Opens an SDL2
-// window (default 1080x1920) with the same GL 3.0 context the kiosk asks for, clears it, waits
-// for the GPU, reads one pixel back, swaps, and prints when the frame was finished:
+// window (default 1080x1920) with the same GL 3.0 context the kiosk asks for, clears it, reads
+// one pixel back, swaps, waits for the GPU, and prints when the frame was finished:
 //   first_frame_ms N       from the first statement of main (leaves out exec and dynamic linking)
 //   first_frame_at_ns T    wall clock, as the kiosk's --bench-first-frame prints it, so that
 //                          tools/bench.sh measures both programs from its own start the same way
-// Both are taken at the point where the kiosk takes its own: after glFinish, before the swap.
+// Both are taken at the point where the kiosk takes its own: after the swap and glFinish, when
+// the frame has reached the window (with llvmpipe the swap copies it to the X server).
 #include <GL/gl.h>
 #include <SDL.h>
 
@@ -68,13 +69,13 @@ int main(int argc, char** argv) {
     glViewport(0, 0, w, h);
     glClearColor(11 / 255.0f, 31 / 255.0f, 51 / 255.0f, 1.0f); // the kiosk's navy
     glClear(GL_COLOR_BUFFER_BIT);
-    glFinish();
     unsigned char pixel[4] = {};
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(w / 2, h / 2, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+    SDL_GL_SwapWindow(window);
+    glFinish();
     const long long done = nanos(CLOCK_MONOTONIC);
     const long long doneWall = nanos(CLOCK_REALTIME);
-    SDL_GL_SwapWindow(window);
 
     // A frame that never reached the GPU would make the floor meaninglessly low.
     const bool drawn = pixel[0] == 11 && pixel[1] == 31 && pixel[2] == 51;
