@@ -290,5 +290,8 @@ TEST_CASE("present mode's split rule: a list keeps its lead-in, its items move w
     CHECK(ev::listLeadIn(b, 3) == std::optional<std::size_t>{1});
     CHECK(ev::listLeadIn(b, 4) == std::optional<std::size_t>{1});
     CHECK_FALSE(ev::listLeadIn(b, 5));
-    CHECK_FALSE(ev::listLeadIn(b, 8)); // a list under a heading has no lead-in to repeat
+    CHECK(ev::listLeadIn(b, 8) == std::optional<std::size_t>{6}); // a list under a heading: the heading
+    CHECK_FALSE(ev::listLeadIn(b, 7));
+    const ev::Document bare = ev::parseMarkdown("- first\n- second\n");
+    CHECK_FALSE(ev::listLeadIn(bare.blocks, 1)); // a list that starts the step has none
 }

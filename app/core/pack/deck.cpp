@@ -55,7 +55,9 @@ std::optional<std::size_t> listLeadIn(const std::vector<Block>& blocks, std::siz
     if (i >= blocks.size() || blocks[i].kind != Block::Kind::ListItem) return std::nullopt;
     std::size_t first = i;
     while (first > 0 && blocks[first - 1].kind == Block::Kind::ListItem) --first;
-    if (first == i || first == 0 || blocks[first - 1].kind != Block::Kind::Paragraph) return std::nullopt;
+    if (first == i || first == 0) return std::nullopt;
+    const Block::Kind before = blocks[first - 1].kind;
+    if (before != Block::Kind::Paragraph && before != Block::Kind::Heading) return std::nullopt;
     return first - 1;
 }
 

@@ -56,11 +56,12 @@ std::vector<Block> stepBlocks(const DeckStep& step, const PageText& text);
 // - a list item moves whole rather than being cut after a sentence (only one taller than a
 //   whole column is cut);
 // - a screen that starts with a list item that is not its list's first starts with that list's
-//   lead-in again (listLeadIn).
+//   lead-in again, the paragraph or heading just before it (listLeadIn).
 bool keepsWithNext(const std::vector<Block>& blocks, std::size_t i);
 bool mayCut(const Block& b);
-// The paragraph leading into the list blocks[i] is an item of, when blocks[i] is not its first
-// item; nullopt otherwise, or when the list has no lead-in (it follows a heading or starts the step).
+// The paragraph or heading leading into the list blocks[i] is an item of, when blocks[i] is not
+// its first item; nullopt otherwise, or when the list has no lead-in (it starts the step, or
+// follows an image).
 std::optional<std::size_t> listLeadIn(const std::vector<Block>& blocks, std::size_t i);
 
 } // namespace ev
