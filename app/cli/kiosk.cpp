@@ -64,13 +64,14 @@ std::unique_ptr<PackStore> openPackStore(const Places& places, const Clock& cloc
 
 using Target = std::pair<Location, std::optional<Audience>>;
 
-// --goto, checked against the pack before any window opens. Throws UsageError.
+// --goto (or present mode's --plan and --topics), checked against the pack before any window
+// opens; errors name the option typed. Throws UsageError.
 std::optional<Target> gotoTarget(const Options& o, const Pack& pack) {
     if (!o.gotoTarget) return std::nullopt;
     const auto target = parseTarget(*o.gotoTarget);
-    if (!target) usageError("unknown --goto target '" + *o.gotoTarget + "'");
+    if (!target) usageError("unknown " + o.gotoOption + " target '" + *o.gotoTarget + "'");
     if (const std::string missing = missingIn(pack, target->first); !missing.empty())
-        throw UsageError("--goto: " + missing + " in pack " + pack.id, 2);
+        throw UsageError(o.gotoOption + ": " + missing + " in pack " + pack.id, 2);
     if (target->first.screen == Screen::Topics && !target->second)
         usageError("--goto topics needs an audience: topics:child, topics:teen, topics:parent or topics:community");
     return target;

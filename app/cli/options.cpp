@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/kiosk/kiosk_config.h"
+#include "core/pack/content.h"
 
 namespace ev::cli {
 
@@ -202,7 +203,12 @@ Options parseOptions(int argc, const char* const* argv) {
         usageError("--plan, --topics and --presenter-window go with --present");
     if (plan && topics) usageError("--plan and --topics do not go together");
     if (present && o.gotoTarget) usageError("--present and --goto do not go together");
-    if (present) o.gotoTarget = plan ? "present:plan:" + *plan : "present:topics:" + topics.value_or("parent");
+    if (topics && !audienceFromId(*topics))
+        usageError("--topics takes child, teen, parent or community, not '" + *topics + "'");
+    if (present) {
+        o.gotoTarget = plan ? "present:plan:" + *plan : "present:topics:" + topics.value_or("parent");
+        o.gotoOption = plan ? "--plan" : topics ? "--topics" : "--present";
+    }
     if (o.window.fullscreen && o.window.width) usageError("--window and --fullscreen do not go together");
     if (o.monkey && o.script) usageError("--monkey and --script do not go together");
     if (o.exportOutbox && !o.outbox) usageError("--export-outbox needs outbox in the settings file (--config)");

@@ -35,6 +35,9 @@ struct Options {
     // the presenter view opens by itself when --present finds two or more displays.
     std::optional<platform::WindowOptions> presenterWindow;
     std::optional<std::string> locale, gotoTarget;
+    // The option the user typed that set gotoTarget (--goto, or --plan, --topics or --present
+    // for present mode): what an error about the target names.
+    std::string gotoOption = "--goto";
     std::optional<long> monkey;
     std::uint64_t seed = 1;
     bool benchFirstFrame = false;

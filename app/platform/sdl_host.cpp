@@ -70,7 +70,11 @@ public:
         Uint32 flags = SDL_WINDOW_OPENGL;
         Size size{options.width, options.height};
         if (options.fullscreen) {
+            // The display's own size as well: without a window manager (a kiosk session, a
+            // test's X server) nothing else makes a fullscreen window fill it.
             flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+            SDL_Rect b{};
+            if (SDL_GetDisplayBounds(0, &b) == 0) size = Size{b.w, b.h};
         } else {
             flags |= SDL_WINDOW_RESIZABLE;
             if (size.width <= 0 || size.height <= 0) {
@@ -106,17 +110,22 @@ public:
     // The facilitator's laptop screen; the kiosk's window (the room's) goes to the other display.
     std::string openPresenter(const WindowOptions& options, int display) override {
         if (!window_) return "no window yet";
-        const int x = display >= 0 ? int(SDL_WINDOWPOS_CENTERED_DISPLAY(display)) : int(SDL_WINDOWPOS_UNDEFINED);
+        // On a display, it fills it (its bounds given too: without a window manager nothing
+        // else would); beside the first window, it has the size asked for.
+        SDL_Rect at{int(SDL_WINDOWPOS_UNDEFINED), int(SDL_WINDOWPOS_UNDEFINED), std::max(options.width, 200),
+                    std::max(options.height, 200)};
         Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE;
-        if (display >= 0) flags = SDL_WINDOW_OPENGL | SDL_WINDOW_FULLSCREEN_DESKTOP;
-        presenter_ = SDL_CreateWindow((options.title + ": presenter").c_str(), x, x, std::max(options.width, 200),
-                                      std::max(options.height, 200), flags);
+        if (display >= 0 && SDL_GetDisplayBounds(display, &at) == 0) flags = SDL_WINDOW_OPENGL | SDL_WINDOW_FULLSCREEN_DESKTOP;
+        presenter_ = SDL_CreateWindow((options.title + ": presenter").c_str(), at.x, at.y, at.w, at.h, flags);
         if (!presenter_) return std::string("SDL2 could not open the presenter window: ") + SDL_GetError();
-        if (display >= 0) { // the room's window on the next display
-            const int room = (display + 1) % displays();
+        SDL_Rect room{};
+        if (display >= 0 && SDL_GetDisplayBounds((display + 1) % displays(), &room) == 0) { // the room's window on the next display
             const Uint32 full = SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN_DESKTOP;
             if (full) SDL_SetWindowFullscreen(window_, 0); // a fullscreen window moves only as a window
-            SDL_SetWindowPosition(window_, int(SDL_WINDOWPOS_CENTERED_DISPLAY(room)), int(SDL_WINDOWPOS_CENTERED_DISPLAY(room)));
+            if (full) SDL_SetWindowSize(window_, room.w, room.h);
+            int w = 0, h = 0;
+            SDL_GetWindowSize(window_, &w, &h);
+            SDL_SetWindowPosition(window_, room.x + std::max(0, (room.w - w) / 2), room.y + std::max(0, (room.h - h) / 2));
             if (full) SDL_SetWindowFullscreen(window_, full);
         }
         SDL_GL_MakeCurrent(window_, context_);

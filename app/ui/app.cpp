@@ -149,6 +149,11 @@ void App::frame() {
             lastScan_ = now;
         }
     }
+    // Any touch ends "Still there?" before the screen is drawn (kiosk_loop.cpp): one that
+    // lands on the prompt's Exit is the quick exit, at once, and the reading is not shown again.
+    if (promptWasShown_ && !session_.idlePromptShown() && ImGui::IsMouseDown(0) &&
+        promptExit_.contains(ImGui::GetIO().MousePos))
+        session_.quickExit();
     // The panel belongs to the screen it was opened on; a prompt or a quick exit closes it.
     if (!(session_.location() == shownAt_) || session_.idlePromptShown()) display_.close();
     // Reading stops with the page: at once on the quick exit, the idle prompt and reset.
@@ -246,7 +251,10 @@ void App::drawOverlays() {
         // Whatever was on screen is no one else's business: the prompt hides it entirely.
         if (beginLayer("##prompt", true)) {
             Ui ui = makeUi(ImGui::GetWindowDrawList());
-            prompt_.draw(ui);
+            float barTop = 0;
+            Rect footer{};
+            layoutFlow(ui, barTop, footer);
+            promptExit_ = prompt_.draw(ui, bar_, barTop);
         }
         ImGui::End();
         // The countdown changes once a second.

@@ -131,6 +131,7 @@ private:
     std::optional<Millis> nextAnimation_;
     bool promptWasShown_ = false;
     bool swallowPointer_ = false; // the tap that dismissed the prompt must not land beneath it
+    Rect promptExit_{};           // the quick exit over "Still there?", while it shows
     std::string rtlLocale_;       // cache of isRightToLeft for the current locale
     bool rtl_ = false;
 

@@ -95,6 +95,12 @@ bool labelFits(const Ui& ui, std::string_view label, Rect r, Look look, Icon ico
            ink.x1 <= b.textWidth + b.pad;
 }
 
+float heightFor(const Ui& ui, std::string_view label, float w, Look look, Icon icon, float sizePx, float least) {
+    for (float h = least; h <= 3 * least; h += ui.px(4))
+        if (labelFits(ui, label, Rect{{0, 0}, {w, h}}, look, icon, sizePx)) return h;
+    return 0;
+}
+
 float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon) {
     float size = boxOf(ui, r, look, icon).startSize;
     // Long translations shrink a little rather than spill out of the button.

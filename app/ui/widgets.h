@@ -30,6 +30,9 @@ bool button(Ui& ui, std::string_view id, std::string_view label, Rect r, Look lo
 float labelSize(Ui& ui, std::string_view label, Rect r, Look look, Icon icon = Icon::None);
 // Whether label at sizePx, wrapped as button() wraps it, fits inside r beside its icon.
 bool labelFits(const Ui& ui, std::string_view label, Rect r, Look look, Icon icon, float sizePx);
+// How tall a button of width w must be for label to fit at sizePx: at least `least`, taller
+// (in 4 px steps) where it wraps; 0 when three times `least` is not enough.
+float heightFor(const Ui& ui, std::string_view label, float w, Look look, Icon icon, float sizePx, float least);
 
 // A topic tile: a bold title and a short summary on a card, the text centred vertically in r.
 // Returns true when tapped. tileHeight is what the text needs, at least minHeight: long

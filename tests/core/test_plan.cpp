@@ -2,6 +2,7 @@
 // everyvoice-pack binary, readPack and the sqlite3 tool.
 #include <catch2/catch.hpp>
 
+#include "core/pack/deck.h"
 #include "core/pack/pack_reader.h"
 #include "support.h"
 
@@ -268,4 +269,29 @@ TEST_CASE("the default pack's plans are for parents, young people and community 
             CHECK(std::find(aud.begin(), aud.end(), w.audience) != aud.end());
         }
     }
+}
+
+TEST_CASE("present mode's split rule: a list keeps its lead-in, its items move whole, a screen within it starts with the lead-in", "[plan][present]") {
+    const ev::Document doc = ev::parseMarkdown("## Signs\n\nSigns to notice:\n\n- one. Two.\n- three\n- four\n\nAfter the list. More.\n\n"
+                                       "## Next\n\n- a list under a heading\n- second\n");
+    const std::vector<ev::Block>& b = doc.blocks;
+    REQUIRE(b.size() == 9);
+    REQUIRE(b[2].kind == ev::Block::Kind::ListItem);
+    CHECK(ev::keepsWithNext(b, 0));       // the heading
+    CHECK(ev::keepsWithNext(b, 1));       // "Signs to notice:" leads into the list
+    CHECK_FALSE(ev::keepsWithNext(b, 2)); // an item
+    CHECK_FALSE(ev::keepsWithNext(b, 5)); // a paragraph after the list
+    CHECK(ev::keepsWithNext(b, 6));       // a heading before a list
+    CHECK_FALSE(ev::keepsWithNext(b, 8)); // the last block
+    CHECK(ev::mayCut(b[5]));
+    CHECK_FALSE(ev::mayCut(b[2])); // "one. Two." moves whole
+    CHECK_FALSE(ev::mayCut(b[0]));
+    CHECK_FALSE(ev::listLeadIn(b, 2)); // the first item follows its lead-in anyway
+    CHECK(ev::listLeadIn(b, 3) == std::optional<std::size_t>{1});
+    CHECK(ev::listLeadIn(b, 4) == std::optional<std::size_t>{1});
+    CHECK_FALSE(ev::listLeadIn(b, 5));
+    CHECK(ev::listLeadIn(b, 8) == std::optional<std::size_t>{6}); // a list under a heading: the heading
+    CHECK_FALSE(ev::listLeadIn(b, 7));
+    const ev::Document bare = ev::parseMarkdown("- first\n- second\n");
+    CHECK_FALSE(ev::listLeadIn(bare.blocks, 1)); // a list that starts the step has none
 }

@@ -23,6 +23,12 @@ head -c 12000 "$PACK" > truncated.evpack
 expect_refusal "truncated pack" --pack truncated.evpack --state-dir "$WORK/state" --screenshot x.png
 expect_refusal "unknown --goto" --pack "$PACK" --state-dir "$WORK/state" --goto nowhere --screenshot x.png
 expect_refusal "unknown page" --pack "$PACK" --state-dir "$WORK/state" --goto page:no-such-page --screenshot x.png
+# Present mode's errors name the option typed (they used to say --goto).
+expect_refusal "unknown plan" --pack "$PACK" --state-dir "$WORK/state" --present --plan no-such-plan --screenshot x.png
+grep -q -- '^everyvoice-kiosk: --plan: .*no-such-plan' err.txt || fail "unknown plan: the error does not name --plan: $(cat err.txt)"
+expect_refusal "unknown topics" --pack "$PACK" --state-dir "$WORK/state" --present --topics kids --screenshot x.png
+grep -q -- '--topics takes' err.txt || fail "unknown topics: the error does not name --topics: $(cat err.txt)"
+! grep -q -- '--goto' err.txt || fail "unknown topics: the error names --goto: $(cat err.txt)"
 printf 'tap start\nfly away\n' > bad.evscript
 expect_refusal "bad script line" --pack "$PACK" --state-dir "$WORK/state" --script bad.evscript
 printf 'expect no-such-widget\n' > missing.evscript

@@ -15,6 +15,21 @@ kiosk --window 1080x1920 --script button.evscript || fail "exit button script"
 "$PNG_CHECK" neutral.png 1080x1920
 [ "$(count quick_exit)" = 1 ] || fail "Exit button: quick_exit counted $(count quick_exit) times"
 
+# "Still there?" hides the screen but not the exit: a tap on it is the quick exit at once.
+rm -rf state
+cat > idle.evscript <<'SCRIPT'
+tap start
+tap lang:en
+tap audience:child
+wait 90
+expect idle:continue
+tap nav:exit
+expect neutral:item
+SCRIPT
+kiosk --window 1080x1920 --script idle.evscript || fail "the Exit button over Still there?"
+[ "$(count quick_exit)" = 1 ] || fail "Exit over Still there?: quick_exit counted $(count quick_exit) times"
+[ "$(count idle_reset)" = 0 ] || fail "Exit over Still there? counted an idle reset"
+
 rm -rf state
 cat > shift.evscript <<'SCRIPT'
 tap start

@@ -44,6 +44,17 @@ for plan in $plans; do
     while read -r n; do
       grep -qF "$n" <<<"$text" || fail "$plan $l: pdftotext does not read the number $n"
     done < <(numbers "$plan")
+    # The website's quick exit reads as advice on paper, in the handout's language, never as the
+    # kiosk's "Touch Exit ... this screen". Spaces aside: pdftotext splits some Bengali clusters.
+    # (It does not read the Nastaliq font's glyphs back as Urdu letters, so not in ur.)
+    [ "$l" = ur ] && continue
+    flat=$(tr -d ' \n' <<<"$text")
+    for key in handout.exit_title handout.exit_advice; do
+      want=$(sqlite3 "$PACK" "select value from strings where locale = '$l' and key = '$key'")
+      grep -qF "${want// /}" <<<"$flat" || fail "$plan $l: pdftotext does not read $key '$want'"
+    done
+    kiosk_hint=$(sqlite3 "$PACK" "select value from strings where locale = '$l' and key = 'audience.exit_hint'")
+    ! grep -qF "${kiosk_hint// /}" <<<"$flat" || fail "$plan $l: the handout tells the reader to touch the screen's Exit"
   done
   # Every QR code on the pages decodes to a web address of the plan's signposts, and every
   # such address has one.

@@ -287,6 +287,21 @@ TEST_CASE("the quick exit from every screen and overlay lands on the neutral scr
             s.h.frames(3);
         };
     };
+    // "Still there?" over a screen; the kiosk was left there long enough for it to ask.
+    const auto idle = [](Location where, bool low) {
+        return [where, low](Staffed& s) {
+            if (where.screen != Screen::Admin) s.h.session.goTo(where, Audience::Parent);
+            if (low) {
+                Display d = s.h.session.display();
+                d.controlsLow = true;
+                s.h.session.setDisplay(d);
+            }
+            s.h.frames(2);
+            s.h.clock.advance(s.h.session.settings().idleLimit);
+            s.h.frames(2);
+            REQUIRE(s.h.session.idlePromptShown());
+        };
+    };
     std::vector<Case> cases{
         {"attract", at({Screen::Attract, {}}), false},
         {"languages", at({Screen::Languages, {}}), true},
@@ -294,15 +309,16 @@ TEST_CASE("the quick exit from every screen and overlay lands on the neutral scr
         {"topics", at({Screen::Topics, {}}, Audience::Child), true},
         {"page", at({Screen::Page, "your-body-belongs-to-you"}, Audience::Parent), true},
         {"help", at({Screen::Help, {}}, Audience::Parent), true},
-        {"idle prompt",
-         [](Staffed& s) {
-             s.h.session.goTo({Screen::Page, "your-body-belongs-to-you"}, Audience::Parent);
-             s.h.frames(2);
-             s.h.clock.advance(s.h.session.settings().idleLimit);
-             s.h.frames(2);
-             REQUIRE(s.h.session.idlePromptShown());
+        {"idle prompt", idle({Screen::Page, "your-body-belongs-to-you"}, false), true},
+        {"idle prompt, buttons lower down", idle({Screen::Page, "your-body-belongs-to-you"}, true), true},
+        {"idle prompt on the help screen", idle({Screen::Help, {}}, false), true},
+        {"idle prompt on the admin screen",
+         [idle](Staffed& s) {
+             s.enter();
+             idle({Screen::Admin, {}}, false)(s);
          },
-         false},
+         true},
+        {"idle prompt on the session record", idle({Screen::Record, {}}, false), true},
         {"text and colour panel",
          [](Staffed& s) {
              s.h.session.goTo({Screen::Help, {}}, Audience::Parent);
@@ -355,6 +371,7 @@ TEST_CASE("the quick exit from every screen and overlay lands on the neutral scr
                 REQUIRE(s.h.has("nav:exit"));
                 ImGuiIO& io = ImGui::GetIO();
                 io.MousePos = s.h.widget("nav:exit").centre();
+                s.h.session.activity(); // as the kiosk loop does on any input: it ends "Still there?"
                 io.MouseDown[0] = true;
                 s.h.frame();
                 io.MouseDown[0] = false;

@@ -1,6 +1,7 @@
-// The bar's labels keep the body text's size: in every language of the default pack, at every
-// text size, portrait and landscape, both themes, each label is laid out at least at the body
-// size and every pixel of its ink (from the text engine) lies inside its button and the screen.
+// The bar's labels, the footer's "Text and colour" and the panel's Done keep the body text's
+// size: in every language of the default pack, at every text size, portrait and landscape, both
+// themes, each label is laid out at least at the body size and every pixel of its ink (from the
+// text engine) lies inside its button and the screen.
 #include <catch2/catch.hpp>
 
 #include "core/pack/pack_reader.h"
@@ -10,7 +11,7 @@
 using namespace ev;
 using ev::test::UiHarness;
 
-TEST_CASE("bar labels are never smaller than the body text and never leave their buttons", "[bar]") {
+TEST_CASE("bar labels, Text and colour and Done are never smaller than the body text and never leave their buttons", "[bar]") {
     for (const ImVec2 display : {ImVec2{1080, 1920}, ImVec2{1920, 1080}}) {
         UiHarness h(display);
         h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
@@ -27,7 +28,10 @@ TEST_CASE("bar labels are never smaller than the body text and never leave their
                     const float body = ui::theme::kTextBody * ui::theme::kTextScales[size] * scale;
                     INFO(locale << ", text size " << size << (contrast ? ", high contrast, " : ", ") << display.x << "x"
                                 << display.y);
-                    for (const char* id : {"nav:back", "nav:home", "nav:language", "nav:help", "nav:exit"}) {
+                    // The bar's buttons, the footer's "Text and colour", then the panel's Done.
+                    for (const char* id : {"nav:back", "nav:home", "nav:language", "nav:help", "nav:exit", "nav:display",
+                                           "display:done"}) {
+                        if (std::string(id) == "display:done") h.tap("nav:display");
                         REQUIRE(h.has(id));
                         const ui::WidgetInfo w = h.widget(id);
                         INFO(id << " \"" << w.label << "\" at " << w.labelPx << " px (body " << body << "), ink "
@@ -45,6 +49,7 @@ TEST_CASE("bar labels are never smaller than the body text and never leave their
                         CHECK(w.max.x <= display.x);
                         CHECK(w.max.y <= display.y);
                     }
+                    h.tap("display:done");
                 }
     }
 }

@@ -337,8 +337,9 @@ int handoutCommand(const std::vector<std::string>& args) {
     for (const std::string& id : plan->signposts)
         if (const ev::Signpost* s = pack.signpost(id)) signpostCard(sheet, pack, *s, locale);
     sheet.space(4);
-    sheet.paragraph(pack.string("nav.exit", locale), Sheet::kHeading);
-    sheet.paragraph(pack.string("audience.exit_hint", locale) + " " + pack.string("web.exit_hint", locale), Sheet::kBody);
+    // On paper the website's quick exit is advice, not an instruction for the screen in front of you.
+    sheet.paragraph(pack.string("handout.exit_title", locale), Sheet::kHeading);
+    sheet.paragraph(pack.string("handout.exit_advice", locale), Sheet::kBody);
     std::error_code ec;
     if (!sheet.finish()) {
         fs::remove(tmp, ec);

@@ -42,4 +42,23 @@ std::vector<Block> stepBlocks(const DeckStep& step, const PageText& text) {
     return {text.body.blocks.begin() + std::ptrdiff_t(range->begin), text.body.blocks.begin() + std::ptrdiff_t(range->end)};
 }
 
+bool keepsWithNext(const std::vector<Block>& blocks, std::size_t i) {
+    if (i + 1 >= blocks.size()) return false;
+    const Block& b = blocks[i];
+    return b.kind == Block::Kind::Heading ||
+           (b.kind == Block::Kind::Paragraph && blocks[i + 1].kind == Block::Kind::ListItem);
+}
+
+bool mayCut(const Block& b) { return b.kind == Block::Kind::Paragraph; }
+
+std::optional<std::size_t> listLeadIn(const std::vector<Block>& blocks, std::size_t i) {
+    if (i >= blocks.size() || blocks[i].kind != Block::Kind::ListItem) return std::nullopt;
+    std::size_t first = i;
+    while (first > 0 && blocks[first - 1].kind == Block::Kind::ListItem) --first;
+    if (first == i || first == 0) return std::nullopt;
+    const Block::Kind before = blocks[first - 1].kind;
+    if (before != Block::Kind::Paragraph && before != Block::Kind::Heading) return std::nullopt;
+    return first - 1;
+}
+
 } // namespace ev

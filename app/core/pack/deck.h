@@ -49,4 +49,19 @@ std::optional<Deck> deckFor(const Pack& pack, const std::string& source, const s
 // text lacks the part (a translation with fewer headings).
 std::vector<Block> stepBlocks(const DeckStep& step, const PageText& text);
 
+// How present mode breaks a step's blocks over columns and screens (ui/views/present_view.cpp),
+// so that no screen begins in the middle of a list without what introduces it:
+// - a heading, and the paragraph that leads into a list ("Signs to notice:"), stay with the
+//   block after them;
+// - a list item moves whole rather than being cut after a sentence (only one taller than a
+//   whole column is cut);
+// - a screen that starts with a list item that is not its list's first starts with that list's
+//   lead-in again, the paragraph or heading just before it (listLeadIn).
+bool keepsWithNext(const std::vector<Block>& blocks, std::size_t i);
+bool mayCut(const Block& b);
+// The paragraph or heading leading into the list blocks[i] is an item of, when blocks[i] is not
+// its first item; nullopt otherwise, or when the list has no lead-in (it starts the step, or
+// follows an image).
+std::optional<std::size_t> listLeadIn(const std::vector<Block>& blocks, std::size_t i);
+
 } // namespace ev

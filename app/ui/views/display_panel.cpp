@@ -1,5 +1,6 @@
 #include "ui/views/display_panel.h"
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 
@@ -19,18 +20,48 @@ std::string toggleState(const Ui& ui, bool on, const char* hint) {
 // A text size button's width, and Done's beside the title.
 float doneWidth(const Ui& ui, float w) { return (w - 2 * ui.px(theme::kGap)) / 3; }
 
+// The footer's button and Done, as the bar's: labels at the body text's size, never smaller.
+float labelPx(const Ui& ui) { return ui.fs(theme::kTextBody); }
+
+// Done, w wide: an ordinary button's height, taller where its label wraps.
+float doneHeight(const Ui& ui, float w) {
+    const float least = ui.px(theme::kButton), h = heightFor(ui, ui.str("display.done"), w, Look::Primary, Icon::None, labelPx(ui), least);
+    return h > 0 ? h : least;
+}
+
+// "Text and colour" in the footer: 380 px wide, wider for a label that needs it on one line,
+// up to the footer's width, then taller where it wraps. Its height grows as the bar's buttons do.
+struct FooterButton {
+    float width, height;
+    bool fits; // the label at labelPx; else (one word wider than the footer) shrunk to fit
+};
+
+FooterButton footerButton(const Ui& ui) {
+    const float least = ui.px(theme::kBarButton) * (1.0f + 0.5f * (ui.textScale - 1.0f));
+    const float room = ui.column.width() + 2 * ui.px(theme::kMargin) - 2 * ui.px(20);
+    const std::string label = ui.str("nav.display");
+    // As wide as the label needs on one line beside its icon (widgets.cpp, boxOf), then as tall.
+    const ParagraphPtr line = ui.text.layout(label, labelPx(ui), 0, text::Align::Center, true);
+    const float w = std::clamp(TextPainter::inkWidth(*line) + 2 * ui.px(16) + ui.px(52) + ui.px(16) + 2.0f, std::min(room, ui.px(380)), room);
+    if (const float h = heightFor(ui, label, w, Look::Bar, Icon::Display, labelPx(ui), least); h > 0) return {w, h, true};
+    return {w, least, false};
+}
+
 } // namespace
 
-float DisplayPanel::footerHeight(const Ui& ui) { return ui.px(theme::kBarHeight); }
+float DisplayPanel::footerHeight(const Ui& ui) {
+    return std::max(ui.px(theme::kBarHeight), footerButton(ui).height + 2 * ui.px(12));
+}
 
 void DisplayPanel::drawButton(Ui& ui, Rect footer) {
     ui.dl->AddRectFilled(footer.min, footer.max, ui.c.bar);
-    const float bh = ui.px(theme::kBarButton), w = ui.px(380);
-    const float y = footer.min.y + (footer.height() - bh) * 0.5f;
+    const FooterButton b = footerButton(ui);
+    const float y = footer.min.y + (footer.height() - b.height) * 0.5f;
     const float left = ui.column.min.x - ui.px(theme::kMargin) + ui.px(20);
     const float right = ui.column.max.x + ui.px(theme::kMargin) - ui.px(20);
-    const float x = ui.rtl ? right - w : left;
-    if (button(ui, "nav:display", ui.str("nav.display"), Rect{{x, y}, {x + w, y + bh}}, Look::Bar, Icon::Display))
+    const float x = ui.rtl ? right - b.width : left;
+    if (button(ui, "nav:display", ui.str("nav.display"), Rect{{x, y}, {x + b.width, y + b.height}}, Look::Bar,
+               Icon::Display, b.fits ? labelPx(ui) : 0))
         open_ = !open_;
 }
 
@@ -38,7 +69,7 @@ void DisplayPanel::drawButton(Ui& ui, Rect footer) {
 float DisplayPanel::sizesHeight(Ui& ui, float w, bool doneBesideTitle) {
     const float gap = ui.px(theme::kGap), tw = doneBesideTitle ? w - doneWidth(ui, w) - gap : w;
     float h = TextPainter::size(*ui.text.layout(ui.str("display.title"), ui.fs(theme::kTextTitle), tw, text::Align::Start, true)).y;
-    if (doneBesideTitle) h = std::max(h, ui.px(theme::kButton));
+    if (doneBesideTitle) h = std::max(h, doneHeight(ui, doneWidth(ui, w)));
     h += ui.px(24);
     h += TextPainter::size(*ui.text.layout(ui.str("display.text_size"), ui.fs(theme::kTextH3), w, text::Align::Start, true)).y + ui.px(12);
     return h + ui.px(kRow) - ui.px(36);
@@ -52,7 +83,7 @@ float DisplayPanel::togglesHeight(Ui& ui, float w, bool stacked) {
                                           std::tuple{"display.low", "display.low_hint", d.controlsLow}}) {
         const float th = tileHeight(ui, ui.str(label), toggleState(ui, on, hint), w, Icon::None, ui.px(kRow) - ui.px(24));
         // Side by side, Done is under the first.
-        h = stacked ? h + th + ui.px(theme::kGap) : std::max(h, first ? th + ui.px(theme::kGap + theme::kButton) : th);
+        h = stacked ? h + th + ui.px(theme::kGap) : std::max(h, first ? th + ui.px(theme::kGap) + doneHeight(ui, w) : th);
         first = false;
     }
     return h;
@@ -63,13 +94,16 @@ DisplayPanel::Shape DisplayPanel::shape(Ui& ui) {
     // the quick exit stays within a tap. Taller than the area even so, it scrolls.
     const float pad = ui.px(32), gap = ui.px(theme::kGap), bottom = ui.column.max.y, room = bottom - ui.column.min.y;
     const float w = ui.column.width() - 2 * pad;
-    const float done = ui.px(theme::kButton);
+    const float done = doneHeight(ui, w);
     const float one = 2 * pad + sizesHeight(ui, w) + gap + togglesHeight(ui, w, true) + done;
     const Rect wide{{ui.screen.min.x + ui.px(theme::kMargin), 0}, {ui.screen.max.x - ui.px(theme::kMargin), 0}};
     if (one > room && wide.width() >= 1.5f * ui.column.width()) {
+        // Split, it may also take the reading area's top margin, up to a gap from the bar or
+        // the screen's edge (large text in Urdu, whose lines are tall).
         const float third = (wide.width() - 2 * pad - 4 * gap) / 3;
         const float h = 2 * pad + std::max(sizesHeight(ui, third), togglesHeight(ui, third, false));
-        return {Rect{{wide.min.x, std::max(ui.column.min.y, bottom - h)}, {wide.max.x, bottom}}, true, third};
+        const float ceiling = ui.column.min.y - ui.px(16);
+        return {Rect{{wide.min.x, std::max(ceiling, bottom - h)}, {wide.max.x, bottom}}, true, third};
     }
     const bool beside = one > room;
     const float h = beside ? 2 * pad + sizesHeight(ui, w, true) + gap + togglesHeight(ui, w, true) - gap : one;
@@ -94,7 +128,7 @@ void DisplayPanel::drawPanel(Ui& ui) {
     if (sh.doneBesideTitle) {
         const float tw = w - doneWidth(ui, w) - gap;
         const float th = paragraph(ui, ui.str("display.title"), {ui.rtl ? x1 - tw : x0, y}, tw, theme::kTextTitle, ui.c.ink, true);
-        y += std::max(th, ui.px(theme::kButton)) + ui.px(24);
+        y += std::max(th, doneHeight(ui, doneWidth(ui, w))) + ui.px(24);
     } else {
         y += paragraph(ui, ui.str("display.title"), {x0, y}, w, theme::kTextTitle, ui.c.ink, true) + ui.px(24);
     }
@@ -140,15 +174,18 @@ void DisplayPanel::drawPanel(Ui& ui) {
         bottom = std::max(bottom, y);
     }
     if (sh.split) y = doneAt.y; // Done is under the first toggle, the shorter as written
-    Rect done{{sh.split ? doneAt.x : x0, y}, {(sh.split ? doneAt.x : x0) + w, y + ui.px(theme::kButton)}};
+    const float doneH = doneHeight(ui, w);
+    Rect done{{sh.split ? doneAt.x : x0, y}, {(sh.split ? doneAt.x : x0) + w, y + doneH}};
     if (sh.doneBesideTitle) {
-        y -= ui.px(theme::kButton) + gap; // nothing below the toggles
+        y -= doneH + gap; // nothing below the toggles
         const float dx = ui.rtl ? x0 : x1 - doneWidth(ui, w);
-        done = Rect{{dx, titleY}, {dx + doneWidth(ui, w), titleY + ui.px(theme::kButton)}};
+        done = Rect{{dx, titleY}, {dx + doneWidth(ui, w), titleY + doneHeight(ui, doneWidth(ui, w))}};
     }
-    if (button(ui, "display:done", ui.str("display.done"), done, Look::Primary))
+    // A word wider than Done at that size (none in the default pack) shrinks rather than spill.
+    const bool fits = labelFits(ui, ui.str("display.done"), done, Look::Primary, Icon::None, labelPx(ui));
+    if (button(ui, "display:done", ui.str("display.done"), done, Look::Primary, Icon::None, fits ? labelPx(ui) : 0))
         open_ = false;
-    y += ui.px(theme::kButton) + pad - edge;
+    y += doneH + pad - edge;
     scroll_.end(ui, std::max(y, bottom - gap + pad - edge) - top);
     if (!(d == before)) ui.session.setDisplay(d);
 }

@@ -172,7 +172,11 @@ Arrangement arrange(const Ui& ui) {
 
 float NavBar::height(const Ui& ui) { return arrange(ui).height; }
 
-void NavBar::draw(Ui& ui, float top) {
+void NavBar::draw(Ui& ui, float top) { drawItems(ui, top, false); }
+
+Rect NavBar::drawExit(Ui& ui, float top) { return drawItems(ui, top, true); }
+
+Rect NavBar::drawItems(Ui& ui, float top, bool exitOnly) {
     Arrangement a = arrange(ui);
     shift(a.placed, top);
     ui.dl->AddRectFilled({ui.screen.min.x, top}, {ui.screen.max.x, top + a.height}, ui.c.bar);
@@ -183,6 +187,7 @@ void NavBar::draw(Ui& ui, float top) {
     for (const Placed& p : placed) {
         const std::string id = p.item.id;
         if (id == "nav:exit") exit = p.r;
+        else if (exitOnly) continue;
         // With nowhere to go back to, the slot stays empty rather than holding a dead button.
         if (id == "nav:back" && !ui.session.canGoBack()) continue;
         if (!button(ui, id, ui.str(p.item.key), p.r, p.item.look, p.item.icon, a.fits ? labelPx(ui) : 0)) continue;
@@ -203,6 +208,7 @@ void NavBar::draw(Ui& ui, float top) {
             else ui.dl->AddCircle(c, r, ui.c.onBar, 12, ui.px(2));
         }
     }
+    return exit;
 }
 
 } // namespace ev::ui

@@ -13,6 +13,12 @@ class NavBar {
 public:
     static float height(const Ui& ui);
     void draw(Ui& ui, float top); // top: y of the bar's upper edge
+    // The bar with only its quick exit, where the exit always is: over "Still there?", which
+    // hides everything else on the screen, the exit is still one tap away. Returns its rectangle.
+    Rect drawExit(Ui& ui, float top);
+
+private:
+    Rect drawItems(Ui& ui, float top, bool exitOnly);
 };
 
 } // namespace ev::ui

@@ -164,14 +164,21 @@ void PresentView::build(Ui& ui) {
         return p;
     };
 
-    // Fills steps with blocks as text flows: a heading begins a column and is kept with what
-    // follows it; a block that does not fit where it is goes on in the next column, or on the
-    // next step, cut after a sentence so that the space left is used and nothing overflows.
+    // Fills steps with blocks as text flows: a heading begins a column; a heading or a list's
+    // lead-in is kept with what follows it; a block that does not fit where it is goes on in the
+    // next column, or on the next step, a paragraph cut after a sentence so that the space left
+    // is used and nothing overflows; a list item moves whole, and a step that starts within a
+    // list starts with its lead-in again (core/pack/deck.h).
     const auto pack = [&](Step::Kind kind, std::size_t deckStep, const ParagraphPtr& title, const std::string& tag,
                           bool rtl, const std::vector<Block>& blocks) {
         const bool headingsBreak = kind == Step::Kind::Page; // the services' names need no column each
         const float avail = f.contentBottom - contentTop(ui, f, title);
         Step cur{kind, deckStep, title, {Column{}}};
+        std::size_t placing = 0; // the block being placed
+        const auto put = [&](const Placed& p) {
+            cur.columns.back().items.push_back(p);
+            cur.columns.back().height += p.height;
+        };
         const auto nextColumn = [&] {
             if (cur.columns.back().items.empty()) return;
             if (cur.columns.size() < maxColumns) {
@@ -180,35 +187,41 @@ void PresentView::build(Ui& ui) {
             }
             steps_.push_back(std::move(cur));
             cur = Step{kind, deckStep, title, {Column{}}};
-        };
-        const auto put = [&](const Placed& p) {
-            cur.columns.back().items.push_back(p);
-            cur.columns.back().height += p.height;
+            if (const auto lead = listLeadIn(blocks, placing)) {
+                Placed again = lay(tag, rtl, blocks[*lead]);
+                again.keep = true;
+                put(again);
+            }
         };
         // A heading left last in its column goes along with the block it heads.
         const auto takeHeading = [&]() -> std::optional<Placed> {
             Column& col = cur.columns.back();
-            if (col.items.empty() || col.items.back().kind != Block::Kind::Heading) return std::nullopt;
+            if (col.items.empty() || !col.items.back().keep) return std::nullopt;
             Placed h = col.items.back();
             col.items.pop_back();
             col.height -= h.height;
             return h;
         };
         for (std::size_t i = 0; i < blocks.size(); ++i) {
+            placing = i;
             Block b = blocks[i];
             const bool heading = b.kind == Block::Kind::Heading;
             Placed p = lay(tag, rtl, b);
+            p.keep = keepsWithNext(blocks, i);
             if (p.image) p.height = std::min(p.height, avail);
             const bool afterImage = !cur.columns.back().items.empty() && cur.columns.back().items.back().image;
             if ((heading && headingsBreak) || p.image || afterImage) nextColumn();
-            const float keep = heading && i + 1 < blocks.size() ? f.body * 2.5f : 0.0f; // two lines of what follows
+            const float keep = p.keep ? f.body * 2.5f : 0.0f; // two lines of what follows
             bool continued = false;
             for (;;) {
                 const float left = avail - cur.columns.back().height;
                 if (p.height + keep <= left || (p.image && cur.columns.back().items.empty())) break;
+                // Moving on gains nothing where the column holds at most what heads this block.
+                const std::vector<Placed>& here = cur.columns.back().items;
+                const bool alone = here.empty() || (here.size() == 1 && here.back().keep && !heading);
                 // The most of it that fits here, cut after a sentence (or a word).
                 std::optional<std::pair<Placed, Block>> fits;
-                if (p.text && !heading) {
+                if (p.text && !heading && (mayCut(b) || alone)) {
                     const std::string whole = b.plainText();
                     for (const std::size_t at : cutPoints(whole)) {
                         auto [first, rest] = splitBlock(b, at);
@@ -222,15 +235,14 @@ void PresentView::build(Ui& ui) {
                     put(fits->first);
                     b = fits->second;
                     p = lay(tag, rtl, b);
+                    p.keep = keepsWithNext(blocks, i);
                     continued = true;
                     if (!b.plainText().empty()) {
                         nextColumn();
                         continue;
                     }
                 }
-                if (cur.columns.back().items.empty() ||
-                    (cur.columns.back().items.size() == 1 && cur.columns.back().items.back().kind == Block::Kind::Heading && !heading))
-                    break; // nothing to gain from moving on: a step of its own
+                if (alone) break; // nothing to gain from moving on: a step of its own
                 const std::optional<Placed> h = heading ? std::nullopt : takeHeading();
                 nextColumn();
                 if (h) put(*h);

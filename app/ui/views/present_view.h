@@ -56,6 +56,7 @@ public:
         ParagraphPtr marker;     // a list item's number
         float height = 0;        // on screen, gap after it included
         bool continued = false;  // the rest of a block begun in the column before: no bullet again
+        bool keep = false;       // goes along with the block after it (core/pack/deck.h keepsWithNext)
     };
     struct Column {
         std::vector<Placed> items;
