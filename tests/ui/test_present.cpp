@@ -284,3 +284,45 @@ TEST_CASE("a plan not yet translated is set in its own language's direction on a
     REQUIRE(topics);
     CHECK(topics->tag == "ur");
 }
+
+TEST_CASE("present mode speaks to the room in its language, and labels the notes in the notes' own", "[present]") {
+    // A new harness each time: a show of hands is recorded once per session.
+    const Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    const auto en = [&](const char* key) { return pack.string(key, "en"); };
+    for (const char* tag : {"bn", "ur"}) {
+        INFO(tag);
+        const auto own = [&](const char* key) { return pack.string(key, tag); };
+        REQUIRE(own("present.save_hands") != en("present.save_hands"));
+        UiHarness h({1920, 1080});
+        h.pack = pack;
+        h.session.chooseLanguage(tag);
+        h.session.present("plan:parents-and-carers");
+        h.frames(3);
+        REQUIRE(h.has("hands:save"));
+        CHECK(h.widget("hands:save").label == own("present.save_hands"));
+        h.tap("hands:very:plus1");
+        h.tap("hands:save");
+        REQUIRE(h.has("hands:undo"));
+        CHECK(h.widget("hands:undo").label == own("present.undo"));
+        key(h, ui::PresentKey::Next);
+        key(h, ui::PresentKey::Notes);
+        REQUIRE(h.has("present:notes"));
+        CHECK(h.widget("present:notes").label.find(own("present.ask")) != std::string::npos);
+        CHECK(h.widget("present:notes").label.find(en("present.ask")) == std::string::npos);
+    }
+    // A plan with no Urdu falls back to English: its notes' label is English too, one text.
+    UiHarness h({1920, 1080});
+    h.pack = pack;
+    const auto plan = std::find_if(h.pack.plans.begin(), h.pack.plans.end(), [](const Plan& p) { return p.id == "parents-and-carers"; });
+    REQUIRE(plan != h.pack.plans.end());
+    plan->text.erase("ur");
+    h.session.chooseLanguage("ur");
+    h.session.present("plan:parents-and-carers");
+    h.frames(3);
+    REQUIRE(h.has("hands:save"));
+    CHECK(h.widget("hands:save").label == pack.string("present.save_hands", "ur")); // the room's
+    key(h, ui::PresentKey::Next);
+    key(h, ui::PresentKey::Notes);
+    REQUIRE(h.has("present:notes"));
+    CHECK(h.widget("present:notes").label.find(en("present.ask")) != std::string::npos);
+}

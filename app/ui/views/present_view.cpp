@@ -461,7 +461,7 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
     const float bh = f.body * 1.8f, half = (area.width() - f.gap) * 0.5f;
     const Rect save{{ui.rtl ? area.max.x - half : area.min.x, y}, {ui.rtl ? area.max.x : area.min.x + half, y + bh}};
     if (!recorded) {
-        if (button(ui, "hands:save", "Record the show of hands", save, Look::Primary)) {
+        if (button(ui, "hands:save", ui.str("present.save_hands"), save, Look::Primary)) {
             std::vector<std::pair<std::string, int>> counted;
             for (std::size_t i = 0; i < q.answerIds.size(); ++i) counted.emplace_back(q.answerIds[i], hands[i]);
             if (ui.session.recordRoomAnswers(deck_->planId, s.after, counted)) handsRecordedAt_[s.after] = ui.now;
@@ -470,11 +470,11 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
     }
     // Where the button was, what was recorded: a second tap lands on nothing.
     ui.dl->AddRectFilled(save.min, save.max, ui.c.notice, ui.px(theme::kRounding));
-    paragraph(ui, "Recorded", {save.min.x, save.min.y + bh * 0.25f}, save.width(), theme::kTextBody, ui.c.ink, true,
+    paragraph(ui, ui.str("present.recorded"), {save.min.x, save.min.y + bh * 0.25f}, save.width(), theme::kTextBody, ui.c.ink, true,
               text::Align::Center);
     const auto& at = handsRecordedAt_[s.after];
     const Rect undo{{ui.rtl ? area.min.x : area.max.x - half, y}, {ui.rtl ? area.min.x + half : area.max.x, y + bh}};
-    if (at && ui.now - *at < RecordView::kUndoFor && button(ui, "hands:undo", "Undo", undo, Look::Secondary)) {
+    if (at && ui.now - *at < RecordView::kUndoFor && button(ui, "hands:undo", ui.str("present.undo"), undo, Look::Secondary)) {
         ui.session.undo(which);
         handsRecordedAt_[s.after].reset();
     }
@@ -487,15 +487,18 @@ void PresentView::drawNotes(Ui& ui, const DeckStep& d, Rect area) {
     const Rect& r = area;
     ui.dl->AddRectFilled(r.min, r.max, ui.c.notice, ui.px(12));
     ui.dl->AddRect(r.min, r.max, ui.c.line, ui.px(12), 0, ui.px(3));
-    std::string text = d.notes.empty() && d.prompt.empty() ? "No notes for this step." : d.notes;
+    // The labels in the language the notes are in (the plan's, or English where it falls back),
+    // so that they read as one text in one direction.
+    const auto label = [&](const char* key) { return ui.pack.string(key, deck_->tag); };
+    std::string text = d.notes.empty() && d.prompt.empty() ? label("present.no_notes") : d.notes;
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    if (!d.prompt.empty()) text += (text.empty() ? "" : "\n\n") + ("Ask the room: " + d.prompt);
+    if (!d.prompt.empty()) text += (text.empty() ? "" : "\n\n") + label("present.ask") + " " + d.prompt;
     const float pad = f.gap;
     float size = f.body * 0.8f;
-    ParagraphPtr laid = ui.text.layout(text, size, r.width() - 2 * pad);
+    ParagraphPtr laid = planText(ui, text, size, r.width() - 2 * pad, text::Align::Start, false);
     while (TextPainter::size(*laid).y > r.height() - 2 * pad && size > f.body * 0.3f) {
         size *= 0.9f;
-        laid = ui.text.layout(text, size, r.width() - 2 * pad);
+        laid = planText(ui, text, size, r.width() - 2 * pad, text::Align::Start, false);
     }
     ui.text.draw(ui.dl, *laid, {r.min.x + pad, r.min.y + pad}, ui.c.ink);
     ui.widgets.add("present:notes", text, r.min, r.max, false);
@@ -556,7 +559,7 @@ void PresentView::draw(Ui& ui) {
     if (arrow("present:back", "Back", f.back, Icon::Back, current_ > 0)) move(ui.session, long(current_) - 1);
     if (last) {
         // The end of the presentation: the facilitator records the session.
-        if (button(ui, "present:record", "Record the session", f.next, Look::Primary)) ui.session.openRecord(planId());
+        if (button(ui, "present:record", ui.str("present.record"), f.next, Look::Primary)) ui.session.openRecord(planId());
     } else if (arrow("present:next", "Next", f.next, Icon::Next, true)) {
         move(ui.session, long(current_) + 1);
     }
