@@ -2,9 +2,9 @@
 # everyvoice-pack preview: every screen in every language drawn by the real kiosk, each PNG
 # accepted by png_check, and a contact sheet html-validate accepts that shows them all; a
 # session plan in present mode, screen by screen, in English and Urdu. Runs with no DISPLAY, as
-# on a comms officer's machine without one: preview starts its own Xvfb. The default pack is
-# drawn without its plans (--no-plans), which would add a hundred projector screens; a small
-# plan added to the fixture stands for them.
+# on a comms officer's machine without one: preview starts its own Xvfb. Plans are drawn only
+# when asked (--plans): the default pack's would add about a thousand projector screens, so a
+# small plan added to the fixture stands for them.
 set -euo pipefail
 : "${PACK_TOOL:?}" "${PACK:?}" "${PNG_CHECK:?}" "${SOURCE_DIR:?}" "${NPM_DIR:?}" "${KIOSK:?}"
 WORK=$(mktemp -d)
@@ -21,8 +21,8 @@ fixture="$SOURCE_DIR/tests/tools/fixtures"
 
 for pack in "$PACK" "$WORK/rtl.evpack"; do
   out=$WORK/preview-$(basename "$pack" .evpack)
-  "$PACK_TOOL" preview "$pack" -o "$out" --kiosk "$KIOSK" --no-plans || fail "$pack: preview exited with $?"
-  ! ls -d "$out"/*-present 2>/dev/null || fail "$pack: --no-plans drew the plans"
+  "$PACK_TOOL" preview "$pack" -o "$out" --kiosk "$KIOSK" || fail "$pack: preview exited with $?"
+  ! ls -d "$out"/*-present 2>/dev/null || fail "$pack: the plans were drawn without --plans"
   expected=2 # attract and neutral, once
   for l in $(sqlite3 "$pack" 'select tag from locales order by position'); do
     for s in languages audience topics-child topics-teen topics-parent topics-community help \
@@ -83,7 +83,7 @@ printf 'title = "ایک نمونے کا منصوبہ"\nstatus = "draft"\ntransla
 "$PACK_TOOL" build "$WORK/long-src/rtl" -o "$WORK/long.evpack" --locales "$WORK/long-src/locales" >/dev/null 2>&1 ||
   fail "cannot build the long fixture pack"
 out=$WORK/preview-long
-"$PACK_TOOL" preview "$WORK/long.evpack" -o "$out" --kiosk "$KIOSK" --whole-pages || fail "preview --whole-pages exited with $?"
+"$PACK_TOOL" preview "$WORK/long.evpack" -o "$out" --kiosk "$KIOSK" --whole-pages --plans || fail "preview --whole-pages --plans exited with $?"
 [ -f "$out/en/page-long-3.png" ] || fail "--whole-pages drew the long page as $(ls "$out/en" | grep -c page-long) pictures"
 [ ! -f "$out/en/page-talking-2.png" ] || fail "--whole-pages drew the short page more than once"
 long=$(for f in $(ls "$out"/en/page-long*.png | sort -V); do tesseract "$f" stdout -l eng 2>/dev/null; done | tr '\n' ' ')

@@ -118,16 +118,14 @@ replaced; others are left alone.
 Translations that are out of date show the default-locale page with a note, as the kiosk
 does; contact details marked verify = true are left out. Exit 1 if the pack cannot be read.
 )"},
-    {"preview", R"(usage: everyvoice-pack preview PACK -o DIR [--whole-pages] [--no-plans] [--kiosk FILE] [--jobs N]
+    {"preview", R"(usage: everyvoice-pack preview PACK -o DIR [--whole-pages] [--plans] [--kiosk FILE] [--jobs N]
 
 Draws every screen of the pack in every language with the kiosk itself (the same program,
 fonts and layout a kiosk uses) at 1080x1920, writes them to DIR/<language>/<screen>.png and
 makes DIR/index.html, a contact sheet of them all grouped by language. The help screen is
 drawn whole, a screenful at a time: help.png, then help-2.png and on; pages show their
-first screenful, or all of it with --whole-pages. Each session plan is drawn as present mode
-shows it to a room, at 1920x1080, screen by screen, in DIR/<language>-present/ for English
-and each language it is translated into. Open it in a browser to review a pack
-before signing it. Captions say which pages are drafts, not translated, or
+first screenful, or all of it with --whole-pages; with --plans, each session plan as present
+mode shows it to a room too. Open it in a browser to review a pack before signing it. Captions say which pages are drafts, not translated, or
 out of date (those show the default-locale page, as a kiosk does).
 
 The kiosk draws in a private X server (Xvfb) when one is installed, so no window opens;
@@ -139,7 +137,10 @@ without Xvfb it needs a display.
   --jobs N        kiosks drawing at once (default: the number of processors)
   --whole-pages   draw every page to its end, a screenful at a time (page-<id>.png, then
                   page-<id>-2.png and on; takes several times as long)
-  --no-plans      leave out the session plans (a review of the pages alone, sooner)
+  --plans         also draw each session plan as present mode shows it to a room, at
+                  1920x1080, screen by screen, in DIR/<language>-present/ for English and
+                  each language it is translated into (the default pack's three plans in ten
+                  languages are about a thousand screens: several minutes more)
 )"},
     {"hash", R"(usage: everyvoice-pack hash SRC PAGE-ID
        everyvoice-pack hash SRC signpost:ID
@@ -199,7 +200,7 @@ struct Args {
     bool release = false;
     bool quietDrafts = false;
     bool wholePages = false;
-    bool noPlans = false;
+    bool plans = false; // --plans: draw the session plans too
 };
 
 // Parses the options of one command; nullopt after printing a usage error.
@@ -232,8 +233,8 @@ std::optional<Args> parseArgs(const std::string& command, const std::vector<std:
             if (!value(a.jobs)) return std::nullopt;
         } else if (runsKiosk && s == "--whole-pages") {
             a.wholePages = true;
-        } else if (runsKiosk && s == "--no-plans") {
-            a.noPlans = true;
+        } else if (runsKiosk && s == "--plans") {
+            a.plans = true;
         } else if (readsSource && s == "--release") {
             a.release = true;
         } else if (readsSource && s == "--quiet-drafts") {
@@ -364,7 +365,7 @@ int previewPack(const Args& a) {
     o.pack = a.positional[0];
     o.out = *a.out;
     o.wholePages = a.wholePages;
-    o.plans = !a.noPlans;
+    o.plans = a.plans;
     const long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cpus > 0 ? static_cast<int>(cpus) : 2;
     if (a.jobs) {
