@@ -24,10 +24,10 @@ void GlHost::newFrame() {
     backendNewFrame();
 }
 
-void GlHost::render() {
+void GlHost::render(std::uint32_t background) {
     int w = 0, h = 0;
     framebufferSize(w, h);
-    renderer_.render(w, h);
+    renderer_.render(w, h, background);
 }
 
 void GlHost::framebufferSize(int& w, int& h) const {

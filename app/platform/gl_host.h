@@ -16,7 +16,7 @@ class GlHost : public Host {
 public:
     HostEvents waitEvents(std::optional<Millis> timeout) final;
     void newFrame() final;
-    void render() final;
+    void render(std::uint32_t background) final;
     void framebufferSize(int& w, int& h) const final;
     void close() final;
 

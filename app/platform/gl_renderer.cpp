@@ -20,10 +20,10 @@ void GlRenderer::shutdown() {
 
 void GlRenderer::newFrame() { ImGui_ImplOpenGL3_NewFrame(); }
 
-void GlRenderer::render(int w, int h) {
+void GlRenderer::render(int w, int h, std::uint32_t background) {
     glViewport(0, 0, w, h);
-    // Black under the UI, which paints the whole window itself (in the theme's paper colour).
-    glClearColor(0, 0, 0, 1);
+    const auto channel = [background](int shift) { return float((background >> shift) & 0xFF) / 255.0f; };
+    glClearColor(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), channel(IM_COL32_A_SHIFT));
     glClear(GL_COLOR_BUFFER_BIT);
     if (ImDrawData* data = ImGui::GetDrawData()) ImGui_ImplOpenGL3_RenderDrawData(data);
 }

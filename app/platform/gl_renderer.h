@@ -1,6 +1,7 @@
 #pragma once
 // The GL half that both hosts share once their window has a current GL 3 context: ImGui's
 // OpenGL3 backend and drawing a frame.
+#include <cstdint>
 #include <string>
 
 namespace ev::platform {
@@ -16,7 +17,7 @@ public:
     std::string init(); // empty on success, else one line
     void shutdown();    // needs the context still current
     void newFrame();
-    void render(int w, int h); // clears w x h pixels and draws ImGui's draw data
+    void render(int w, int h, std::uint32_t background); // clears w x h pixels to background, draws ImGui's draw data
 
 private:
     bool initialised_ = false;

@@ -1,6 +1,7 @@
 #pragma once
 // The window system behind the kiosk: SDL2 (default, touch and fullscreen kiosks) or GLFW
 // (desktop preview). One small interface so the main loop does not care which.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,7 +42,8 @@ public:
     // focus changed) do not end the wait, so an idle kiosk stays asleep.
     virtual HostEvents waitEvents(std::optional<Millis> timeout) = 0;
     virtual void newFrame() = 0;                 // backend NewFrame, before ImGui::NewFrame
-    virtual void render() = 0;                   // clears and draws ImGui's draw data
+    // Clears to background (packed as ImGui's IM_COL32) and draws ImGui's draw data.
+    virtual void render(std::uint32_t background) = 0;
     virtual void swap() = 0;
     virtual void framebufferSize(int& w, int& h) const = 0; // pixels; what readPixels reads
     virtual void close() = 0;

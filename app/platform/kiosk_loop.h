@@ -24,7 +24,7 @@ namespace ev::platform {
 struct LoopOptions {
     std::optional<std::filesystem::path> screenshot; // draw until settled, write it, stop
     Driver* driver = nullptr;                        // a script or the monkey, if any
-    bool benchFirstFrame = false; // draw one frame, print when it was finished, stop
+    bool benchFirstFrame = false; // draw the first frame as always, print when it was finished and its steps, stop
     shell::PackUpdates* updates = nullptr;  // the pack inbox, if any
     ServiceNotifier* service = nullptr; // systemd: ready after the first frame, then the watchdog
     bool presenter = false; // the host has a presenter window: draw the presenter view in it
@@ -47,8 +47,12 @@ private:
     int runDriven(const LoopOptions& options);
     bool play(const Action& a);
     // One frame built and drawn (and read back into capture, if given), and the presenter
-    // view's too when there is a presenter window (read back into presenterCapture).
-    void frame(std::vector<unsigned char>* capture = nullptr, std::vector<unsigned char>* presenterCapture = nullptr);
+    // view's too when there is a presenter window (read back into presenterCapture). The
+    // kiosk's first frame marks its phases in firstFrame: first_layout, first_render and
+    // first_swap (which then waits for the GPU to finish), so --bench-first-frame times the
+    // frame a resident sees, not a copy of it.
+    void frame(std::vector<unsigned char>* capture = nullptr, std::vector<unsigned char>* presenterCapture = nullptr,
+               StartTimes* firstFrame = nullptr);
     void presenterFrame(std::vector<unsigned char>* capture);
     // One ImGui frame built, not drawn: the steps of a scripted press or drag deliver input,
     // and only the frame after the action is drawn, as a person would see it.

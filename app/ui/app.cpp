@@ -165,7 +165,7 @@ void App::frame() {
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
-        ui.dl->AddRectFilled(ui.screen.min, ui.screen.max, ui.c.paper);
+        background_ = ui.c.paper;
         // Under "Still there?" the reading is neither shown nor touchable: the next person
         // at the kiosk sees only the prompt.
         if (gate_.isOpen()) {

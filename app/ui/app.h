@@ -54,6 +54,10 @@ public:
     App& operator=(const App&) = delete;
 
     void frame();
+    // The colour under the screen last built (its theme's paper). The renderer clears the
+    // window to it rather than the UI painting it: a full-screen layer costs a software
+    // rasteriser about 20 ms of the first frame (docs/performance.md).
+    ImU32 background() const { return background_; }
     // Keyboard and switch access (Tab and arrows move the focus, Enter and Space activate).
     void key(Focus::Key k);
     // The Left and Right arrow keys move the focus in visual order: in a right-to-left
@@ -129,6 +133,7 @@ private:
     Narrator* narrator_ = nullptr;
     Millis lastScan_{0};
     std::optional<Millis> nextAnimation_;
+    ImU32 background_ = IM_COL32_BLACK;
     bool promptWasShown_ = false;
     bool swallowPointer_ = false; // the tap that dismissed the prompt must not land beneath it
     Rect promptExit_{};           // the quick exit over "Still there?", while it shows

@@ -40,7 +40,6 @@ void drawVoices(ImDrawList* dl, ImVec2 c, float s) {
 void AttractView::draw(Ui& ui) {
     const Rect& s = ui.screen;
     if (tapTarget(ui, "start", ui.pack.string("attract.touch", ui.pack.defaultLocale), s)) ui.session.start();
-    ui.dl->AddRectFilled(s.min, s.max, ui.c.paper);
 
     const float w = ui.column.width();
     const float cx = (s.min.x + s.max.x) * 0.5f;
