@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -98,6 +99,36 @@ void goToStart(Session& session, const std::optional<std::string>& locale, const
     else if (builtIn) session.goTo({Screen::Help, {}});
 }
 
+// What the start's second thread makes while the first opens the window: the pack to show,
+// checked (core/pack/pack_store.h choosePackToStart), and the text engine, its fonts found
+// (fontconfig); each with the milliseconds it took.
+struct Prepared {
+    StartPack start;
+    double packMs = 0;
+    std::unique_ptr<text::Engine> engine;
+    double fontsMs = 0;
+};
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Throws UsageError when the pack named with --pack cannot be shown.
+Prepared prepare(PackStore* store, const Options& o, const Places& places) {
+    Prepared p;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+        p.start = choosePackToStart(store, o.pack, places.defaultPack);
+    } catch (const PackError& e) {
+        throw UsageError(e.what(), 1);
+    }
+    p.packMs = msSince(t0);
+    t0 = std::chrono::steady_clock::now();
+    p.engine = std::make_unique<text::Engine>();
+    p.fontsMs = msSince(t0);
+    return p;
+}
+
 // Mesa keeps compiled shaders on disk under the user's cache folder, which a kiosk's service
 // user may not have: then every start compiles the UI's shaders again (150-300 ms of the first
 // frame under llvmpipe; docs/performance.md). STATE-DIR/shader-cache is kept across starts.
@@ -114,18 +145,12 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
     const PackStoreSettings storeSettings = packStoreSettings(o, places);
     const std::unique_ptr<PackStore> store = openPackStore(places, clock, storeSettings);
     times.mark("pack_store");
-    StartPack start;
-    try {
-        start = choosePackToStart(store.get(), o.pack, places.defaultPack);
-    } catch (const PackError& e) {
-        throw UsageError(e.what(), 1);
-    }
-    if (start.builtIn)
-        std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", start.whyBuiltIn.c_str());
-    shell::ShownPack shown(std::move(start.pack), std::move(start.origin));
-    times.mark("pack_open_verify");
+    // Checking the pack (its signature, quick_check, every row read) and finding fonts take
+    // about a third as long as opening the window and GL context, which waits mostly on X and
+    // Mesa: a second thread does them meanwhile. The store is used only by that thread until
+    // get() returns, and nothing of the pack is shown before then: the App is made from it.
+    auto prepared = std::async(std::launch::async, prepare, store.get(), std::cref(o), std::cref(places));
 
-    const std::optional<Target> target = gotoTarget(o, shown.pack());
     std::optional<std::vector<ScriptCommand>> script;
     if (o.script) {
         try {
@@ -151,22 +176,7 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
     if (!adminPin.isSet() && !o.script && !o.monkey && !o.screenshot && !o.benchFirstFrame)
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", adminPin.whyNotSet().c_str());
     Session session(clock, counter, o.session);
-    const std::optional<std::string> locale = startLocale(o, shown.pack());
-
-    // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
-    // with --pack and no inbox is not news.
-    if (!o.pack || storeSettings.inbox || start.builtIn)
-        std::fprintf(stderr, "everyvoice-kiosk: showing pack %s version %lld from %s\n", shown.pack().id.c_str(),
-                     static_cast<long long>(shown.pack().version), start.source.c_str());
-    // Finding fonts (fontconfig) takes about as long as creating the window and GL context:
-    // do both at once, once every check that may refuse to start has passed. The engine is
-    // used only by this thread once get() has returned.
     times.mark("counts_pin_session");
-    auto engineReady = std::async(std::launch::async, [] {
-        const auto t0 = std::chrono::steady_clock::now();
-        auto engine = std::make_unique<text::Engine>();
-        return std::pair(std::move(engine), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    });
 
     keepShaderCache(places);
     IMGUI_CHECKVERSION();
@@ -180,9 +190,32 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
     }
 
     times.mark("window_gl_context");
-    auto [engine, fontsMs] = engineReady.get();
-    times.mark("waiting_for_fonts");
-    times.alongside("fonts_thread", fontsMs);
+    Prepared ready;
+    std::optional<Target> target;
+    std::optional<std::string> locale;
+    try {
+        ready = prepared.get();
+        // Options that name what is in the pack: checked now that it is known.
+        target = gotoTarget(o, ready.start.pack);
+        locale = startLocale(o, ready.start.pack);
+    } catch (const UsageError&) {
+        host->close();
+        ImGui::DestroyContext();
+        throw;
+    }
+    times.mark("waiting_for_pack_fonts");
+    times.alongside("pack_open_verify", ready.packMs);
+    times.alongside("fonts_thread", ready.fontsMs);
+    StartPack& start = ready.start;
+    if (start.builtIn)
+        std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", start.whyBuiltIn.c_str());
+    // Which pack a kiosk with a pack store started with is worth a line in its log; a pack named
+    // with --pack and no inbox is not news.
+    if (!o.pack || storeSettings.inbox || start.builtIn)
+        std::fprintf(stderr, "everyvoice-kiosk: showing pack %s version %lld from %s\n", start.pack.id.c_str(),
+                     static_cast<long long>(start.pack.version), start.source.c_str());
+    shell::ShownPack shown(std::move(start.pack), std::move(start.origin));
+    const std::unique_ptr<text::Engine>& engine = ready.engine;
     int code = 0;
     {
         ui::App app(shown.pack(), session, clock, *engine, o.app);
