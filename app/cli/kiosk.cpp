@@ -125,6 +125,13 @@ Prepared prepare(PackStore* store, const Options& o, const Places& places) {
     p.packMs = msSince(t0);
     t0 = std::chrono::steady_clock::now();
     p.engine = std::make_unique<text::Engine>();
+    // The first screen's fonts found (fontconfig) and read here, not in the first frame, where
+    // they were a quarter of its layout: it shows "Touch to start" in every language in turn,
+    // in bold, over regular text. Laid out at a size the UI need not use: the fonts are kept.
+    for (const LocaleInfo& l : p.start.pack.locales)
+        for (const text::Weight w : {text::Weight::Regular, text::Weight::Bold})
+            p.engine->layout(p.start.pack.string("attract.touch", l.tag), text::Style{.weight = w},
+                             text::ParagraphSpec{.language = l.tag});
     p.fontsMs = msSince(t0);
     return p;
 }
