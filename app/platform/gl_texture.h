@@ -4,30 +4,36 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "text/types.h"
 
 namespace ev::platform {
 
-// One GL texture kept in step with the text engine's glyph atlas. The atlas is single-channel
-// coverage; the texture is RGBA white with alpha = coverage, so ImGui's shader (vertex colour
-// times texture) draws glyphs in the vertex colour with no shader of our own.
+// One GL texture kept in step with the text engine's glyph atlas, drawn by ImGui's shader
+// (vertex colour times texture) with no shader of our own. The atlas is single-channel coverage,
+// and so is the texture where the driver can swizzle (GL 3.3, or ARB_texture_swizzle): it reads
+// as white with alpha = coverage. A driver that cannot gets RGBA white, four times the memory.
 class GlAtlasTexture {
 public:
-    GlAtlasTexture() = default;
+    // oneChannel false: RGBA even where the driver could swizzle (to test that path).
+    explicit GlAtlasTexture(bool oneChannel = true) : oneChannel_(oneChannel) {}
     ~GlAtlasTexture();
     GlAtlasTexture(const GlAtlasTexture&) = delete;
     GlAtlasTexture& operator=(const GlAtlasTexture&) = delete;
 
-    // Uploads the atlas when its size or generation changed since the last call, and returns
-    // the texture to draw with; nullptr while the atlas is empty.
-    ImTextureID sync(const text::AtlasView& atlas);
+    // Uploads the changed regions of the atlas (text::Engine::takeAtlasChanged), or all of it
+    // into new storage when its size changed, and returns the texture to draw with; nullptr
+    // while the atlas is empty.
+    ImTextureID sync(const text::AtlasView& atlas, std::span<const text::AtlasRect> changed);
 
 private:
+    void upload(const text::AtlasView& atlas, const text::AtlasRect& r);
+
     unsigned texture_ = 0;       // GL name; 0 until the first upload
     int width_ = 0, height_ = 0; // size of the texture's storage, pixels
-    std::uint64_t generation_ = 0;
+    bool oneChannel_;            // decided at the first upload
 };
 
 // The w x h pixels of the back buffer as RGBA, top row first, opaque. Call after drawing and

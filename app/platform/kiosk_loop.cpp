@@ -77,8 +77,10 @@ KioskLoop::~KioskLoop() {
     if (presenter_) ImGui::DestroyContext(presenter_);
 }
 
+void KioskLoop::syncAtlas() { app_.text().setAtlasTexture(atlas_.sync(engine_.atlas(), engine_.takeAtlasChanged())); }
+
 int KioskLoop::run(const LoopOptions& options) {
-    app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));
+    syncAtlas();
     if (options.presenter && host_.hasPresenter()) {
         ImGuiContext* room = ImGui::GetCurrentContext();
         presenter_ = ImGui::CreateContext(ImGui::GetIO().Fonts);
@@ -142,7 +144,7 @@ void KioskLoop::presenterFrame(std::vector<unsigned char>* capture) {
     ImGui::Render();
     ImDrawData* data = ImGui::GetDrawData();
     ImGui::SetCurrentContext(room);
-    app_.text().setAtlasTexture(atlas_.sync(engine_.atlas()));
+    syncAtlas();
     host_.renderPresenter(data, capture);
 }
 
@@ -160,8 +162,8 @@ void KioskLoop::buildFrame() {
         session_.tick();
         app_.frame();
         ImGui::Render();
+        syncAtlas();
         const auto after = engine_.atlas();
-        app_.text().setAtlasTexture(atlas_.sync(after));
         if (after.width == before.width && after.height == before.height) break;
     }
 }

@@ -57,6 +57,8 @@ private:
     // One ImGui frame built, not drawn: the steps of a scripted press or drag deliver input,
     // and only the frame after the action is drawn, as a person would see it.
     void buildFrame();
+    // The atlas texture brought up to date with the engine's atlas, and handed to the UI.
+    void syncAtlas();
     void settle(int frames = kSettleFrames);
     bool screenshot(const std::filesystem::path& file);
     void pressKey(KeyPress k);

@@ -27,7 +27,7 @@ Atlas::Atlas(int initialSize, int maxSize)
 void Atlas::addPages(int from) {
     for (int y = 0; y < size_; y += kPage)
         for (int x = 0; x < size_; x += kPage)
-            if (x >= from || y >= from) pages_.push_back(Page{x, y, 0, {}, 0, {}});
+            if (x >= from || y >= from) pages_.push_back(Page{x, y, 0, {}, 0, {}, 0, 0, 0, 0});
 }
 
 void Atlas::grow() {
@@ -38,7 +38,7 @@ void Atlas::grow() {
         std::memcpy(&bigger[std::size_t(y) * std::size_t(size_)], &pixels_[std::size_t(y) * std::size_t(old)], std::size_t(old));
     pixels_.swap(bigger);
     addPages(old);
-    ++generation_;
+    grown_ = true;
 }
 
 void Atlas::evict(Page& page) {
@@ -49,7 +49,28 @@ void Atlas::evict(Page& page) {
     for (int y = 0; y < kPage; ++y)
         std::memset(&pixels_[std::size_t(page.y0 + y) * std::size_t(size_) + std::size_t(page.x0)], 0, kPage);
     ++evictions_;
-    ++generation_;
+    changed(page, page.x0, page.y0, page.x0 + kPage, page.y0 + kPage);
+}
+
+void Atlas::changed(Page& page, int x0, int y0, int x1, int y1) {
+    if (page.changedX1 == page.changedX0) {
+        page.changedX0 = x0, page.changedY0 = y0, page.changedX1 = x1, page.changedY1 = y1;
+        return;
+    }
+    page.changedX0 = std::min(page.changedX0, x0), page.changedY0 = std::min(page.changedY0, y0);
+    page.changedX1 = std::max(page.changedX1, x1), page.changedY1 = std::max(page.changedY1, y1);
+}
+
+std::vector<AtlasRect> Atlas::takeChanged() {
+    std::vector<AtlasRect> out;
+    if (grown_) out.push_back(AtlasRect{0, 0, size_, size_});
+    for (Page& p : pages_) {
+        if (!grown_ && p.changedX1 > p.changedX0)
+            out.push_back(AtlasRect{p.changedX0, p.changedY0, p.changedX1 - p.changedX0, p.changedY1 - p.changedY0});
+        p.changedX0 = p.changedY0 = p.changedX1 = p.changedY1 = 0;
+    }
+    grown_ = false;
+    return out;
 }
 
 bool Atlas::place(Page& page, int w, int h, int& x, int& y) {
@@ -116,7 +137,7 @@ const AtlasGlyph* Atlas::insert(const GlyphKey& key, const GlyphBitmap& bitmap, 
     Page& p = pages_[std::size_t(page)];
     p.lastUse = tick;
     p.keys.push_back(key);
-    ++generation_;
+    changed(p, g.x, g.y, g.x + g.width, g.y + g.height);
     return &(glyphs_[key] = g);
 }
 

@@ -2,8 +2,10 @@
 // The glyph atlas: one single-channel coverage image cut into fixed pages, each packed with
 // shelves. It starts small, doubles up to its maximum, and when full evicts the least recently
 // used page whole. Glyphs never move while they are cached, so quads handed out since the
-// last eviction of their page stay right.
+// last eviction of their page stay right. It keeps the regions it changed, so a copy of it (the
+// GL texture) takes only those.
 #include "text/fonts.h"
+#include "text/types.h"
 
 #include <cstdint>
 #include <functional>
@@ -57,8 +59,11 @@ public:
 
     int size() const { return size_; }
     const std::uint8_t* pixels() const { return pixels_.data(); }
-    std::uint64_t generation() const { return generation_; }
     std::uint64_t evictions() const { return evictions_; }
+
+    // Rectangles covering every pixel changed since the last call, at most one per page; the
+    // whole atlas once after it grew. Then forgets them.
+    std::vector<AtlasRect> takeChanged();
 
 private:
     struct Shelf { int y = 0, height = 0, x = 0; };
@@ -67,18 +72,21 @@ private:
         std::vector<Shelf> shelves;
         std::uint64_t lastUse = 0;
         std::vector<GlyphKey> keys;
+        int changedX0 = 0, changedY0 = 0, changedX1 = 0, changedY1 = 0; // atlas pixels; empty if x1 == x0
     };
 
     bool place(Page& page, int w, int h, int& x, int& y);
     void addPages(int from);
     void grow();
     void evict(Page& page);
+    static void changed(Page& page, int x0, int y0, int x1, int y1);
 
     int size_ = 0, maxSize_ = 0;
     std::vector<std::uint8_t> pixels_;
     std::vector<Page> pages_;
     std::unordered_map<GlyphKey, AtlasGlyph, GlyphKeyHash> glyphs_;
-    std::uint64_t generation_ = 1, evictions_ = 0;
+    std::uint64_t evictions_ = 0;
+    bool grown_ = true; // every pixel counts as changed: none has been taken yet
 };
 
 } // namespace ev::text

@@ -155,8 +155,10 @@ Ink Engine::ink(const Paragraph& p) {
 }
 
 AtlasView Engine::atlas() const {
-    return AtlasView{impl_->atlas.size(), impl_->atlas.size(), impl_->atlas.pixels(), impl_->atlas.generation()};
+    return AtlasView{impl_->atlas.size(), impl_->atlas.size(), impl_->atlas.pixels()};
 }
+
+std::vector<AtlasRect> Engine::takeAtlasChanged() { return impl_->atlas.takeChanged(); }
 
 std::string Engine::fontFile(char32_t cp, Weight weight, std::string_view language) {
     UErrorCode status = U_ZERO_ERROR;

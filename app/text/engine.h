@@ -67,6 +67,9 @@ public:
     EngineStats stats() const;
 
     AtlasView atlas() const;
+    // The regions of atlas() changed since the last call (all of it after it grew): what a
+    // texture kept in step with it uploads.
+    std::vector<AtlasRect> takeAtlasChanged();
 
 private:
     struct Impl;

@@ -73,7 +73,13 @@ struct Ink {
 struct AtlasView {
     int width = 0, height = 0;   // pixels; single channel coverage (alpha), row-major
     const std::uint8_t* pixels = nullptr;
-    std::uint64_t generation = 0; // changes whenever pixels change: re-upload then
+};
+
+// A rectangle of atlas pixels; empty when width or height is 0.
+struct AtlasRect {
+    int x = 0, y = 0, width = 0, height = 0;
+    bool empty() const { return width <= 0 || height <= 0; }
+    bool operator==(const AtlasRect&) const = default;
 };
 
 } // namespace ev::text

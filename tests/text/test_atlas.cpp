@@ -1,11 +1,17 @@
 // The atlas stays within 4096x4096 and, after evictions, quads still point at the right
 // pixels: compared with a fresh FreeType rasterisation of the same glyph.
+#include "text/atlas.h"
 #include "text/engine.h"
 #include "text/paragraph.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <ft2build.h>
@@ -112,4 +118,80 @@ TEST_CASE("quads stay right across atlas evictions", "[atlas]") {
     CHECK(engine.stats().atlasEvictions > evictedFirstPass);
     CHECK(engine.atlas().width == 1024);
     FT_Done_FreeType(lib);
+}
+
+// A copy kept up to date from takeChanged() alone, as the GL texture is, equals the atlas after
+// every step of filling it, growing it and evicting from it; and the regions are no bigger than
+// the glyphs that changed (or the page an eviction cleared), so nothing else is copied.
+TEST_CASE("the atlas reports the regions it changed", "[atlas]") {
+    Atlas atlas(512, 1024); // four pages after one growth, then evictions
+    std::vector<std::uint8_t> copy;
+    int copySize = 0;
+    auto take = [&]() {
+        const std::vector<AtlasRect> changed = atlas.takeChanged();
+        if (atlas.size() != copySize) {
+            REQUIRE(changed == std::vector<AtlasRect>{AtlasRect{0, 0, atlas.size(), atlas.size()}});
+            copySize = atlas.size();
+            copy.assign(std::size_t(copySize) * std::size_t(copySize), 0x55); // a new texture holds anything
+        }
+        for (const AtlasRect& r : changed) {
+            REQUIRE(r.x >= 0);
+            REQUIRE(r.y >= 0);
+            REQUIRE(r.x + r.width <= copySize);
+            REQUIRE(r.y + r.height <= copySize);
+            for (int y = r.y; y < r.y + r.height; ++y)
+                std::memcpy(&copy[std::size_t(y) * std::size_t(copySize) + std::size_t(r.x)],
+                            atlas.pixels() + std::size_t(y) * std::size_t(copySize) + std::size_t(r.x), std::size_t(r.width));
+        }
+        REQUIRE(std::memcmp(copy.data(), atlas.pixels(), copy.size()) == 0);
+        return changed;
+    };
+    CHECK(take() == std::vector<AtlasRect>{AtlasRect{0, 0, 512, 512}}); // the first take is all of it
+    CHECK(atlas.takeChanged().empty());
+
+    std::vector<std::uint8_t> ink(96 * 96);
+    std::uint64_t tick = 0;
+    auto insert = [&](std::uint32_t n) {
+        const int w = 5 + int(n * 7 % 90), h = 5 + int(n * 13 % 90);
+        for (std::size_t i = 0; i < ink.size(); ++i) ink[i] = std::uint8_t(1 + (i * 31 + n) % 255);
+        ++tick;
+        const AtlasGlyph* g = atlas.insert(GlyphKey{0, 64 * 20, n, 0}, GlyphBitmap{ink.data(), w, h, 96, 0, h}, tick, tick);
+        REQUIRE(g);
+        return AtlasRect{g->x, g->y, g->width, g->height};
+    };
+
+    std::uint32_t n = 1;
+    for (; atlas.size() == 512; ++n) {
+        const AtlasRect glyph = insert(n);
+        const auto changed = take();
+        if (atlas.size() == 512) CHECK(changed == std::vector<AtlasRect>{glyph}); // exactly its pixels
+    }
+    CHECK(atlas.takeChanged().empty()); // grown: all of it, once
+    // Then each page's changed pixels: the box round its new glyphs, or all of it if it was
+    // evicted.
+    auto sorted = [](std::vector<AtlasRect> r) {
+        std::sort(r.begin(), r.end(), [](const AtlasRect& a, const AtlasRect& b) { return std::pair(a.y, a.x) < std::pair(b.y, b.x); });
+        return r;
+    };
+    for (int batch = 0; atlas.evictions() < 3; ++batch) {
+        std::map<std::pair<int, int>, AtlasRect> expected; // by page
+        for (int i = 0; i < 1 + batch % 5; ++i, ++n) {
+            const auto evicted = atlas.evictions();
+            const AtlasRect g = insert(n);
+            const std::pair page(g.x / Atlas::kPage * Atlas::kPage, g.y / Atlas::kPage * Atlas::kPage);
+            AtlasRect& e = expected[page];
+            if (atlas.evictions() > evicted) e = AtlasRect{page.first, page.second, Atlas::kPage, Atlas::kPage};
+            else if (e.empty()) e = g;
+            else {
+                const int x1 = std::max(e.x + e.width, g.x + g.width), y1 = std::max(e.y + e.height, g.y + g.height);
+                e.x = std::min(e.x, g.x), e.y = std::min(e.y, g.y);
+                e.width = x1 - e.x, e.height = y1 - e.y;
+            }
+        }
+        std::vector<AtlasRect> want;
+        for (const auto& [page, r] : expected) want.push_back(r);
+        CHECK(sorted(take()) == sorted(want));
+    }
+    CHECK(atlas.size() == 1024);
+    CHECK(atlas.takeChanged().empty());
 }
