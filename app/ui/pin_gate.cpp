@@ -3,6 +3,14 @@
 namespace ev::ui {
 
 void PinGate::guard(Session& session, Screen shown) {
+    // "Still there?" over a staff screen is answered by whoever is at the kiosk now, perhaps a
+    // resident at a kiosk staff walked away from: the PIN again, over the start screen.
+    const bool staff = session.screen() == Screen::Admin || session.screen() == Screen::Record;
+    if (prompted_ && !session.idlePromptShown() && staff && locked()) {
+        session.goTo({Screen::Attract, {}});
+        ask(session);
+    }
+    prompted_ = session.idlePromptShown();
     if (session.screen() == Screen::Admin && shown != Screen::Admin) {
         if (!admitted_ && locked()) {
             session.goTo({Screen::Attract, {}});

@@ -21,6 +21,7 @@ public:
     // Once a frame, before drawing; `shown` is the screen the last frame showed. A new arrival
     // on the admin screen is turned back to the attract screen with the keypad open, unless the
     // PIN was just typed; the keypad closes when its screen is left or the idle prompt covers it.
+    // "Still there?" answered on the admin or record screen turns back the same way.
     void guard(Session& session, Screen shown);
     // Opens the keypad over the session's screen: the right PIN then opens the admin screen
     // from the attract screen, or closes the kiosk from the admin screen. Nothing without a PIN.
@@ -42,6 +43,7 @@ private:
     Screen on_ = Screen::Attract; // Attract: the PIN opens the admin screen; Admin: it closes the kiosk
     bool admitted_ = false;       // the PIN was just typed: the admin screen may open
     bool quit_ = false;
+    bool prompted_ = false;       // "Still there?" was up last frame
 };
 
 } // namespace ev::ui

@@ -27,6 +27,11 @@ std::string TextPainter::isolate(std::string_view utf8) const {
 }
 
 ParagraphPtr TextPainter::layout(std::span<const text::Run> runs, const text::ParagraphSpec& spec) {
+    if (kept_) {
+        std::string all;
+        for (const text::Run& r : runs) all += r.utf8;
+        kept_->push_back(std::move(all));
+    }
     if (spec.direction != text::Direction::Rtl || isolated_.empty()) return engine_.layout(runs, spec);
     std::vector<std::string> texts;
     texts.reserve(runs.size());
@@ -41,6 +46,7 @@ ParagraphPtr TextPainter::lay(const std::string& tag, text::Direction dir, std::
         const std::string isolated = isolate(utf8);
         if (isolated.size() != utf8.size()) return lay(tag, text::Direction::Rtl, isolated, sizePx, maxWidth, align, bold);
     }
+    if (kept_) kept_->emplace_back(utf8);
     text::ParagraphSpec spec;
     spec.maxWidth = maxWidth;
     spec.align = align;

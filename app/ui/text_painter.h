@@ -36,6 +36,9 @@ public:
     // topic hint (Unicode first-strong isolate, FSI ... PDI).
     void setIsolated(std::vector<std::string> names) { isolated_ = std::move(names); }
 
+    // Tests read what a screen says: while set, each text laid out is added to it.
+    void keepTexts(std::vector<std::string>* texts) { kept_ = texts; }
+
     ParagraphPtr layout(std::string_view utf8, float sizePx, float maxWidth,
                         text::Align align = text::Align::Start, bool bold = false,
                         text::Direction dir = text::Direction::Auto);
@@ -62,6 +65,7 @@ private:
     std::string isolate(std::string_view utf8) const;
 
     std::vector<std::string> isolated_;
+    std::vector<std::string>* kept_ = nullptr;
     ImTextureID texture_ = nullptr;
     std::string language_;
     bool rtl_ = false;

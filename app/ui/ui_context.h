@@ -52,13 +52,14 @@ struct Ui {
     float px(float design) const { return design * scale; }
     // A type size in screen pixels: design size, display scale and the visitor's text size.
     float fs(float design) const { return design * scale * textScale; }
-    std::string str(const std::string& key) const { return pack.string(key, locale); }
+    std::string str(const std::string& key) const { return strIn(key, locale); }
+    // A UI string for text laid out in the language `tag`. One that fell back to a language
+    // of the other direction (English on an Urdu screen) is isolated in its own direction, so
+    // that it reads as English does: "Still there?" keeps its "?" at its end.
+    std::string strIn(const std::string& key, const std::string& tag) const;
     // A UI string with arguments, formatted by ICU; a translation ICU cannot format (a syntax
-    // error that reached a kiosk) gives way to the default locale's string.
-    std::string message(const std::string& key, const std::map<std::string, long>& args) const {
-        if (auto s = formatMessage(str(key), locale, args)) return *s;
-        return formatMessage(pack.string(key, pack.defaultLocale), pack.defaultLocale, args).value_or(key);
-    }
+    // error that reached a kiosk) gives way to the default locale's string, then the built-in English.
+    std::string message(const std::string& key, const std::map<std::string, long>& args) const;
 };
 
 } // namespace ev::ui

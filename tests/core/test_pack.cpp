@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/pack/builtin_help.h"
 #include "core/pack/pack_reader.h"
 #include "support.h"
 
@@ -85,6 +86,36 @@ TEST_CASE("a pack built from the fixtures reads back whole", "[pack]") {
     CHECK(pack.string("attract.touch", "pl") == "Dotknij, aby zacząć");
     CHECK(pack.string("idle.body", "pl").starts_with("Back to the start")); // falls back to en
     CHECK(pack.pageText("worried-adult", "pl")->title == "If you are worried about a child");
+}
+
+TEST_CASE("strings the fixtures' old locales folder lacks are the kiosk's built-in English, and lint names them", "[pack][strings]") {
+    TempDir dir;
+    const ev::Pack pack = ev::readPack(buildGood(dir));
+    const auto& english = ev::builtInEnglishStrings();
+    REQUIRE(english.size() > 50);
+    REQUIRE_FALSE(pack.strings.at("en").contains("nav.exit")); // [attract] and [idle] only
+    int fellBack = 0;
+    for (const auto& [key, text] : english)
+        for (const char* tag : {"en", "pl"}) {
+            if (pack.strings.at("en").contains(key)) continue;
+            INFO(key << " in " << tag);
+            const ev::ShownString s = pack.shownString(key, tag);
+            CHECK(s.text == text);
+            CHECK(s.tag == "en");
+            ++fellBack;
+        }
+    CHECK(fellBack > 50);
+    CHECK(pack.shownString("attract.touch", "pl").tag == "pl");
+    CHECK(pack.shownString("idle.body", "pl").tag == "en"); // the pack's own default first
+    CHECK(pack.string("idle.body", "pl").starts_with("Back to the start"));
+    CHECK(pack.string("no.such_key", "pl") == "no.such_key"); // nothing the kiosk knows
+    // Lint warns (the kiosk still works, in English) and names what is missing.
+    const Run lint = tool("lint " + quote((kFixtures / "content/good").string()));
+    INFO(lint.output);
+    CHECK(lint.status == 0);
+    CHECK_THAT(lint.output, Catch::Contains("en.toml:1: warning: UI strings missing ("));
+    CHECK_THAT(lint.output, Catch::Contains("show in their built-in English: "));
+    CHECK_THAT(lint.output, Catch::Contains("nav.exit"));
 }
 
 TEST_CASE("sqlite3 agrees with what readPack loaded", "[pack]") {

@@ -62,6 +62,18 @@ set -e
 [ "$code" = 1 ] && grep -q 'expected "admin:export"' err.txt || fail "a wrong PIN opened the admin screen (exit $code: $(cat err.txt))"
 echo "ok: a wrong PIN does not open the admin screen"
 
+# --- "Still there?" on the admin screen: whoever answers types the PIN again -------------------
+{ echo "goto admin"; pin; echo "expect admin:export"; echo "wait 91"; echo "expect idle:continue"
+  echo "tap idle:continue"; echo "expect pin:ok"; echo "screenshot after-idle.png"; echo "expect admin:export"; } > idle.evscript
+set +e
+kiosk --window 540x960 --script idle.evscript >out.txt 2>err.txt
+code=$?
+set -e
+[ "$code" = 1 ] && grep -q 'expected "admin:export"' err.txt ||
+  fail "I'm still here reopened the admin screen without the PIN (exit $code: $(cat err.txt))"
+"$PNG_CHECK" after-idle.png 540x960
+echo "ok: Still there? answered on the admin screen asks for the PIN again"
+
 # --- a read-only folder: a message, nothing written, counts kept -------------------------------
 before=$(sqlite3 "$db" 'select sum(n) from counts')
 mkdir -p ro

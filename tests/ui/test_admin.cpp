@@ -235,6 +235,47 @@ TEST_CASE("closing the kiosk asks for the PIN again", "[admin]") {
     CHECK(s.h.app.quitRequested());
 }
 
+TEST_CASE("Still there? answered on a staff screen asks for the PIN again, over the start screen", "[admin][idle]") {
+    // Whoever answers may be a resident at a kiosk staff walked away from.
+    for (const Screen staff : {Screen::Admin, Screen::Record})
+        for (const bool button : {true, false}) {
+            INFO((staff == Screen::Admin ? "admin" : "session record") << (button ? ", I'm still here" : ", a touch anywhere"));
+            Staffed s;
+            s.enter();
+            if (staff == Screen::Record) s.h.tap("admin:record");
+            REQUIRE(s.h.session.screen() == staff);
+            s.h.clock.advance(s.h.session.settings().idleLimit);
+            s.h.frames(2);
+            REQUIRE(s.h.session.idlePromptShown());
+            if (button) {
+                s.h.tap("idle:continue");
+            } else {
+                s.h.session.activity(); // as the kiosk loop does on any input
+                s.h.frames(2);
+            }
+            CHECK_FALSE(s.h.session.idlePromptShown());
+            CHECK(s.h.session.screen() == Screen::Attract);
+            CHECK(s.h.has("pin:ok"));
+            CHECK_FALSE(s.h.has("admin:export"));
+            CHECK_FALSE(s.h.has("record:save"));
+            s.type("1234");
+            CHECK_FALSE(s.h.has("admin:export"));
+            s.type(kPin);
+            s.h.frames(2);
+            CHECK(s.h.session.screen() == Screen::Admin);
+            CHECK(s.h.has("admin:export"));
+        }
+    // Without a PIN there is nothing to ask: the admin screen comes back, as anyone could open it.
+    UiHarness h;
+    h.session.goTo({Screen::Admin, {}});
+    h.frames(2);
+    h.clock.advance(h.session.settings().idleLimit);
+    h.frames(2);
+    REQUIRE(h.session.idlePromptShown());
+    h.tap("idle:continue");
+    CHECK(h.session.screen() == Screen::Admin);
+}
+
 TEST_CASE("the admin screen opens present mode and the session record", "[admin]") {
     Staffed s;
     s.enter();

@@ -380,8 +380,8 @@ TEST_CASE("Home after a page asks the end-of-visit questions: one tap each, Skip
         CHECK(h.has(id));
     // Right to left: the first answer at the right.
     CHECK(h.widget("question:know_who:yes").min.x > h.widget("question:know_who:no").max.x);
-    // Untranslated words fall back to English, never to a key.
-    CHECK(h.widget("question:know_who:not_sure").label == "Not sure");
+    // Untranslated words fall back to English, never to a key, isolated left to right (LRI ... PDI).
+    CHECK(h.widget("question:know_who:not_sure").label == "\u2066Not sure\u2069");
     h.tap("question:know_who:not_sure");
     REQUIRE(h.session.screen() == Screen::Questions);
     h.frames(2);

@@ -7,6 +7,7 @@
 
 #include "asset_check.h"
 #include "core/i18n/i18n.h"
+#include "core/pack/builtin_help.h"
 #include "facts.h"
 #include "glyph_check.h"
 #include "plan_check.h"
@@ -200,7 +201,23 @@ void checkMessages(const Source& src, const std::string& tag, const std::map<std
     }
 }
 
+// A string the kiosk uses that the default locale lacks is shown in the kiosk's built-in
+// English: the comms team should know before a resident reads English on a Polish screen. (A
+// question's words, "visit.<id>.<answer>", belong to the pack: checkQuestions asks for them.)
+void checkKioskStrings(const Source& src, Diagnostics& diag) {
+    const auto def = src.pack.strings.find(src.pack.defaultLocale);
+    std::vector<std::string> missing;
+    for (const auto& [key, text] : ev::builtInEnglishStrings())
+        if (std::count(key.begin(), key.end(), '.') == 1 && (def == src.pack.strings.end() || !def->second.contains(key)))
+            missing.push_back(key);
+    if (!missing.empty())
+        diag.warning(src.stringsFile(src.pack.defaultLocale), 1,
+                     "UI strings missing (" + std::to_string(missing.size()) + "), which the kiosk, web export and handouts " +
+                         "show in their built-in English: " + join(missing) + " (locales/en.toml of Every Voice has them all)");
+}
+
 void checkStrings(const Source& src, Diagnostics& diag) {
+    checkKioskStrings(src, diag);
     const auto def = src.pack.strings.find(src.pack.defaultLocale);
     if (def == src.pack.strings.end()) return;
     for (const auto& [tag, strings] : src.pack.strings) {

@@ -17,7 +17,26 @@ Signpost service(std::string id, std::vector<std::string> phones, std::string we
     return s;
 }
 
+void flatten(const toml::table& table, const std::string& prefix, std::map<std::string, std::string>& out) {
+    for (const auto& [key, value] : table) {
+        const std::string name = prefix + std::string(key.str());
+        if (const toml::table* sub = value.as_table()) flatten(*sub, name + ".", out);
+        else if (const auto text = value.value<std::string>()) out[name] = *text;
+    }
+}
+
 } // namespace
+
+const std::map<std::string, std::string>& builtInEnglishStrings() {
+    // "[section] key" becomes "section.key" ("[visit.know_who] yes", "visit.know_who.yes"), as
+    // the pack tool reads locales/en.toml.
+    static const std::map<std::string, std::string> strings = [] {
+        std::map<std::string, std::string> out;
+        flatten(toml::parse(kBuiltInEnglishStrings), "", out);
+        return out;
+    }();
+    return strings;
+}
 
 Pack builtInHelpPack() {
     Pack pack;
@@ -42,13 +61,7 @@ Pack builtInHelpPack() {
                  {"In an emergency", "Not an emergency"}}),
     };
     pack.neutral["en"] = {NeutralScreen{"Every Voice", "Touch the screen to start."}};
-    // locales/en.toml, as the pack tool reads it: "[section] key" becomes "section.key".
-    const toml::table strings = toml::parse(kBuiltInEnglishStrings);
-    for (const auto& [section, table] : strings)
-        if (const toml::table* t = table.as_table())
-            for (const auto& [key, value] : *t)
-                if (const auto text = value.value<std::string>())
-                    pack.strings["en"][std::string(section.str()) + "." + std::string(key.str())] = *text;
+    pack.strings["en"] = builtInEnglishStrings();
     return pack;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/pack/builtin_help.h"
+
 namespace ev {
 
 const char* audienceId(Audience a) {
@@ -204,12 +206,14 @@ const SignpostText* Signpost::textIn(const std::string& locale, const std::strin
     return it == text.end() ? nullptr : &it->second;
 }
 
-std::string Pack::string(const std::string& key, const std::string& locale) const {
+ShownString Pack::shownString(const std::string& key, const std::string& locale) const {
     for (const std::string& tag : {locale, defaultLocale}) {
         if (auto table = strings.find(tag); table != strings.end())
-            if (auto it = table->second.find(key); it != table->second.end()) return it->second;
+            if (auto it = table->second.find(key); it != table->second.end()) return {it->second, tag};
     }
-    return key;
+    const auto& english = builtInEnglishStrings();
+    if (const auto it = english.find(key); it != english.end()) return {it->second, "en"};
+    return {key, locale};
 }
 
 } // namespace ev

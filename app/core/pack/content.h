@@ -110,6 +110,12 @@ bool validAnswerId(std::string_view id);
 std::string questionsText(const std::vector<VisitQuestion>& questions);
 std::optional<std::vector<VisitQuestion>> parseQuestions(std::string_view text);
 
+// A UI string as shown, and the language it is in (another than the one asked for when it fell back).
+struct ShownString {
+    std::string text;
+    std::string tag;
+};
+
 struct Pack {
     int schemaVersion = 1;
     std::string id;
@@ -148,9 +154,14 @@ struct Pack {
     const std::vector<std::uint8_t>* narration(const std::string& pageId, const std::string& locale) const;
     // The neutral items of a locale, else of the default locale; nullptr if neither has any.
     const std::vector<NeutralScreen>* neutralItems(const std::string& locale) const;
-    // A UI string in a locale, falling back to the default locale, then to the key itself
-    // (a copy: the key may be a temporary, and a reference to it would dangle).
-    std::string string(const std::string& key, const std::string& locale) const;
+    // A UI string in a locale, falling back to the default locale, then to the kiosk's built-in
+    // English (locales/en.toml compiled in): a pack built from an old locales folder shows
+    // English, never a key. The key itself only for one the kiosk does not know (a pack's own
+    // question words, which lint requires in the default locale). `tag` is the language the
+    // text is in, for laying it out in its own direction.
+    ShownString shownString(const std::string& key, const std::string& locale) const;
+    // The text alone (a copy: the key may be a temporary, and a reference to it would dangle).
+    std::string string(const std::string& key, const std::string& locale) const { return shownString(key, locale).text; }
 };
 
 } // namespace ev

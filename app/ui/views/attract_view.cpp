@@ -39,7 +39,7 @@ void drawVoices(ImDrawList* dl, ImVec2 c, float s) {
 
 void AttractView::draw(Ui& ui) {
     const Rect& s = ui.screen;
-    if (tapTarget(ui, "start", ui.pack.string("attract.touch", ui.pack.defaultLocale), s)) ui.session.start();
+    if (tapTarget(ui, "start", ui.strIn("attract.touch", ui.pack.defaultLocale), s)) ui.session.start();
 
     const float w = ui.column.width();
     const float cx = (s.min.x + s.max.x) * 0.5f;
@@ -47,12 +47,12 @@ void AttractView::draw(Ui& ui) {
 
     float y = s.min.y + s.height() * 0.36f;
     const std::string& def = ui.pack.defaultLocale;
-    const std::string& title = ui.pack.string("attract.title", def);
+    const std::string title = ui.strIn("attract.title", def);
     const float titleTop = y;
     y += paragraph(ui, title, {ui.column.min.x, y}, w, theme::kTextHero, ui.c.ink, true, text::Align::Center);
     const bool held = holdTitle(ui, Rect{{ui.column.min.x, titleTop}, {ui.column.max.x, y}}, title);
     y += ui.px(24);
-    y += paragraph(ui, ui.pack.string("attract.tagline", def), {ui.column.min.x, y}, w, theme::kTextH3,
+    y += paragraph(ui, ui.strIn("attract.tagline", def), {ui.column.min.x, y}, w, theme::kTextH3,
                    ui.c.inkSoft, false, text::Align::Center);
     // The neutral items in turn: the screen a quick exit shows is one of these, so it looks
     // like the kiosk idling rather than like someone having just left.
@@ -63,7 +63,7 @@ void AttractView::draw(Ui& ui) {
 
     // "Touch to start" in each language in turn, on a button-like pill.
     const std::string& loc = still_ ? ui.pack.defaultLocale : cycledLocale(ui);
-    auto p = ui.text.layoutIn(loc, isRightToLeft(loc), ui.pack.string("attract.touch", loc), ui.fs(theme::kTextTitle),
+    auto p = ui.text.layoutIn(loc, isRightToLeft(loc), ui.strIn("attract.touch", loc), ui.fs(theme::kTextTitle),
                               w, text::Align::Center, true);
     const ImVec2 ts = TextPainter::size(*p);
     const float padX = ui.px(64), padY = ui.px(36);

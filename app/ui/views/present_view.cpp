@@ -489,7 +489,7 @@ void PresentView::drawNotes(Ui& ui, const DeckStep& d, Rect area) {
     ui.dl->AddRect(r.min, r.max, ui.c.line, ui.px(12), 0, ui.px(3));
     // The labels in the language the notes are in (the plan's, or English where it falls back),
     // so that they read as one text in one direction.
-    const auto label = [&](const char* key) { return ui.pack.string(key, deck_->tag); };
+    const auto label = [&](const char* key) { return ui.strIn(key, deck_->tag); };
     std::string text = d.notes.empty() && d.prompt.empty() ? label("present.no_notes") : d.notes;
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
     if (!d.prompt.empty()) text += (text.empty() ? "" : "\n\n") + label("present.ask") + " " + d.prompt;
