@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
                     if (engine.atlas().width == before) break;
                 }
                 const double t0 = wallMs();
-                host->render();
+                host->render(app.background());
                 host->swap();
                 glFinish();
                 t.draw = wallMs() - t0;
