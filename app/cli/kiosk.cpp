@@ -126,7 +126,7 @@ Prepared prepare(PackStore* store, const Options& o, const Places& places) {
     t0 = std::chrono::steady_clock::now();
     p.engine = std::make_unique<text::Engine>();
     // The first screen's fonts found (fontconfig) and read here, not in the first frame, where
-    // they were a quarter of its layout: it shows "Touch to start" in every language in turn,
+    // they were a fifth of its layout: it shows "Touch to start" in every language in turn,
     // in bold, over regular text. Laid out at a size the UI need not use: the fonts are kept.
     for (const LocaleInfo& l : p.start.pack.locales)
         for (const text::Weight w : {text::Weight::Regular, text::Weight::Bold})
@@ -152,10 +152,11 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
     const PackStoreSettings storeSettings = packStoreSettings(o, places);
     const std::unique_ptr<PackStore> store = openPackStore(places, clock, storeSettings);
     times.mark("pack_store");
-    // Checking the pack (its signature, quick_check, every row read) and finding fonts take
-    // about a third as long as opening the window and GL context, which waits mostly on X and
-    // Mesa: a second thread does them meanwhile. The store is used only by that thread until
-    // get() returns, and nothing of the pack is shown before then: the App is made from it.
+    // Checking the pack (a stored pack's signature, quick_check, every row read) and finding
+    // fonts take about a third as long as opening the window and GL context (mostly Mesa
+    // loading and starting its driver): a second thread does them meanwhile, on the second
+    // core. The store is used only by that thread until get() returns, and nothing of the pack
+    // is shown before then: the App is made from it.
     auto prepared = std::async(std::launch::async, prepare, store.get(), std::cref(o), std::cref(places));
 
     std::optional<std::vector<ScriptCommand>> script;
