@@ -326,3 +326,51 @@ TEST_CASE("present mode speaks to the room in its language, and labels the notes
     REQUIRE(h.has("present:notes"));
     CHECK(h.widget("present:notes").label.find(en("present.ask")) != std::string::npos);
 }
+
+TEST_CASE("present mode: the room's buttons have labels the room can read, in every language", "[present]") {
+    // Measured with the text engine: the size each label was shaped at and its glyphs' ink,
+    // at a projector's usual sizes. The kiosk's own sizes are for arm's length, not a hall.
+    const Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    REQUIRE(pack.locales.size() >= 10);
+    for (const ImVec2 display : {ImVec2{1280, 720}, ImVec2{1920, 1080}})
+        for (const auto& [locale, status] : pack.locales) {
+            UiHarness h(display); // a new session each time: a show of hands is recorded once per session
+            h.pack = pack;
+            h.session.chooseLanguage(locale);
+            h.session.present("plan:parents-and-carers");
+            h.frames(3);
+            for (std::size_t i = 0; i < h.app.presentView().stepCount() && !h.has("hands:save"); ++i) key(h, ui::PresentKey::Next);
+            REQUIRE(h.has("hands:save"));
+            const auto measure = [&](const std::string& id) {
+                INFO(display.x << "x" << display.y << ", " << locale << ", " << id);
+                REQUIRE(h.has(id));
+                const ui::WidgetInfo w = h.widget(id);
+                UNSCOPED_INFO(id << " " << w.labelPx);
+                WARN(display.y << " " << locale << " " << id << " " << w.labelPx << " px, button " << w.max.y - w.min.y << " px high");
+                CHECK(w.labelPx >= display.y * ui::present::kMinLabelShare);
+                // Drawn at that size (the ink of a line is at least half of it), inside the button.
+                CHECK(w.labelMax.y - w.labelMin.y >= w.labelPx * 0.5f);
+                CHECK(w.labelMin.x >= w.min.x);
+                CHECK(w.labelMax.x <= w.max.x);
+                CHECK(w.labelMin.y >= w.min.y);
+                CHECK(w.labelMax.y <= w.max.y);
+                // A target a facilitator hits from a step away: as tall as a line and a half of body text.
+                CHECK(w.max.y - w.min.y >= display.y * ui::present::kBodyShare * 1.5f);
+            };
+            // Clear of the Next arrow below them.
+            const auto above = [&](const std::string& id) { CHECK(h.widget(id).max.y <= h.widget("present:next").min.y); };
+            measure("nav:exit");
+            measure("hands:save");
+            above("hands:save");
+            std::string plus;
+            for (const ui::WidgetInfo& w : h.app.widgets().all())
+                if (w.id.starts_with("hands:") && w.id.ends_with(":plus1")) plus = w.id;
+            measure(plus);
+            h.tap(plus);
+            h.tap("hands:save");
+            measure("hands:undo");
+            above("hands:undo");
+            key(h, ui::PresentKey::Last);
+            measure("present:record");
+        }
+}
