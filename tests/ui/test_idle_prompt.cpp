@@ -3,7 +3,6 @@
 // stays where the bar keeps it and the prompt's card and its button lie on screen, clear of it.
 #include <catch2/catch.hpp>
 
-#include "core/pack/pack_reader.h"
 #include "ui_harness.h"
 
 using namespace ev;
@@ -18,35 +17,23 @@ bool overlap(const ui::WidgetInfo& a, const ui::WidgetInfo& b) {
 } // namespace
 
 TEST_CASE("the idle prompt keeps the quick exit in its place and its own button on screen, clear of it", "[idle][exit]") {
-    for (const ImVec2 display : {ImVec2{1080, 1920}, ImVec2{1920, 1080}}) {
-        UiHarness h(display);
-        h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
-        REQUIRE(h.pack.locales.size() >= 10);
-        for (const auto& [locale, status] : h.pack.locales)
-            for (int size = 0; size < Display::kTextSizes; ++size)
-                for (const bool low : {false, true}) {
-                    INFO(locale << ", text size " << size << (low ? ", buttons lower down, " : ", ") << display.x << "x"
-                                << display.y);
-                    h.session.chooseLanguage(locale);
-                    h.session.goTo({Screen::Page, "your-body-belongs-to-you"}, Audience::Parent);
-                    h.session.setDisplay({size, false, low});
-                    h.frames(3);
-                    const ui::WidgetInfo before = h.widget("nav:exit");
-                    h.clock.advance(h.session.settings().idleLimit);
-                    h.frames(2);
-                    REQUIRE(h.session.idlePromptShown());
-                    const ui::WidgetInfo exit = h.widget("nav:exit"), go = h.widget("idle:continue");
-                    CHECK(exit.min.x == before.min.x);
-                    CHECK(exit.min.y == before.min.y);
-                    CHECK(exit.max.x == before.max.x);
-                    CHECK(exit.max.y == before.max.y);
-                    CHECK_FALSE(go.clipped);
-                    CHECK(go.min.x >= 0);
-                    CHECK(go.min.y >= 0);
-                    CHECK(go.max.x <= display.x);
-                    CHECK(go.max.y <= display.y);
-                    CHECK_FALSE(overlap(go, exit));
-                    h.session.continueSession();
-                }
-    }
+    ev::test::forEachVariant({}, [](UiHarness& h, const ev::test::Variant& v) {
+        h.show(v, {Screen::Page, "your-body-belongs-to-you"});
+        const ui::WidgetInfo before = h.widget("nav:exit");
+        h.clock.advance(h.session.settings().idleLimit);
+        h.frames(2);
+        REQUIRE(h.session.idlePromptShown());
+        const ui::WidgetInfo exit = h.widget("nav:exit"), go = h.widget("idle:continue");
+        CHECK(exit.min.x == before.min.x);
+        CHECK(exit.min.y == before.min.y);
+        CHECK(exit.max.x == before.max.x);
+        CHECK(exit.max.y == before.max.y);
+        CHECK_FALSE(go.clipped);
+        CHECK(go.min.x >= 0);
+        CHECK(go.min.y >= 0);
+        CHECK(go.max.x <= v.display.x);
+        CHECK(go.max.y <= v.display.y);
+        CHECK_FALSE(overlap(go, exit));
+        h.session.continueSession();
+    });
 }

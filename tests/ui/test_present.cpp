@@ -23,48 +23,45 @@ std::size_t step(const UiHarness& h) { return h.app.presentView().current(); }
 } // namespace
 
 TEST_CASE("present mode: body text is at least 1/25 of the screen height and no step is cut off, in every language", "[present]") {
-    for (const ImVec2 display : {ImVec2{1920, 1080}, ImVec2{1280, 720}}) {
-        UiHarness h(display);
-        h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
-        REQUIRE(h.pack.locales.size() >= 10);
-        const float minBody = display.y / 25.0f;
+    const ev::test::Matrix projectors{.displays = {{1920, 1080}, {1280, 720}}, .textSizes = false, .lowToo = false};
+    ev::test::forEachVariant(projectors, [](UiHarness& h, const ev::test::Variant& v) {
+        const float minBody = v.display.y / 25.0f;
         std::vector<std::string> sources;
         for (const Audience a : kAllAudiences) sources.push_back(std::string("topics:") + audienceId(a));
         for (const Plan& p : h.pack.plans) sources.push_back("plan:" + p.id);
         REQUIRE(sources.size() >= 7);
-        for (const auto& [locale, status] : h.pack.locales)
-            for (const std::string& source : sources) {
-                h.session.chooseLanguage(locale);
-                h.session.present(source);
-                h.frames(3);
-                const std::size_t steps = h.app.presentView().stepCount();
-                REQUIRE(steps > 1);
-                const auto next = h.widget("present:next");
-                const auto exit = h.widget("nav:exit");
-                for (std::size_t i = 0; i < steps; ++i) {
-                    INFO(display.x << "x" << display.y << ", " << locale << ", " << source << ", step " << i + 1);
-                    REQUIRE(step(h) == i);
-                    int body = 0;
-                    for (const ui::TextInfo& t : h.app.widgets().texts()) {
-                        if (t.owner != "present:body" && t.owner != "present:heading") continue;
-                        body += t.owner == "present:body";
-                        CHECK(t.sizePx >= minBody);
-                        // The ink is where the text engine put it: a line of it is as tall as its size says.
-                        CHECK(t.inkMax.y - t.inkMin.y >= t.sizePx * 0.5f);
-                        // Nothing cut: every glyph on screen, above the Back and Next controls,
-                        // below the exit, and not clipped.
-                        CHECK(t.inkMin.x >= 0);
-                        CHECK(t.inkMax.x <= display.x);
-                        CHECK(t.inkMin.y >= exit.max.y * 0.5f);
-                        CHECK(t.inkMax.y <= next.min.y);
-                        CHECK(t.inkMin.y >= t.clipMin.y);
-                        CHECK(t.inkMax.y <= t.clipMax.y);
-                    }
-                    CHECK(body > 0);
-                    if (i + 1 < steps) key(h, ui::PresentKey::Next);
+        for (const std::string& source : sources) {
+            h.session.chooseLanguage(v.locale);
+            h.session.present(source);
+            h.frames(3);
+            const std::size_t steps = h.app.presentView().stepCount();
+            REQUIRE(steps > 1);
+            const auto next = h.widget("present:next");
+            const auto exit = h.widget("nav:exit");
+            for (std::size_t i = 0; i < steps; ++i) {
+                INFO(source << ", step " << i + 1);
+                REQUIRE(step(h) == i);
+                int body = 0;
+                for (const ui::TextInfo& t : h.app.widgets().texts()) {
+                    if (t.owner != "present:body" && t.owner != "present:heading") continue;
+                    body += t.owner == "present:body";
+                    CHECK(t.sizePx >= minBody);
+                    // The ink is where the text engine put it: a line of it is as tall as its size says.
+                    CHECK(t.inkMax.y - t.inkMin.y >= t.sizePx * 0.5f);
+                    // Nothing cut: every glyph on screen, above the Back and Next controls,
+                    // below the exit, and not clipped.
+                    CHECK(t.inkMin.x >= 0);
+                    CHECK(t.inkMax.x <= v.display.x);
+                    CHECK(t.inkMin.y >= exit.max.y * 0.5f);
+                    CHECK(t.inkMax.y <= next.min.y);
+                    CHECK(t.inkMin.y >= t.clipMin.y);
+                    CHECK(t.inkMax.y <= t.clipMax.y);
                 }
+                CHECK(body > 0);
+                if (i + 1 < steps) key(h, ui::PresentKey::Next);
             }
-    }
+        }
+    });
 }
 
 TEST_CASE("present mode: a landscape step uses the width, in two columns", "[present]") {
@@ -325,4 +322,46 @@ TEST_CASE("present mode speaks to the room in its language, and labels the notes
     key(h, ui::PresentKey::Notes);
     REQUIRE(h.has("present:notes"));
     CHECK(h.widget("present:notes").label.find(en("present.ask")) != std::string::npos);
+}
+
+TEST_CASE("present mode: the room's buttons have labels the room can read, in every language", "[present]") {
+    // Measured with the text engine: the size each label was shaped at and its glyphs' ink,
+    // at a projector's usual sizes. The kiosk's own sizes are for arm's length, not a hall.
+    const ev::test::Matrix projectors{.displays = {{1280, 720}, {1920, 1080}}, .textSizes = false, .lowToo = false, .newHarnessEach = true};
+    ev::test::forEachVariant(projectors, [](UiHarness& h, const ev::test::Variant& v) {
+        h.session.chooseLanguage(v.locale);
+        h.session.present("plan:parents-and-carers");
+        h.frames(3);
+        for (std::size_t i = 0; i < h.app.presentView().stepCount() && !h.has("hands:save"); ++i) key(h, ui::PresentKey::Next);
+        REQUIRE(h.has("hands:save"));
+        const auto measure = [&](const std::string& id) {
+            INFO(id);
+            REQUIRE(h.has(id));
+            const ui::WidgetInfo w = h.widget(id);
+            CHECK(w.labelPx >= v.display.y * ui::present::kMinLabelShare);
+            // Drawn at that size (the ink of a line is at least half of it), inside the button.
+            CHECK(w.labelMax.y - w.labelMin.y >= w.labelPx * 0.5f);
+            CHECK(w.labelMin.x >= w.min.x);
+            CHECK(w.labelMax.x <= w.max.x);
+            CHECK(w.labelMin.y >= w.min.y);
+            CHECK(w.labelMax.y <= w.max.y);
+            // A target a facilitator hits from a step away: as tall as a line and a half of body text.
+            CHECK(w.max.y - w.min.y >= v.display.y * ui::present::kBodyShare * 1.5f);
+        };
+        // Clear of the Next arrow below them.
+        const auto above = [&](const std::string& id) { CHECK(h.widget(id).max.y <= h.widget("present:next").min.y); };
+        measure("nav:exit");
+        measure("hands:save");
+        above("hands:save");
+        std::string plus;
+        for (const ui::WidgetInfo& w : h.app.widgets().all())
+            if (w.id.starts_with("hands:") && w.id.ends_with(":plus1")) plus = w.id;
+        measure(plus);
+        h.tap(plus);
+        h.tap("hands:save");
+        measure("hands:undo");
+        above("hands:undo");
+        key(h, ui::PresentKey::Last);
+        measure("present:record");
+    });
 }

@@ -3,7 +3,6 @@
 // visitor's reach, and every control of the panel is on screen without scrolling.
 #include <catch2/catch.hpp>
 
-#include "core/pack/pack_reader.h"
 #include "ui_harness.h"
 
 using namespace ev;
@@ -59,33 +58,21 @@ TEST_CASE("buttons lower down keep reading in the upper screen and bring every c
 }
 
 TEST_CASE("every control of the text and colour panel is on screen without scrolling, in every language", "[reach]") {
-    for (const ImVec2 display : {ImVec2{1080, 1920}, ImVec2{1920, 1080}}) {
-        UiHarness h(display);
-        h.pack = readPack(EV_BINARY_DIR "/content/default.evpack");
-        REQUIRE(h.pack.locales.size() >= 10);
-        for (const auto& [locale, status] : h.pack.locales)
-            for (int size = 0; size < Display::kTextSizes; ++size)
-                for (const bool low : {false, true}) {
-                    INFO(locale << ", text size " << size << (low ? ", low" : "") << ", " << display.x << "x" << display.y);
-                    h.session.chooseLanguage(locale);
-                    h.session.goTo({Screen::Help, {}}, Audience::Parent);
-                    h.session.setDisplay({size, false, low});
-                    h.frames(3);
-                    h.tap("nav:display");
-                    const auto bar = h.widget("nav:exit");
-                    for (const char* id : {"display:size0", "display:size1", "display:size2", "display:contrast",
-                                           "display:low", "display:done"}) {
-                        INFO(id);
-                        REQUIRE(h.has(id));
-                        const auto w = h.widget(id);
-                        CHECK(onScreen(w, display));
-                        CHECK((w.max.y <= bar.min.y || w.min.y >= bar.max.y)); // never over the bar
-                    }
-                    // Tapping the toggle moves the bar; the toggle and Done stay in view.
-                    h.tap("display:low");
-                    CHECK(onScreen(h.widget("display:low"), display));
-                    CHECK(onScreen(h.widget("display:done"), display));
-                    h.tap("display:done");
-                }
-    }
+    ev::test::forEachVariant({}, [](UiHarness& h, const ev::test::Variant& v) {
+        h.show(v, {Screen::Help, {}});
+        h.tap("nav:display");
+        const auto bar = h.widget("nav:exit");
+        for (const char* id : {"display:size0", "display:size1", "display:size2", "display:contrast", "display:low", "display:done"}) {
+            INFO(id);
+            REQUIRE(h.has(id));
+            const auto w = h.widget(id);
+            CHECK(onScreen(w, v.display));
+            CHECK((w.max.y <= bar.min.y || w.min.y >= bar.max.y)); // never over the bar
+        }
+        // Tapping the toggle moves the bar; the toggle and Done stay in view.
+        h.tap("display:low");
+        CHECK(onScreen(h.widget("display:low"), v.display));
+        CHECK(onScreen(h.widget("display:done"), v.display));
+        h.tap("display:done");
+    });
 }

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
+
+#include "core/pack/pack_reader.h"
+
 namespace ev::test {
 
 Pack samplePack() {
@@ -102,6 +106,32 @@ void UiHarness::tap(const std::string& idOrLabel) {
     frame();
     io.MouseDown[0] = false;
     frames(2);
+}
+
+void UiHarness::show(const Variant& v, const Location& where) {
+    session.chooseLanguage(v.locale);
+    session.goTo(where, Audience::Parent);
+    session.setDisplay({v.textSize, false, v.low});
+    frames(3);
+}
+
+void forEachVariant(const Matrix& m, const std::function<void(UiHarness&, const Variant&)>& each) {
+    const Pack pack = readPack(EV_BINARY_DIR "/content/default.evpack");
+    REQUIRE(pack.locales.size() >= 10);
+    for (const ImVec2 display : m.displays) {
+        std::optional<UiHarness> h;
+        for (const auto& [locale, status] : pack.locales)
+            for (int size = 0; size < (m.textSizes ? Display::kTextSizes : 1); ++size)
+                for (const bool low : m.lowToo ? std::vector{false, true} : std::vector{false}) {
+                    INFO(locale << ", text size " << size << (low ? ", buttons lower down, " : ", ") << display.x << "x"
+                                << display.y);
+                    if (!h || m.newHarnessEach) {
+                        h.emplace(display);
+                        h->pack = pack;
+                    }
+                    each(*h, {display, locale, size, low});
+                }
+    }
 }
 
 void UiHarness::drag(ImVec2 from, ImVec2 to) {

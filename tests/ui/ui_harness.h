@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,24 @@ struct FakeNarrator final : Narrator {
 // A small pack in two languages, one of them right to left, with a page long enough to scroll.
 Pack samplePack();
 
+// One case of the layout tests' matrix: a display size, a language, a text size and where the
+// buttons are.
+struct Variant {
+    ImVec2 display;
+    std::string locale;
+    int textSize = 0;
+    bool low = false; // "buttons lower down"
+};
+
+// What a layout test runs over: every language of the default pack in each display size, at
+// every text size or the standard one only, with the buttons high and low or high only.
+struct Matrix {
+    std::vector<ImVec2> displays{{1080, 1920}, {1920, 1080}};
+    bool textSizes = true;
+    bool lowToo = true;
+    bool newHarnessEach = false; // a harness per variant, not per display size (a show of hands is recorded once a session)
+};
+
 class UiHarness {
 public:
     explicit UiHarness(ImVec2 display = {1080, 1920});
@@ -76,6 +95,8 @@ public:
     // Presses and releases at the widget's centre; fails the test if it is not on screen.
     void tap(const std::string& idOrLabel);
     void drag(ImVec2 from, ImVec2 to);
+    // Goes to `where` (as a parent) in v's language, at its text size and button position.
+    void show(const Variant& v, const Location& where);
     bool has(const std::string& idOrLabel) const { return app.widgets().find(idOrLabel).has_value(); }
     ui::WidgetInfo widget(const std::string& idOrLabel) const;
 
@@ -89,5 +110,9 @@ public:
 private:
     ImGuiContext* context_;
 };
+
+// Calls each(h, v) for every variant of m, in a harness showing the default pack (one per
+// display size unless m asks for one each); a failure names the variant.
+void forEachVariant(const Matrix& m, const std::function<void(UiHarness&, const Variant&)>& each);
 
 } // namespace ev::test

@@ -31,7 +31,8 @@ Frame frameOf(const Ui& ui) {
     f.margin = std::max(h * 0.045f, 8.0f);
     f.gap = f.margin * 0.6f;
     f.twoColumns = w > h * 1.1f;
-    const float exitW = std::max(h * 0.2f, 120.0f), exitH = std::max(h * 0.085f, 48.0f);
+    // The exit's label is at a room's size too: wide enough for "باہر نکلیں" beside its icon.
+    const float exitW = std::max(h * 0.27f, 120.0f), exitH = std::max(h * 0.1f, 48.0f);
     const float exitX = ui.rtl ? s.min.x + f.margin : s.max.x - f.margin - exitW;
     f.exit = Rect{{exitX, s.min.y + f.margin}, {exitX + exitW, s.min.y + f.margin + exitH}};
     const float navW = std::max(w * 0.16f, 88.0f), navH = std::max(h * 0.1f, 56.0f);
@@ -54,6 +55,16 @@ float contentTop(const Ui& ui, const Frame& f, const ParagraphPtr& title) {
 }
 
 constexpr float kIndent = 1.3f; // a list item's indent, in body sizes
+
+// A button's label on the room's screen: the body size, a little smaller where a translation
+// is long, never below present::kMinLabelShare of the screen height. The kiosk's own label
+// sizes are for a reader at arm's length, not the back of a hall.
+float roomLabel(const Ui& ui, const Frame& f, std::string_view label, Rect r, Look look, Icon icon = Icon::None) {
+    const float least = ui.screen.height() * present::kMinLabelShare;
+    float size = f.body;
+    while (size > least && !labelFits(ui, label, r, look, icon, size)) size = std::max(least, size * 0.95f);
+    return size;
+}
 
 } // namespace
 
@@ -430,7 +441,7 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
     ui.text.draw(ui.dl, *question, {area.min.x, y}, ui.c.ink);
     roomText(ui, question, {area.min.x, y}, qSize);
     y += TextPainter::size(*question).y + f.body * 0.6f;
-    const float rowH = f.body * 1.9f, bw = f.body * 2.6f, gap = f.gap * 0.6f;
+    const float rowH = f.body * 1.7f, bw = f.body * 2.6f, gap = f.gap * 0.6f;
     const float labelW = area.width() - 4 * bw - 4 * gap;
     for (std::size_t i = 0; i < q.answers.size(); ++i) {
         const auto label = planText(ui, q.answers[i], f.body, labelW, text::Align::Start, false);
@@ -441,7 +452,7 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
         // The count, then -1, +1, +5, from the reading end.
         const auto cell = [&](int n) {
             const float x = ui.rtl ? area.min.x + float(n) * (bw + gap) : area.max.x - float(n + 1) * bw - float(n) * gap;
-            return Rect{{x, y + rowH * 0.08f}, {x + bw, y + rowH * 0.92f}};
+            return Rect{{x, y + rowH * 0.04f}, {x + bw, y + rowH * 0.96f}};
         };
         const Rect count = cell(3);
         const std::string id = q.answerIds[i];
@@ -452,16 +463,24 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
             const struct { const char* suffix; const char* label; int step; int at; } steps[] = {
                 {":minus1", kMinusOne, -1, 2}, {":plus1", "+1", 1, 1}, {":plus5", "+5", 5, 0}};
             for (const auto& st : steps)
-                if (button(ui, "hands:" + id + st.suffix, st.label, cell(st.at), Look::Secondary))
+                if (button(ui, "hands:" + id + st.suffix, st.label, cell(st.at), Look::Secondary, Icon::None,
+                           roomLabel(ui, f, st.label, cell(st.at), Look::Secondary)))
                     hands[i] = std::clamp(hands[i] + st.step, 0, RecordView::kMaxHeads);
         }
         y += rowH;
     }
-    y += f.body * 0.4f;
-    const float bh = f.body * 1.8f, half = (area.width() - f.gap) * 0.5f;
+    y += f.body * 0.25f;
+    // Tall enough for the longer label at the body size (Nastaliq's lines are tall), as far as
+    // the room above Back and Next allows; the label gives way within what is left.
+    const std::string saveLabel = ui.str("present.save_hands"), undoLabel = ui.str("present.undo");
+    const float half = (area.width() - f.gap) * 0.5f;
+    float bh = f.body * 2.2f;
+    for (const std::string* label : {&saveLabel, &undoLabel})
+        bh = std::max(bh, heightFor(ui, *label, half, Look::Primary, Icon::None, f.body, f.body * 2.2f));
+    bh = std::max(f.body * 1.8f, std::min(bh, area.max.y - y));
     const Rect save{{ui.rtl ? area.max.x - half : area.min.x, y}, {ui.rtl ? area.max.x : area.min.x + half, y + bh}};
     if (!recorded) {
-        if (button(ui, "hands:save", ui.str("present.save_hands"), save, Look::Primary)) {
+        if (button(ui, "hands:save", saveLabel, save, Look::Primary, Icon::None, roomLabel(ui, f, saveLabel, save, Look::Primary))) {
             std::vector<std::pair<std::string, int>> counted;
             for (std::size_t i = 0; i < q.answerIds.size(); ++i) counted.emplace_back(q.answerIds[i], hands[i]);
             if (ui.session.recordRoomAnswers(deck_->planId, s.after, counted)) handsRecordedAt_[s.after] = ui.now;
@@ -470,11 +489,12 @@ void PresentView::drawQuestion(Ui& ui, const Step& s, Rect area) {
     }
     // Where the button was, what was recorded: a second tap lands on nothing.
     ui.dl->AddRectFilled(save.min, save.max, ui.c.notice, ui.px(theme::kRounding));
-    paragraph(ui, ui.str("present.recorded"), {save.min.x, save.min.y + bh * 0.25f}, save.width(), theme::kTextBody, ui.c.ink, true,
-              text::Align::Center);
+    const auto recordedText = ui.text.layout(ui.str("present.recorded"), f.body, save.width(), text::Align::Center, true);
+    ui.text.draw(ui.dl, *recordedText, {save.min.x, save.min.y + (bh - TextPainter::size(*recordedText).y) * 0.5f}, ui.c.ink);
     const auto& at = handsRecordedAt_[s.after];
     const Rect undo{{ui.rtl ? area.min.x : area.max.x - half, y}, {ui.rtl ? area.min.x + half : area.max.x, y + bh}};
-    if (at && ui.now - *at < RecordView::kUndoFor && button(ui, "hands:undo", ui.str("present.undo"), undo, Look::Secondary)) {
+    if (at && ui.now - *at < RecordView::kUndoFor &&
+        button(ui, "hands:undo", undoLabel, undo, Look::Secondary, Icon::None, roomLabel(ui, f, undoLabel, undo, Look::Secondary))) {
         ui.session.undo(which);
         handsRecordedAt_[s.after].reset();
     }
@@ -519,7 +539,8 @@ void PresentView::draw(Ui& ui) {
         return;
     }
     const Frame f = frameOf(ui);
-    if (button(ui, "nav:exit", ui.str("nav.exit"), f.exit, Look::Exit, Icon::Exit)) {
+    const std::string exitLabel = ui.str("nav.exit");
+    if (button(ui, "nav:exit", exitLabel, f.exit, Look::Exit, Icon::Exit, roomLabel(ui, f, exitLabel, f.exit, Look::Exit, Icon::Exit))) {
         ui.session.quickExit();
         return;
     }
@@ -559,7 +580,12 @@ void PresentView::draw(Ui& ui) {
     if (arrow("present:back", "Back", f.back, Icon::Back, current_ > 0)) move(ui.session, long(current_) - 1);
     if (last) {
         // The end of the presentation: the facilitator records the session.
-        if (button(ui, "present:record", ui.str("present.record"), f.next, Look::Primary)) ui.session.openRecord(planId());
+        // Wider than the arrow it replaces, for its words at the room's size.
+        const std::string label = ui.str("present.record");
+        const float w = s.width() * 0.34f;
+        const Rect r = ui.rtl ? Rect{f.next.min, {f.next.min.x + w, f.next.max.y}} : Rect{{f.next.max.x - w, f.next.min.y}, f.next.max};
+        if (button(ui, "present:record", label, r, Look::Primary, Icon::None, roomLabel(ui, f, label, r, Look::Primary)))
+            ui.session.openRecord(planId());
     } else if (arrow("present:next", "Next", f.next, Icon::Next, true)) {
         move(ui.session, long(current_) + 1);
     }

@@ -31,6 +31,9 @@ inline constexpr float kBodyShare = 1.0f / 24.0f; // body text size / screen hei
 inline constexpr float kMinBodyShare = 1.0f / 25.0f; // the rule the body size keeps to
 inline constexpr float kHeading = 1.2f;           // a heading, in body sizes
 inline constexpr float kTitle = 1.35f;            // the page's title at the top, in body sizes
+// A button's label on the room's screen starts at the body size; a long translation may
+// shrink it, never below this share of the screen height (the buttons grow to hold it).
+inline constexpr float kMinLabelShare = 1.0f / 30.0f;
 } // namespace present
 
 // The room's screen: the page's title at the top, the step's text in two columns (or the
