@@ -8,7 +8,7 @@ namespace {
 
 // Text in `shown`'s language set inside a paragraph of `tag`'s (Unicode isolates: LRI or
 // RLI ... PDI, which the text engine's BiDi honours), when the two read in opposite directions.
-std::string inOwnDirection(std::string text, const std::string& shown, const Ui& ui, const std::string& tag) {
+std::string isolatedFor(std::string text, const std::string& shown, const Ui& ui, const std::string& tag) {
     const bool own = isRightToLeft(shown);
     if (shown == tag || own == (tag == ui.locale ? ui.rtl : isRightToLeft(tag))) return text;
     return (own ? "\u2067" : "\u2066") + std::move(text) + "\u2069";
@@ -18,7 +18,7 @@ std::string inOwnDirection(std::string text, const std::string& shown, const Ui&
 
 std::string Ui::strIn(const std::string& key, const std::string& tag) const {
     ShownString s = pack.shownString(key, tag);
-    return inOwnDirection(std::move(s.text), s.tag, *this, tag);
+    return isolatedFor(std::move(s.text), s.tag, *this, tag);
 }
 
 std::string Ui::message(const std::string& key, const std::map<std::string, long>& args) const {
@@ -26,8 +26,12 @@ std::string Ui::message(const std::string& key, const std::map<std::string, long
     const auto builtIn = english.find(key);
     for (const ShownString& s : {pack.shownString(key, locale), pack.shownString(key, pack.defaultLocale),
                                  ShownString{builtIn == english.end() ? key : builtIn->second, "en"}})
-        if (auto formatted = formatMessage(s.text, s.tag, args)) return inOwnDirection(std::move(*formatted), s.tag, *this, locale);
+        if (auto formatted = formatMessage(s.text, s.tag, args)) return isolatedFor(std::move(*formatted), s.tag, *this, locale);
     return key;
+}
+
+std::string Ui::inOwnDirection(std::string text, const std::string& shown) const {
+    return isolatedFor(std::move(text), shown, *this, locale);
 }
 
 } // namespace ev::ui

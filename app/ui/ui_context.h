@@ -60,6 +60,10 @@ struct Ui {
     // A UI string with arguments, formatted by ICU; a translation ICU cannot format (a syntax
     // error that reached a kiosk) gives way to the default locale's string, then the built-in English.
     std::string message(const std::string& key, const std::map<std::string, long>& args) const;
+    // Text in the language `shown` for a paragraph of this screen's language: isolated in its
+    // own direction when the two differ (a help card that fell back to English on an Urdu
+    // screen keeps its full stop at its end).
+    std::string inOwnDirection(std::string text, const std::string& shown) const;
 };
 
 } // namespace ev::ui

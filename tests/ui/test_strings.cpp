@@ -1,6 +1,6 @@
 // A pack built from an old locales folder lacks most UI strings: every screen shows the
 // kiosk's built-in English for them, never a key, and on a right-to-left screen that English
-// is set in its own direction.
+// is set in its own direction, as is a help card that has only English.
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -51,6 +51,12 @@ TEST_CASE("strings a pack lacks are shown in the built-in English on every scree
                     // In Urdu, the English is isolated left to right: its "?" stays at its end.
                     const std::string title = builtInEnglishStrings().at("idle.title");
                     CHECK(shows(std::string(locale) == "ur" ? "\u2066" + title + "\u2069" : title));
+                }
+                if (where == "help" || where == "signpost:childline") {
+                    // The help card has only English: on an Urdu screen its words are set left
+                    // to right too ("Talk to someone." keeps its full stop at its end).
+                    for (const std::string english : {"For children", "Call free", "Talk to someone."})
+                        CHECK(shows(std::string(locale) == "ur" ? "\u2066" + english + "\u2069" : english));
                 }
                 texts.clear();
             };

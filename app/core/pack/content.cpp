@@ -206,6 +206,10 @@ const SignpostText* Signpost::textIn(const std::string& locale, const std::strin
     return it == text.end() ? nullptr : &it->second;
 }
 
+const std::string& Signpost::languageIn(const std::string& locale, const std::string& fallback) const {
+    return text.count(locale) ? locale : fallback;
+}
+
 ShownString Pack::shownString(const std::string& key, const std::string& locale) const {
     for (const std::string& tag : {locale, defaultLocale}) {
         if (auto table = strings.find(tag); table != strings.end())

@@ -84,6 +84,8 @@ struct Signpost {
 
     // The card's text in a locale, else in the fallback locale; nullptr if neither.
     const SignpostText* textIn(const std::string& locale, const std::string& fallback) const;
+    // The locale textIn takes the text from: locale if the card has it, else fallback.
+    const std::string& languageIn(const std::string& locale, const std::string& fallback) const;
 };
 
 // An ordinary library or school fact. The quick exit shows one at random and the attract

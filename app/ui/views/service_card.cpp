@@ -62,16 +62,18 @@ ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool
     // Large: the numbers at hero size, to copy down from a step away or with low vision.
     const float nameSize = large ? theme::kTextTitle : theme::kTextH2;
     const float numberSize = large ? theme::kTextHero : theme::kTextTitle;
+    const std::string& shown = s.languageIn(ui.locale, ui.pack.defaultLocale);
+    const auto own = [&](const std::string& text) { return ui.inOwnDirection(text, shown); };
 
     lines_.push_back({ui.text.layout(isolated(t->name), ui.fs(nameSize), inner - (opens ? iconRoom_ : 0), start, true),
                       ui.c.ink, ui.px(6)});
     if (!t->forWhom.empty())
-        lines_.push_back({ui.text.layout(t->forWhom, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(18)});
+        lines_.push_back({ui.text.layout(own(t->forWhom), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(18)});
     // A detail still to be confirmed is never shown as if it were real: a note says it is
     // being checked instead.
     const bool phones = s.confirmed("phones"), web = s.confirmed("web"), hours = s.confirmed("hours");
     for (std::size_t i = 0; phones && i < s.phones.size(); ++i) {
-        const std::string label = i < t->phoneLabels.size() ? t->phoneLabels[i] : ui.str("help.call");
+        const std::string label = i < t->phoneLabels.size() ? own(t->phoneLabels[i]) : ui.str("help.call");
         lines_.push_back({ui.text.layout(label, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(2)});
         // Numbers are shown exactly as dialled, left to right, in every language.
         lines_.push_back({fitted(ui, s.phones[i], ui.fs(numberSize), inner - iconRoom_), ui.c.accent, ui.px(16), Icon::Phone});
@@ -80,11 +82,11 @@ ServiceCard::ServiceCard(Ui& ui, const Signpost& s, float width, Size size, bool
         lines_.push_back({fitted(ui, s.web, ui.fs(large ? theme::kTextH2 : theme::kTextBody), inner - iconRoom_), ui.c.accent,
                           ui.px(16), Icon::Web});
     if (hours && !t->hours.empty())
-        lines_.push_back({ui.text.layout(t->hours, ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
+        lines_.push_back({ui.text.layout(own(t->hours), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
     if (!hours && phones && web)
         lines_.push_back({ui.text.layout(ui.str("help.verify_hours"), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
     if (!t->description.empty())
-        lines_.push_back({ui.text.layout(t->description, ui.fs(theme::kTextBody), inner), ui.c.ink, ui.px(12)});
+        lines_.push_back({ui.text.layout(own(t->description), ui.fs(theme::kTextBody), inner), ui.c.ink, ui.px(12)});
     if (!phones || !web)
         lines_.push_back({ui.text.layout(ui.str("help.verify"), ui.fs(theme::kTextSmall), inner), ui.c.inkSoft, ui.px(12)});
 
