@@ -65,7 +65,7 @@ page=$(echo "$frame" | awk '{print $2}')
 for l in ur bn; do echo "frame build: $("$build/tests/bench/frame_bench" "$pack" "$l" | head -1)"; done
 "$build/tests/bench/frame_bench" "$pack" | tail -2
 step="language switch with GL (switch_bench)"
-"$build/tests/bench/switch_bench" "$pack" "$runs" | sed -n '1,2p;/^switch all/,$p'
+"$build/tests/bench/switch_bench" "$pack" "$runs" | sed -n '1,3p;/^switch all/,$p'
 
 # Opening and verifying a pack with 20 MB of media (budget 100 ms): the default pack with two
 # recordings of random bytes added (loaded, not decoded; a pack holds no value over 16 MB),

@@ -26,6 +26,10 @@ bool beginLayer(const char* name, bool onTop) {
     return open;
 }
 
+// One design pixel per screen pixel on a 1080-wide portrait kiosk; smaller windows scale
+// everything down, landscape screens keep the portrait column and gain side margins.
+float displayScale(ImVec2 size) { return std::max(0.1f, std::min(size.x, size.y) / theme::kDesignWidth); }
+
 } // namespace
 
 App::App(const Pack& pack, Session& session, const Clock& clock, text::Engine& engine, AppSettings settings)
@@ -62,6 +66,11 @@ void App::showPack(const Pack& pack, std::string origin) {
     warmup_ = LanguageWarmup(pack); // its words, not the old pack's
 }
 
+void App::warmUp() {
+    if (warming())
+        warmup_.step(text_, displayScale(ImGui::GetIO().DisplaySize), theme::kTextScales[session_.display().textSize]);
+}
+
 void App::setTextureUploader(TextureUploader* uploader) {
     page_ = PageView{};
     present_ = PresentView{};
@@ -70,9 +79,7 @@ void App::setTextureUploader(TextureUploader* uploader) {
 
 Ui App::makeUi(ImDrawList* dl) {
     const ImVec2 size = ImGui::GetIO().DisplaySize;
-    // One design pixel per screen pixel on a 1080-wide portrait kiosk; smaller windows scale
-    // everything down, landscape screens keep the portrait column and gain side margins.
-    const float scale = std::max(0.1f, std::min(size.x, size.y) / theme::kDesignWidth);
+    const float scale = displayScale(size);
     const float colWidth = std::min(size.x, theme::kColumnWidth * scale);
     const float colX = (size.x - colWidth) * 0.5f;
     const float margin = theme::kMargin * scale;
@@ -210,7 +217,7 @@ void App::presenterFrame() {
     presenterFocus_.beginFrame();
     if (beginLayer("##presenter", false)) {
         const ImVec2 size = ImGui::GetIO().DisplaySize;
-        const float scale = std::max(0.1f, std::min(size.x, size.y) / theme::kDesignWidth);
+        const float scale = displayScale(size);
         const Rect all{{0, 0}, size};
         Ui ui{*pack_, session_, text_, images_, presenterWidgets_, presenterFocus_, nullptr, ImGui::GetWindowDrawList(),
               theme::kStandard, scale, 1.0f, all, all, session_.locale(), rtl_, clock_.now()};

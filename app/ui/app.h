@@ -105,10 +105,9 @@ public:
     // Warming the other languages is owed: the kiosk is on its first screen and some are cold.
     // The loop then calls warmUp() whenever it has nothing to draw, instead of sleeping.
     bool warming() const { return session_.location().screen == Screen::Attract && !warmup_.done(); }
-    // One small step of it (language_warmup.h); nothing when warming() is false.
-    void warmUp() {
-        if (warming()) warmup_.step(text_);
-    }
+    // One small step of it (language_warmup.h), at the sizes this window and text size use;
+    // nothing when warming() is false.
+    void warmUp();
     const LanguageWarmup& warmup() const { return warmup_; }
 
 private:

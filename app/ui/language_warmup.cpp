@@ -34,11 +34,13 @@ LanguageWarmup::LanguageWarmup(const Pack& pack) {
     }
 }
 
-bool LanguageWarmup::step(TextPainter& text) {
-    const float width = kColumnWidth - 2 * kMargin;
+bool LanguageWarmup::step(TextPainter& text, float scale, float textScale) {
+    const float width = (kColumnWidth - 2 * kMargin) * scale;
     for (const std::size_t end = std::min(items_.size(), next_ + kPerStep); next_ < end; ++next_) {
         const Item& i = items_[next_];
-        text.layoutIn(i.locale, i.rtl, i.text, i.size, width, text::Align::Start, i.bold);
+        const ParagraphPtr p = text.layoutIn(i.locale, i.rtl, i.text, i.size * scale * textScale, width, text::Align::Start, i.bold);
+        quads_.clear();
+        if (i.size == kTextBody) text.engine().quads(*p, quads_); // rasterises its glyphs
     }
     return !done();
 }

@@ -1,11 +1,11 @@
 #pragma once
 // Warms the languages a resident may pick next while the kiosk waits on its first screen: each
-// language's fonts are opened and its screens' words shaped and broken into lines at the sizes
-// they use (kept in the engine's layout cache), so the first frame in that language opens no
-// font and shapes little (docs/performance.md, "Language switch"). Glyphs are not rasterised:
-// that grew the atlas texture to 2048 pixels and the kiosk's memory by 38 MiB on the first
-// screen. A little work per idle turn of the main loop, then nothing: a warm kiosk waits at no
-// CPU cost.
+// language's fonts are opened, its screens' words shaped and broken into lines at the sizes
+// they use on this kiosk's window (kept in the engine's layout cache), and their glyphs at body
+// size rasterised into the atlas, so the first frame in that language opens no font, shapes
+// little and rasterises less (docs/performance.md, "Language switch"). Glyphs at every size
+// filled a 4096-pixel atlas: 26 MiB more on the first screen, and steps of 15 ms. A little work
+// per idle turn of the main loop, then nothing: a warm kiosk waits at no CPU cost.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -24,9 +24,10 @@ public:
     // The pack's languages other than its default (the first screen's), in the pack's order:
     // the order of the language screen.
     explicit LanguageWarmup(const Pack& pack);
-    // Lays out the next kPerStep paragraphs; false once all are done, after which it does
-    // nothing.
-    bool step(TextPainter& text);
+    // Lays out the next kPerStep paragraphs (rasterising those at body size) at the screens'
+    // sizes times scale (the window's, ui::Ui::scale) and textScale (the visitor's text size,
+    // ui::Ui::textScale); false once all are done, after which it does nothing.
+    bool step(TextPainter& text, float scale, float textScale);
     bool done() const { return next_ == items_.size(); }
     // The languages whose every paragraph has been warmed.
     std::vector<std::string> warmed() const;
@@ -41,6 +42,7 @@ private:
     };
     std::vector<Item> items_; // copies: the pack may be replaced by an update meanwhile
     std::size_t next_ = 0;
+    std::vector<text::Quad> quads_; // reused by every step
 };
 
 } // namespace ev::ui

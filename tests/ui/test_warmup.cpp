@@ -58,3 +58,27 @@ TEST_CASE("after the warm-up an Urdu button's words are laid out already, at the
     CHECK(h.engine.stats().layouts == before.layouts);
     CHECK(h.engine.stats().cacheHits == before.cacheHits + 1);
 }
+
+TEST_CASE("after the warm-up an Urdu string's glyphs at body size are in the atlas already") {
+    UiHarness h;
+    warmAll(h);
+    const auto warm = h.engine.stats();
+    const auto p = h.app.text().layoutIn("ur", true, h.pack.string("nav.exit", "ur"), ui::theme::kTextBody,
+                                         ui::theme::kColumnWidth - 2 * ui::theme::kMargin, text::Align::Start, false);
+    std::vector<text::Quad> quads;
+    h.engine.quads(*p, quads);
+    CHECK_FALSE(quads.empty());
+    CHECK(h.engine.stats().layouts == warm.layouts);
+    CHECK(h.engine.stats().glyphsRasterised == warm.glyphsRasterised);
+}
+
+TEST_CASE("a kiosk window of another size is warmed at the sizes it draws") {
+    UiHarness h({720, 1280}); // two thirds of the design size: every type size two thirds too
+    warmAll(h);
+    const float scale = 720.0f / ui::theme::kDesignWidth;
+    const auto before = h.engine.stats();
+    h.app.text().layoutIn("ur", true, h.pack.string("nav.help", "ur"), ui::theme::kTextButton * scale,
+                          (ui::theme::kColumnWidth - 2 * ui::theme::kMargin) * scale, text::Align::Start, true);
+    CHECK(h.engine.stats().layouts == before.layouts);
+    CHECK(h.engine.stats().cacheHits == before.cacheHits + 1);
+}
