@@ -17,26 +17,9 @@
 #include "text/engine.h"
 #include "ui/app.h"
 
-namespace {
+#include "bench_pages.h"
 
-struct NullSink final : ev::EventSink {
-    void add(ev::Event, const ev::EventContext&, std::int64_t) override {}
-};
-
-double cpuMs() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-std::size_t markdownLength(const ev::PageText& t) {
-    std::size_t n = 0;
-    for (const auto& b : t.body.blocks)
-        for (const auto& s : b.spans) n += s.text.size();
-    return n;
-}
-
-} // namespace
+using ev::bench::cpuMs;
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -45,13 +28,7 @@ int main(int argc, char** argv) {
     }
     const ev::Pack pack = ev::readPack(argv[1]);
     const std::string locale = argc > 2 ? argv[2] : pack.defaultLocale;
-    const ev::Page* longest = nullptr;
-    std::size_t longestLength = 0;
-    for (const auto& p : pack.pages)
-        if (const ev::PageText* t = pack.pageText(p.id, locale); t && markdownLength(*t) > longestLength) {
-            longest = &p;
-            longestLength = markdownLength(*t);
-        }
+    const ev::Page* longest = ev::bench::longestPage(pack, locale);
     if (!longest) return 1;
 
     // Layout alone, from cold: a fresh engine (fonts opened on first use) lays out every
@@ -76,7 +53,7 @@ int main(int argc, char** argv) {
     }
 
     ev::OffsetClock clock(true);
-    NullSink sink;
+    ev::bench::NullSink sink;
     ev::SessionSettings settings;
     settings.defaultLocale = pack.defaultLocale;
     ev::Session session(clock, sink, settings);
@@ -107,7 +84,7 @@ int main(int argc, char** argv) {
     std::sort(warm.begin(), warm.end());
     std::printf("page %s (%s, %zu bytes of text): layout from cold %.2f ms CPU, cold frame %.2f ms CPU, "
                 "warm frame median %.3f ms CPU (p90 %.3f)\n",
-                longest->id.c_str(), locale.c_str(), longestLength, layoutMs, cold, warm[warm.size() / 2],
+                longest->id.c_str(), locale.c_str(), ev::bench::textLength(*pack.pageText(longest->id, locale)), layoutMs, cold, warm[warm.size() / 2],
                 warm[warm.size() * 9 / 10]);
 
     // A tour of every page in every language, as a busy day's residents would make it: the

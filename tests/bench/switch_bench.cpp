@@ -29,26 +29,13 @@
 #include "text/engine.h"
 #include "ui/app.h"
 
+#include "bench_pages.h"
+
 namespace {
 
-struct NullSink final : ev::EventSink {
-    void add(ev::Event, const ev::EventContext&, std::int64_t) override {}
-};
+using ev::bench::cpuMs;
+using ev::bench::wallMs;
 
-double ms(clockid_t clock) {
-    timespec t{};
-    clock_gettime(clock, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-double wallMs() { return ms(CLOCK_MONOTONIC); }
-double cpuMs() { return ms(CLOCK_THREAD_CPUTIME_ID); }
-
-std::size_t textLength(const ev::PageText& t) {
-    std::size_t n = 0;
-    for (const auto& b : t.body.blocks)
-        for (const auto& s : b.spans) n += s.text.size();
-    return n;
-}
 
 struct Timing {
     double wall = 0, build = 0, upload = 0, draw = 0; // build and upload CPU, the others wall
@@ -105,7 +92,7 @@ int main(int argc, char** argv) {
     int atlasSide = 0;
     for (int run = 0; run < runs; ++run) {
         ev::OffsetClock clock(true);
-        NullSink sink;
+        ev::bench::NullSink sink;
         ev::SessionSettings settings;
         settings.defaultLocale = pack.defaultLocale;
         ev::Session session(clock, sink, settings);
@@ -161,11 +148,7 @@ int main(int argc, char** argv) {
                 measure(nullptr);
                 session.chooseLanguage(l.tag);
                 measure(&chosen[l.tag]);
-                const ev::Page* longest = nullptr;
-                for (const auto& p : pack.pages)
-                    if (const ev::PageText* t = pack.pageText(p.id, l.tag);
-                        t && (!longest || textLength(*t) > textLength(*pack.pageText(longest->id, l.tag))))
-                        longest = &p;
+                const ev::Page* longest = ev::bench::longestPage(pack, l.tag);
                 if (!longest) continue;
                 session.openPage(longest->id);
                 measure(&paged[l.tag]);
