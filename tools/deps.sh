@@ -19,10 +19,11 @@ build_pkgs=(build-essential cmake pkg-config
 # XLIFF files xliff export writes are well-formed (npm's `xliff` package reads them as XLIFF 2).
 # tesseract-ocr-<lang>: OCR of the neutral screen in each pack language (Somali reads with eng).
 # Xorg's dummy driver, xrandr and xwininfo: present mode on two displays (a laptop and a projector).
+# strace: what the kiosk reads and runs as it starts (no compose table, no dbus-launch).
 test_pkgs=(xvfb xauth sqlite3 minisign libharfbuzz-bin unicode-data tesseract-ocr tesseract-ocr-eng zbar-tools chromium
   espeak-ng vorbis-tools opus-tools xxd poppler-utils libxml2-utils tesseract-ocr-pol tesseract-ocr-ron tesseract-ocr-lit
   tesseract-ocr-ben tesseract-ocr-por tesseract-ocr-urd tesseract-ocr-yor tesseract-ocr-pan
-  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils x11-utils)
+  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils x11-utils strace)
 bench_pkgs=(xvfb xauth mesa-utils chromium time)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev libfuzzer-14-dev)
 # tools/package.sh and the release checks of the package: the .deb (cpack, dpkg-shlibdeps under

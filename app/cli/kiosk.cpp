@@ -24,6 +24,7 @@
 #include "core/session/admin_pin.h"
 #include "core/session/script.h"
 #include "core/session/session.h"
+#include "platform/display_environment.h"
 #include "platform/host.h"
 #include "platform/kiosk_loop.h"
 #include "platform/monkey_driver.h"
@@ -137,17 +138,10 @@ Prepared prepare(PackStore* store, const Options& o, const Places& places) {
     return p;
 }
 
-// Mesa keeps compiled shaders on disk under the user's cache folder, which a kiosk's service
-// user may not have: then every start compiles the UI's shaders again (150-300 ms of the first
-// frame under llvmpipe; docs/performance.md). STATE-DIR/shader-cache is kept across starts.
-// A folder the environment names wins; Mesa itself does without a cache it cannot write.
-void keepShaderCache(const Places& places) {
-    setenv("MESA_SHADER_CACHE_DIR", (places.stateDir / "shader-cache").c_str(), 0);
-}
-
 } // namespace
 
 int runKiosk(const Options& o, const Places& places, platform::StartTimes& times) {
+    platform::setDisplayEnvironment(places.stateDir);
     // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
     OffsetClock clock(/*frozen=*/o.script.has_value() || o.monkey.has_value());
     const PackStoreSettings storeSettings = packStoreSettings(o, places);
@@ -187,7 +181,6 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
     Session session(clock, counter, o.session);
     times.mark("counts_pin_session");
 
-    keepShaderCache(places);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // a kiosk keeps no window layout between runs

@@ -22,6 +22,18 @@ MESA_SHADER_CACHE_DIR="$WORK/theirs" timeout 120 "$KIOSK" --pack "$PACK" --state
 [ ! -e "$WORK/state2/shader-cache" ] || fail "the state folder got a shader cache although the environment named one"
 echo "start_up: MESA_SHADER_CACHE_DIR from the environment wins"
 
+# What a start reads and runs (strace, -y names each file read): no compose table (the kiosk
+# takes no typed text) and no dbus-launch when there is no session bus to find. Both were
+# work for nothing at every start (platform/display_environment.h).
+HOME=/nonexistent env -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR -u XCOMPOSEFILE \
+  strace -f -y -o trace.txt -e trace=execve,read timeout 120 "$KIOSK" --pack "$PACK" --state-dir "$WORK/state" \
+  --window 540x960 --bench-first-frame >/dev/null || fail "no start under strace: $(tail -5 trace.txt)"
+grep -q 'read([0-9]*</usr/share/fonts/' trace.txt || fail "strace shows no font read: the check below would prove nothing"
+! grep -Eq 'read\([0-9]+</usr/share/X11/locale/[^>]*/Compose>, "[^"]' trace.txt ||
+  fail "the kiosk read a compose table: $(grep -m1 -E '/Compose>' trace.txt)"
+! grep -q 'execve("[^"]*dbus-launch"' trace.txt || fail "the kiosk ran dbus-launch: $(grep -m1 dbus-launch trace.txt)"
+echo "start_up: no compose table read, no dbus-launch run"
+
 # The pack is checked on a second thread while the window opens; nothing of it is shown before
 # the check ends. A pack in the store, signed, and no pack installed beside the binary: the
 # kiosk shows it. The same pack with its title edited after signing (so it still opens as a
