@@ -185,7 +185,9 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // a kiosk keeps no window layout between runs
     std::unique_ptr<platform::Host> host = o.platform == "glfw" ? platform::makeGlfwHost() : platform::makeSdlHost();
-    if (const std::string error = host->open(o.window); !error.empty()) {
+    platform::WindowOptions window = o.window;
+    window.programCache = places.stateDir / "shader-cache" / "ui-program.bin";
+    if (const std::string error = host->open(window); !error.empty()) {
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", error.c_str());
         ImGui::DestroyContext();
         return 1;

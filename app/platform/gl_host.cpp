@@ -42,9 +42,9 @@ void GlHost::close() {
     closeWindow();
 }
 
-std::string GlHost::backendStarted() {
+std::string GlHost::backendStarted(const std::filesystem::path& programCache) {
     backendStarted_ = true;
-    if (std::string error = renderer_.init(); !error.empty()) {
+    if (std::string error = renderer_.init(programCache); !error.empty()) {
         close();
         return error;
     }

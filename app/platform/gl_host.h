@@ -21,9 +21,11 @@ public:
     void close() final;
 
 protected:
-    // ImGui's window backend has started: starts the renderer. Returns open()'s answer: empty,
-    // or the renderer's failure, after closing.
-    std::string backendStarted();
+    // ImGui's window backend has started: starts the renderer, its program kept in
+    // programCache. Returns open()'s answer: empty, or the renderer's failure, after closing.
+    std::string backendStarted(const std::filesystem::path& programCache);
+    // Draws another ImGui context's draw data (the presenter's) into the current framebuffer.
+    void draw(const ImDrawData* data, int w, int h) { renderer_.draw(data, w, h); }
 
     // One wait for events: at most `left` (nullopt: until something comes; zero: only what is
     // queued), adding them to events. False when waiting again would fail again.

@@ -102,7 +102,7 @@ public:
             close();
             return "ImGui's GLFW backend did not start";
         }
-        return backendStarted();
+        return backendStarted(options.programCache);
     }
 
     const char* name() const override { return "glfw"; }

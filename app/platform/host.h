@@ -2,6 +2,7 @@
 // The window system behind the kiosk: SDL2 (default, touch and fullscreen kiosks) or GLFW
 // (desktop preview). One small interface so the main loop does not care which.
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,9 @@ struct WindowOptions {
     int width = 0, height = 0; // 0 x 0: portrait 1080x1920 scaled to fit the screen
     bool fullscreen = false;
     std::string title = "Every Voice";
+    // Where the UI's linked shader program is kept between starts (platform/gl_program.h);
+    // empty: nowhere, it is compiled at every start.
+    std::filesystem::path programCache;
 };
 
 // PageUp, PageDown, Home, End, B, Period and N drive present mode (a presentation clicker

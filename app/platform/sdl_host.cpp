@@ -1,7 +1,6 @@
 // The kiosk's host: SDL2 gives real touch, fullscreen on X11, Wayland and KMSDRM, and audio.
 #include <GL/gl.h>
 #include <SDL.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 #include <imgui.h>
 
@@ -98,7 +97,7 @@ public:
         SDL_GL_SetSwapInterval(1);
 
         if (!ImGui_ImplSDL2_InitForOpenGL(window_, context_)) return fail("ImGui's SDL2 backend did not start");
-        return backendStarted();
+        return backendStarted(options.programCache);
     }
 
     const char* name() const override { return "sdl2"; }
@@ -147,7 +146,7 @@ public:
         glViewport(0, 0, w, h);
         glClearColor(0, 0, 0, 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        if (data) ImGui_ImplOpenGL3_RenderDrawData(data);
+        draw(data, w, h);
         if (capture) *capture = readPixels(w, h);
         SDL_GL_SwapWindow(presenter_);
         SDL_GL_MakeCurrent(window_, context_);

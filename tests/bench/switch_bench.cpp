@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     auto host = ev::platform::makeSdlHost();
-    if (const std::string error = host->open(ev::platform::WindowOptions{1080, 1920, false, "switch_bench"}); !error.empty()) {
+    if (const std::string error = host->open(ev::platform::WindowOptions{1080, 1920, false, "switch_bench", {}}); !error.empty()) {
         std::fprintf(stderr, "switch_bench: %s\n", error.c_str());
         return 1;
     }

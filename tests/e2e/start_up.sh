@@ -13,7 +13,9 @@ main=$(awk '/^main_at_ns/ {print $2}' <<<"$out")
 frame=$(awk '/^first_frame_at_ns/ {print $2}' <<<"$out")
 [ -n "$main" ] && [ -n "$frame" ] && [ "$frame" -gt "$main" ] || fail "first frame ($frame) not after main ($main)"
 [ -n "$(find "$WORK/state/shader-cache" -type f 2>/dev/null)" ] || fail "no shader cache in the state folder"
-echo "start_up: steps timed, shader cache kept in the state folder"
+# The UI's linked program too (platform/gl_program.h), whatever Mesa's cache folder.
+[ -s "$WORK/state/shader-cache/ui-program.bin" ] || fail "the UI's shader program was not kept in the state folder"
+echo "start_up: steps timed, shader cache and the UI's program kept in the state folder"
 
 # A cache folder the environment names is Mesa's to use, and the state folder stays as it was.
 MESA_SHADER_CACHE_DIR="$WORK/theirs" timeout 120 "$KIOSK" --pack "$PACK" --state-dir "$WORK/state2" \

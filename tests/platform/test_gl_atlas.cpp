@@ -3,8 +3,9 @@
 // glyphs were added, the atlas grew and a page was evicted; it is single-channel where the
 // driver can swizzle; and a sync uploads only the changed regions.
 #include "platform/gl_texture.h"
-#include "platform/host.h"
 #include "text/atlas.h"
+
+#include "gl_window.h"
 
 #include <GL/gl.h>
 #include <imgui.h>
@@ -17,21 +18,6 @@
 using namespace ev;
 
 namespace {
-
-// An ImGui context and the kiosk's window with its GL context, current for the test's life.
-struct Window {
-    std::unique_ptr<platform::Host> host = platform::makeSdlHost();
-    Window() {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;
-        const std::string error = host->open(platform::WindowOptions{64, 64, false, "gl_tests"});
-        if (!error.empty()) FAIL(error);
-    }
-    ~Window() {
-        host->close();
-        ImGui::DestroyContext();
-    }
-};
 
 GLuint name(ImTextureID id) { return static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(id)); }
 
@@ -92,7 +78,7 @@ void fillGrowEvict(platform::GlAtlasTexture& texture) {
 } // namespace
 
 TEST_CASE("the atlas texture equals the atlas through growth and eviction, single-channel", "[gl]") {
-    Window window;
+    GlWindow window;
     platform::GlAtlasTexture texture;
     fillGrowEvict(texture);
     // Mesa's llvmpipe offers GL 4.5 compatibility for the 3.0 the kiosk asks: it can swizzle.
@@ -110,13 +96,13 @@ TEST_CASE("the atlas texture equals the atlas through growth and eviction, singl
 }
 
 TEST_CASE("the RGBA atlas texture, for drivers that cannot swizzle, equals the atlas too", "[gl]") {
-    Window window;
+    GlWindow window;
     platform::GlAtlasTexture texture(false);
     fillGrowEvict(texture);
 }
 
 TEST_CASE("a sync uploads only the regions that changed", "[gl]") {
-    Window window;
+    GlWindow window;
     text::Atlas atlas(512, 512);
     platform::GlAtlasTexture texture;
     const GLuint tex = name(texture.sync(view(atlas), atlas.takeChanged()));
