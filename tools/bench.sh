@@ -51,7 +51,7 @@ echo "renderer: $(glxinfo -B 2>/dev/null | awk -F': ' '/OpenGL renderer/ {print 
 bare=$(first_frame "$build/tests/bench/bench_bare_window" 1080 1920)
 ours=$(first_frame "$kiosk" --pack "$pack" --state-dir "$state" --window 1080x1920 --bench-first-frame)
 echo "first frame: bare SDL2+GL window ${bare} ms, kiosk ${ours} ms, ratio $(awk -v a="$ours" -v b="$bare" 'BEGIN {printf "%.2f", a/b}') (budget 1.25)"
-# Steps in the order they ran; pack_open_verify and fonts_thread run on a second thread
+# Steps in the order they ran; counts_open, pack_open_verify and fonts_thread run on a second thread
 # alongside window_gl_context.
 echo "start-up steps of the kiosk, ms, medians of $runs runs:"
 awk '!seen[$2]++ {print $2}' "$state/start-steps" | while read -r s; do

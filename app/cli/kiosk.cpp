@@ -100,10 +100,12 @@ void goToStart(Session& session, const std::optional<std::string>& locale, const
     else if (builtIn) session.goTo({Screen::Help, {}});
 }
 
-// What the start's second thread makes while the first opens the window: the pack to show,
-// checked (core/pack/pack_store.h choosePackToStart), and the text engine, its fonts found
-// (fontconfig); each with the milliseconds it took.
+// What the start's second thread makes while the first opens the window: the counter, its
+// database open; the pack to show, checked (core/pack/pack_store.h choosePackToStart); and the
+// text engine, its fonts found (fontconfig); each with the milliseconds it took.
 struct Prepared {
+    std::unique_ptr<Counter> counter;
+    double countsMs = 0;
     StartPack start;
     double packMs = 0;
     std::unique_ptr<text::Engine> engine;
@@ -115,9 +117,14 @@ double msSince(std::chrono::steady_clock::time_point t0) {
 }
 
 // Throws UsageError when the pack named with --pack cannot be shown.
-Prepared prepare(PackStore* store, const Options& o, const Places& places) {
+Prepared prepare(PackStore* store, const Options& o, const Places& places, const Clock& clock) {
     Prepared p;
     auto t0 = std::chrono::steady_clock::now();
+    // It cannot stop the kiosk: the counter keeps counts in memory when it cannot store them
+    // (and says so on the admin screen).
+    p.counter = std::make_unique<Counter>(places.stateDir, clock);
+    p.countsMs = msSince(t0);
+    t0 = std::chrono::steady_clock::now();
     try {
         p.start = choosePackToStart(store, o.pack, places.defaultPack);
     } catch (const PackError& e) {
@@ -141,18 +148,19 @@ Prepared prepare(PackStore* store, const Options& o, const Places& places) {
 } // namespace
 
 int runKiosk(const Options& o, const Places& places, platform::StartTimes& times) {
-    platform::setDisplayEnvironment(places.stateDir);
+    const fs::path shaderCache = platform::setDisplayEnvironment(places.stateDir);
     // Scripts and the monkey move time themselves ("wait N"); a person's kiosk uses real time.
     OffsetClock clock(/*frozen=*/o.script.has_value() || o.monkey.has_value());
     const PackStoreSettings storeSettings = packStoreSettings(o, places);
     const std::unique_ptr<PackStore> store = openPackStore(places, clock, storeSettings);
     times.mark("pack_store");
-    // Checking the pack (a stored pack's signature, quick_check, every row read) and finding
-    // fonts take about a third as long as opening the window and GL context (mostly Mesa
-    // loading and starting its driver): a second thread does them meanwhile, on the second
-    // core. The store is used only by that thread until get() returns, and nothing of the pack
-    // is shown before then: the App is made from it.
-    auto prepared = std::async(std::launch::async, prepare, store.get(), std::cref(o), std::cref(places));
+    // Opening the counts, checking the pack (a stored pack's signature, quick_check, every row
+    // read) and finding fonts take under half as long as opening the window and GL context
+    // (mostly Mesa loading and starting its driver): a second thread does them meanwhile, on
+    // the second core. The store is used only by that thread until get() returns, and nothing
+    // of the pack is shown before then: the App is made from it.
+    auto prepared =
+        std::async(std::launch::async, prepare, store.get(), std::cref(o), std::cref(places), std::cref(clock));
 
     std::optional<std::vector<ScriptCommand>> script;
     if (o.script) {
@@ -164,9 +172,7 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
         }
     }
 
-    // Neither can stop the kiosk: the counter keeps counts in memory when it cannot store them
-    // (and says so on the admin screen); without an identity only the export is refused.
-    Counter counter(places.stateDir, clock);
+    // It cannot stop the kiosk: without an identity only the export is refused.
     try {
         // Made on first run, so that this kiosk's exports can be told from others' when merged.
         KioskIdentity identity = KioskIdentity::loadOrCreate(places.stateDir);
@@ -178,15 +184,14 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
     // Said once, to staff starting a kiosk; scripted runs and previews are not one.
     if (!adminPin.isSet() && !o.script && !o.monkey && !o.screenshot && !o.benchFirstFrame)
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", adminPin.whyNotSet().c_str());
-    Session session(clock, counter, o.session);
-    times.mark("counts_pin_session");
+    times.mark("identity_pin");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // a kiosk keeps no window layout between runs
     std::unique_ptr<platform::Host> host = o.platform == "glfw" ? platform::makeGlfwHost() : platform::makeSdlHost();
     platform::WindowOptions window = o.window;
-    window.programCache = places.stateDir / "shader-cache" / "ui-program.bin";
+    window.programCache = shaderCache / "ui-program.bin";
     if (const std::string error = host->open(window); !error.empty()) {
         std::fprintf(stderr, "everyvoice-kiosk: %s\n", error.c_str());
         ImGui::DestroyContext();
@@ -208,8 +213,11 @@ int runKiosk(const Options& o, const Places& places, platform::StartTimes& times
         throw;
     }
     times.mark("waiting_for_pack_fonts");
+    times.alongside("counts_open", ready.countsMs);
     times.alongside("pack_open_verify", ready.packMs);
     times.alongside("fonts_thread", ready.fontsMs);
+    Counter& counter = *ready.counter;
+    Session session(clock, counter, o.session);
     StartPack& start = ready.start;
     if (start.builtIn)
         std::fprintf(stderr, "everyvoice-kiosk: %s; showing the help numbers built into the kiosk\n", start.whyBuiltIn.c_str());

@@ -16,10 +16,11 @@ bool sessionBusToFind() {
 
 } // namespace
 
-void setDisplayEnvironment(const std::filesystem::path& stateDir) {
+std::filesystem::path setDisplayEnvironment(const std::filesystem::path& stateDir) {
     setenv("MESA_SHADER_CACHE_DIR", (stateDir / "shader-cache").c_str(), 0);
     setenv("XCOMPOSEFILE", "/dev/null", 1);
     if (!sessionBusToFind()) setenv("DBUS_SESSION_BUS_ADDRESS", "disabled:", 1);
+    return std::getenv("MESA_SHADER_CACHE_DIR");
 }
 
 } // namespace ev::platform

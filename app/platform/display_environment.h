@@ -20,6 +20,7 @@ namespace ev::platform {
 //   the session bus as it starts; with none there, D-Bus forks the kiosk to run dbus-launch,
 //   which would start a bus for this process alone, where no screen saver or input method
 //   listens: 5 ms of every start. A session bus that exists is used as before.
-void setDisplayEnvironment(const std::filesystem::path& stateDir);
+// Returns the shader cache folder in effect, where the UI's linked program is kept too.
+std::filesystem::path setDisplayEnvironment(const std::filesystem::path& stateDir);
 
 } // namespace ev::platform

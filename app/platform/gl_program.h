@@ -27,7 +27,8 @@ struct LinkedProgram {
 // Loads the binary kept in cache when it holds this source, built by this driver; otherwise
 // compiles and links the source and keeps its binary there for the next start. A cache that
 // is missing, stale, damaged or cannot be written costs only the compile; an empty path keeps
-// nothing. The file is the kiosk's own, in its state folder beside Mesa's shader cache.
+// nothing. The file is the kiosk's own, beside Mesa's shader cache (the state folder's
+// shader-cache, unless the environment names another: platform/display_environment.h).
 LinkedProgram linkProgram(const ProgramSource& source, const std::filesystem::path& cache);
 
 } // namespace ev::platform

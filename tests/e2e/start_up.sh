@@ -21,6 +21,7 @@ echo "start_up: steps timed, shader cache and the UI's program kept in the state
 MESA_SHADER_CACHE_DIR="$WORK/theirs" timeout 120 "$KIOSK" --pack "$PACK" --state-dir "$WORK/state2" \
   --window 540x960 --bench-first-frame >/dev/null
 [ -n "$(find "$WORK/theirs" -type f 2>/dev/null)" ] || fail "MESA_SHADER_CACHE_DIR from the environment was not used"
+[ -s "$WORK/theirs/ui-program.bin" ] || fail "the UI's program is not kept beside the environment's shader cache"
 [ ! -e "$WORK/state2/shader-cache" ] || fail "the state folder got a shader cache although the environment named one"
 echo "start_up: MESA_SHADER_CACHE_DIR from the environment wins"
 

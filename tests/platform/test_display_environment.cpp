@@ -61,14 +61,14 @@ TEST_CASE("display environment: no compose table, whatever the environment named
     CHECK(get("XCOMPOSEFILE") == "/dev/null");
 }
 
-TEST_CASE("display environment: Mesa's shader cache in the state folder unless the environment names one",
+TEST_CASE("display environment: Mesa's shader cache, and the UI's program, in the state folder unless the environment names one",
           "[environment]") {
     SavedEnvironment saved;
     unsetenv("MESA_SHADER_CACHE_DIR");
-    ev::platform::setDisplayEnvironment("/var/lib/everyvoice");
+    CHECK(ev::platform::setDisplayEnvironment("/var/lib/everyvoice") == "/var/lib/everyvoice/shader-cache");
     CHECK(get("MESA_SHADER_CACHE_DIR") == "/var/lib/everyvoice/shader-cache");
     setenv("MESA_SHADER_CACHE_DIR", "/srv/cache", 1);
-    ev::platform::setDisplayEnvironment("/var/lib/everyvoice");
+    CHECK(ev::platform::setDisplayEnvironment("/var/lib/everyvoice") == "/srv/cache");
     CHECK(get("MESA_SHADER_CACHE_DIR") == "/srv/cache");
 }
 
