@@ -170,6 +170,8 @@ std::string Engine::fontFile(char32_t cp, Weight weight, std::string_view langua
 EngineStats Engine::stats() const {
     EngineStats s = impl_->stats;
     s.atlasEvictions = impl_->atlas.evictions();
+    s.cachedParagraphs = impl_->cache.size();
+    s.cacheBytes = impl_->cache.bytes();
     return s;
 }
 
