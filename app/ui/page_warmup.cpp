@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/i18n/i18n.h"
+#include "ui/views/nav_bar.h"
 #include "ui/views/page_view.h"
 
 namespace ev::ui {
@@ -44,6 +45,13 @@ void PageWarmup::step(const Ui& ui, const std::vector<Item>& wanted) {
     Ui in = ui;
     in.locale = current_.second;
     in.rtl = isRightToLeft(current_.second);
+    if (piece_ == 0 && in.locale != ui.locale) {
+        // The page in another language comes with the bar in it, whose labels take the text
+        // painter's language.
+        in.text.setLanguage(in.locale, in.rtl);
+        NavBar::height(in);
+        in.text.setLanguage(ui.locale, ui.rtl);
+    }
     if (!PageView::prepare(in, current_.first, piece_++)) done_.insert(current_);
 }
 
