@@ -183,7 +183,13 @@ void App::frame() {
     // Every way in (--goto admin, a script's goto) asks for the PIN once one is set; a quick
     // exit or a reset closes the keypad.
     gate_.guard(session_, shownAt_.screen);
-    if (!(session_.location() == shownAt_)) routes_.at(session_.screen()).view->arrive(shownAt_);
+    if (!(session_.location() == shownAt_)) {
+        routes_.at(session_.screen()).view->arrive(shownAt_);
+        // Back on the first screen after a visit, whose pages may have pushed the other
+        // languages' words out of the layout cache: warm them again (a word still cached
+        // costs a look-up).
+        if (session_.screen() == Screen::Attract && warmup_.done()) warmup_ = LanguageWarmup(*pack_);
+    }
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());

@@ -188,3 +188,34 @@ TEST_CASE("a visit's warm-up ends, then lays out nothing, and never runs under t
     REQUIRE(h.session.screen() == Screen::Neutral);
     CHECK_FALSE(h.app.warming());
 }
+
+TEST_CASE("back on the first screen after a visit, the languages its pages pushed out of the cache are warmed again") {
+    UiHarness h;
+    useDefaultPack(h);
+    warmAll(h, 100000);
+    // The first words the warm-up laid out, so the first the cache drops (least recently used).
+    const auto& [key, first] = *h.pack.strings.at(h.pack.locales[1].tag).begin();
+    INFO(h.pack.locales[1].tag << " " << key);
+    // A visit in two languages reads on while their pages are laid out ahead.
+    h.session.chooseLanguage("ur");
+    h.session.goTo({Screen::Page, h.pack.pages.front().id}, Audience::Parent);
+    h.frame();
+    warmAll(h, 100000);
+    h.session.openLanguages();
+    h.frame();
+    warmAll(h, 100000);
+    h.session.chooseLanguage("en");
+    h.frame();
+    warmAll(h, 100000);
+    REQUIRE(h.engine.stats().cachedParagraphs == text::EngineOptions{}.cachedParagraphs); // full: some dropped
+    h.session.quickExit();
+    h.frame();
+    h.session.goTo({Screen::Attract, {}});
+    h.frame();
+    warmAll(h, 100000);
+    CHECK_FALSE(h.app.warming());
+    const auto before = h.engine.stats().layouts;
+    h.app.text().layoutIn(h.pack.locales[1].tag, false, first, ui::theme::kTextTitle,
+                          ui::theme::kColumnWidth - 2 * ui::theme::kMargin, text::Align::Start, true);
+    CHECK(h.engine.stats().layouts == before);
+}
