@@ -1,6 +1,9 @@
 // frame_bench PACK [LOCALE]: CPU time to build one frame of the pack's longest page on a
 // headless ImGui context at 1080x1920 (no GL: rasterisation by the GPU is not counted).
-// Prints the cold first frame (layout included) and the median of 200 warm frames.
+// Prints the cold first frame (layout included) and the median of 200 warm frames; then tours
+// every page in every language (from cold, after the first screen's warm-up, and as a visit
+// with idle turns between touches): the first frames in a new language and of each page, the
+// warm-ups' steps and the layout cache's size.
 #include <imgui.h>
 
 #include <algorithm>
