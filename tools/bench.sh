@@ -63,7 +63,7 @@ frame=$("$build/tests/bench/frame_bench" "$pack" | head -1)
 echo "frame build: $frame"
 page=$(echo "$frame" | awk '{print $2}')
 for l in ur bn; do echo "frame build: $("$build/tests/bench/frame_bench" "$pack" "$l" | head -1)"; done
-"$build/tests/bench/frame_bench" "$pack" | tail -2
+"$build/tests/bench/frame_bench" "$pack" | tail -n +2 # the tours, the visit and its end
 step="language switch with GL (switch_bench)"
 "$build/tests/bench/switch_bench" "$pack" "$runs" | sed -n '1,3p;/^switch all/,$p'
 

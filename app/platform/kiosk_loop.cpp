@@ -218,8 +218,8 @@ int KioskLoop::runInteractive(const LoopOptions& options) {
             redrawAt = session_.nextDeadline();
             if (const auto anim = app_.nextAnimation()) redrawAt = redrawAt ? std::min(*redrawAt, now + *anim) : now + *anim;
             if (redrawAt) timeout = std::max(Millis(0), *redrawAt - now);
-            // Idle on the first screen with languages still cold: warm them a step at a time
-            // between waits that return at once, until all are warm (ui/language_warmup.h).
+            // Idle with warming owed (the first screen's languages, a visit's next pages;
+            // App::warming): a step at a time between waits that return at once, until done.
             if (app_.warming()) timeout = Millis(0);
         }
         if (const auto due = options.updates ? options.updates->due() : std::nullopt) {

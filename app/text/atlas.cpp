@@ -127,9 +127,19 @@ const AtlasGlyph* Atlas::insert(const GlyphKey& key, const GlyphBitmap& bitmap, 
         place(*oldest, w, h, g.x, g.y);
     }
 
+    int inkX0 = bitmap.width, inkY0 = bitmap.rows, inkX1 = 0, inkY1 = 0;
     for (int r = 0; r < bitmap.rows; ++r) {
         const std::uint8_t* src = bitmap.pixels + std::ptrdiff_t(r) * bitmap.pitch;
         std::memcpy(&pixels_[std::size_t(g.y + r) * std::size_t(size_) + std::size_t(g.x)], src, std::size_t(bitmap.width));
+        for (int c = 0; c < bitmap.width; ++c)
+            if (src[c]) {
+                inkX0 = std::min(inkX0, c), inkX1 = std::max(inkX1, c + 1);
+                inkY0 = std::min(inkY0, r), inkY1 = r + 1;
+            }
+    }
+    if (inkX1 > inkX0) {
+        g.inkX0 = std::int16_t(inkX0), g.inkY0 = std::int16_t(inkY0);
+        g.inkX1 = std::int16_t(inkX1), g.inkY1 = std::int16_t(inkY1);
     }
     g.width = bitmap.width;
     g.height = bitmap.rows;

@@ -40,6 +40,10 @@ struct AtlasGlyph {
     int x = 0, y = 0, width = 0, height = 0; // atlas pixels; width 0 = nothing to draw
     int left = 0, top = 0;                    // as GlyphBitmap
     int page = -1;
+    // The covered pixels, from the bitmap's top-left (x1, y1 past the last): found once when
+    // the glyph is copied in, so a paragraph's ink (Engine::ink) costs a look-up per glyph,
+    // not a scan of its pixels every frame. Empty (x1 == x0) when nothing is covered.
+    std::int16_t inkX0 = 0, inkY0 = 0, inkX1 = 0, inkY1 = 0;
 };
 
 class Atlas {

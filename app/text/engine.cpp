@@ -26,6 +26,10 @@ struct Engine::Impl {
         : atlas(o.atlasInitialSize, o.atlasMaxSize), cache(o.cachedParagraphs) {}
 
     const AtlasGlyph* rasterise(const GlyphKey& key);
+    // Calls f(x, y, glyph) for each glyph of p that has pixels: (x, y) is its bitmap's
+    // top-left in the paragraph, whole pixels. Rasterises the glyphs not in the atlas; one
+    // tick of the atlas's clock.
+    template <typename F> void eachGlyph(const Paragraph& p, F&& f);
 
     FontLibrary fonts;
     Layouter layouter{fonts};
@@ -63,6 +67,23 @@ const AtlasGlyph* Engine::Impl::rasterise(const GlyphKey& key) {
         reportedFull = true;
     }
     return placed;
+}
+
+template <typename F> void Engine::Impl::eachGlyph(const Paragraph& p, F&& f) {
+    ++tick;
+    for (const PlacedGlyph& g : p.glyphs) {
+        float whole = std::floor(g.x);
+        int phase = int(std::lround((g.x - whole) * kPhases));
+        if (phase == kPhases) {
+            whole += 1;
+            phase = 0;
+        }
+        const GlyphKey key{g.font, g.size26, g.glyph, std::uint8_t(phase)};
+        const AtlasGlyph* a = atlas.find(key, tick);
+        if (!a) a = rasterise(key);
+        if (!a || a->width == 0) continue;
+        f(whole + float(a->left), std::round(g.y) - float(a->top), *a, g);
+    }
 }
 
 Engine::Engine() : Engine(EngineOptions{}) {}
@@ -105,26 +126,14 @@ void Engine::beginFrame() {
 
 void Engine::quads(const Paragraph& p, std::vector<Quad>& out) {
     Impl& m = *impl_;
-    ++m.tick;
     const float scale = 1.0f / float(m.atlas.size());
     const std::size_t first = out.size();
     out.reserve(first + p.glyphs.size());
-    for (const PlacedGlyph& g : p.glyphs) {
-        float whole = std::floor(g.x);
-        int phase = int(std::lround((g.x - whole) * kPhases));
-        if (phase == kPhases) {
-            whole += 1;
-            phase = 0;
-        }
-        const GlyphKey key{g.font, g.size26, g.glyph, std::uint8_t(phase)};
-        const AtlasGlyph* a = m.atlas.find(key, m.tick);
-        if (!a) a = m.rasterise(key);
-        if (!a || a->width == 0) continue;
-        const float x0 = whole + float(a->left), y0 = std::round(g.y) - float(a->top);
-        out.push_back(Quad{x0, y0, x0 + float(a->width), y0 + float(a->height),
-                           float(a->x) * scale, float(a->y) * scale,
-                           float(a->x + a->width) * scale, float(a->y + a->height) * scale, g.tag});
-    }
+    m.eachGlyph(p, [&](float x0, float y0, const AtlasGlyph& a, const PlacedGlyph& g) {
+        out.push_back(Quad{x0, y0, x0 + float(a.width), y0 + float(a.height),
+                           float(a.x) * scale, float(a.y) * scale,
+                           float(a.x + a.width) * scale, float(a.y + a.height) * scale, g.tag});
+    });
     // The atlas may have grown while rasterising: rescale this call's texture coordinates.
     if (const float now = 1.0f / float(m.atlas.size()); now != scale)
         for (std::size_t i = first; i < out.size(); ++i) {
@@ -134,23 +143,14 @@ void Engine::quads(const Paragraph& p, std::vector<Quad>& out) {
 }
 
 Ink Engine::ink(const Paragraph& p) {
-    std::vector<Quad> q;
-    quads(p, q);
-    // The covered texels of each glyph's bitmap: FreeType sizes a bitmap by the outline's
+    // The covered pixels of each glyph's bitmap: FreeType sizes a bitmap by the outline's
     // control points, which in Nastaliq's long curves lie well outside the ink.
-    const int side = impl_->atlas.size();
-    const std::uint8_t* pixels = impl_->atlas.pixels();
     Ink box{1e9f, 1e9f, -1e9f, -1e9f};
-    for (const Quad& g : q) {
-        const int u0 = int(std::lround(g.u0 * float(side))), v0 = int(std::lround(g.v0 * float(side)));
-        const int w = int(g.x1 - g.x0), h = int(g.y1 - g.y0);
-        for (int y = 0; y < h; ++y)
-            for (int x = 0; x < w; ++x)
-                if (pixels[std::size_t(v0 + y) * std::size_t(side) + std::size_t(u0 + x)]) {
-                    box.x0 = std::min(box.x0, g.x0 + float(x)), box.y0 = std::min(box.y0, g.y0 + float(y));
-                    box.x1 = std::max(box.x1, g.x0 + float(x + 1)), box.y1 = std::max(box.y1, g.y0 + float(y + 1));
-                }
-    }
+    impl_->eachGlyph(p, [&](float x0, float y0, const AtlasGlyph& a, const PlacedGlyph&) {
+        if (a.inkX1 <= a.inkX0) return;
+        box.x0 = std::min(box.x0, x0 + float(a.inkX0)), box.y0 = std::min(box.y0, y0 + float(a.inkY0));
+        box.x1 = std::max(box.x1, x0 + float(a.inkX1)), box.y1 = std::max(box.y1, y0 + float(a.inkY1));
+    });
     return box.empty() ? Ink{} : box;
 }
 
@@ -170,6 +170,8 @@ std::string Engine::fontFile(char32_t cp, Weight weight, std::string_view langua
 EngineStats Engine::stats() const {
     EngineStats s = impl_->stats;
     s.atlasEvictions = impl_->atlas.evictions();
+    s.cachedParagraphs = impl_->cache.size();
+    s.cacheBytes = impl_->cache.bytes();
     return s;
 }
 

@@ -25,6 +25,8 @@ struct EngineStats {
     std::uint64_t cacheHits = 0;
     std::uint64_t glyphsRasterised = 0;
     std::uint64_t atlasEvictions = 0;   // atlas pages cleared to make room
+    std::size_t cachedParagraphs = 0;   // in the layout cache now
+    std::size_t cacheBytes = 0;         // the heap they and their keys hold now
 };
 
 // Not thread-safe: use one Engine from one thread.

@@ -1,5 +1,7 @@
 #include "text/layout_cache.h"
 
+#include "text/paragraph.h"
+
 #include <cstring>
 
 namespace ev::text {
@@ -32,6 +34,12 @@ std::string LayoutCache::key(std::span<const Run> runs, const ParagraphSpec& spe
     return k;
 }
 
+std::size_t LayoutCache::bytesOf(const Entry& e) {
+    const Paragraph& p = *e.paragraph;
+    return sizeof(Entry) + sizeof(Paragraph) + e.key.capacity() + p.glyphs.capacity() * sizeof(PlacedGlyph) +
+           p.boxes.capacity() * sizeof(TagBox);
+}
+
 std::shared_ptr<const Paragraph> LayoutCache::find(const std::string& key) {
     auto it = index_.find(key);
     if (it == index_.end()) return nullptr;
@@ -41,13 +49,17 @@ std::shared_ptr<const Paragraph> LayoutCache::find(const std::string& key) {
 
 void LayoutCache::put(std::string key, std::shared_ptr<const Paragraph> paragraph) {
     if (auto it = index_.find(key); it != index_.end()) {
+        bytes_ -= bytesOf(*it->second);
         it->second->paragraph = std::move(paragraph);
+        bytes_ += bytesOf(*it->second);
         entries_.splice(entries_.begin(), entries_, it->second);
         return;
     }
     entries_.push_front(Entry{std::move(key), std::move(paragraph)});
     index_.emplace(entries_.front().key, entries_.begin());
+    bytes_ += bytesOf(entries_.front());
     if (entries_.size() > capacity_) {
+        bytes_ -= bytesOf(entries_.back());
         index_.erase(entries_.back().key);
         entries_.pop_back();
     }

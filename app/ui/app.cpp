@@ -64,11 +64,26 @@ void App::showPack(const Pack& pack, std::string origin) {
     present_ = PresentView{};
     images_.clear();
     warmup_ = LanguageWarmup(pack); // its words, not the old pack's
+    pages_ = PageWarmup{};
+}
+
+bool App::warming() const {
+    const Screen screen = session_.location().screen;
+    if (screen == Screen::Attract) return !warmup_.done();
+    // During a visit: on the screens of its flow, with nothing over them.
+    if (!routes_.at(screen).flow || session_.idlePromptShown() || gate_.isOpen()) return false;
+    return pages_.owed(PageWarmup::wanted(*pack_, session_));
 }
 
 void App::warmUp() {
-    if (warming())
+    if (!warming()) return;
+    if (session_.location().screen == Screen::Attract) {
         warmup_.step(text_, displayScale(ImGui::GetIO().DisplaySize), theme::kTextScales[session_.display().textSize]);
+        return;
+    }
+    const Ui ui = makeUi(nullptr);
+    pages_.setSizes(ui);
+    pages_.step(ui, PageWarmup::wanted(*pack_, session_));
 }
 
 void App::setTextureUploader(TextureUploader* uploader) {
@@ -168,10 +183,17 @@ void App::frame() {
     // Every way in (--goto admin, a script's goto) asks for the PIN once one is set; a quick
     // exit or a reset closes the keypad.
     gate_.guard(session_, shownAt_.screen);
-    if (!(session_.location() == shownAt_)) routes_.at(session_.screen()).view->arrive(shownAt_);
+    if (!(session_.location() == shownAt_)) {
+        routes_.at(session_.screen()).view->arrive(shownAt_);
+        // Back on the first screen after a visit, whose pages may have pushed the other
+        // languages' words out of the layout cache: warm them again (a word still cached
+        // costs a look-up).
+        if (session_.screen() == Screen::Attract && warmup_.done()) warmup_ = LanguageWarmup(*pack_);
+    }
     shownAt_ = session_.location();
     if (beginLayer("##screen", false)) {
         Ui ui = makeUi(ImGui::GetWindowDrawList());
+        pages_.setSizes(ui);
         background_ = ui.c.paper;
         // Under "Still there?" the reading is neither shown nor touchable: the next person
         // at the kiosk sees only the prompt.

@@ -13,6 +13,7 @@
 #include "ui/focus.h"
 #include "ui/image_textures.h"
 #include "ui/language_warmup.h"
+#include "ui/page_warmup.h"
 #include "ui/pin_gate.h"
 #include "ui/text_painter.h"
 #include "ui/views/admin_view.h"
@@ -102,11 +103,12 @@ public:
     const Focus& focus() const { return focus_; }
     // How long until something on screen changes by itself (attract cycling), if anything.
     std::optional<Millis> nextAnimation() const { return nextAnimation_; }
-    // Warming the other languages is owed: the kiosk is on its first screen and some are cold.
-    // The loop then calls warmUp() whenever it has nothing to draw, instead of sleeping.
-    bool warming() const { return session_.location().screen == Screen::Attract && !warmup_.done(); }
-    // One small step of it (language_warmup.h), at the sizes this window and text size use;
-    // nothing when warming() is false.
+    // Warming is owed: the kiosk is on its first screen and some languages are cold, or a
+    // visitor is on a screen from which they may open pages not yet laid out. The loop then
+    // calls warmUp() whenever it has nothing to draw, instead of sleeping.
+    bool warming() const;
+    // One small step of it (language_warmup.h, page_warmup.h), at the sizes this window and
+    // text size use; nothing when warming() is false.
     void warmUp();
     const LanguageWarmup& warmup() const { return warmup_; }
 
@@ -124,6 +126,7 @@ private:
     AppSettings settings_;
     TextPainter text_;
     LanguageWarmup warmup_;
+    PageWarmup pages_;
     ImageTextures images_;
     WidgetRegistry widgets_;
     Focus focus_;

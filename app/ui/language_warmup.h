@@ -5,7 +5,8 @@
 // size rasterised into the atlas, so the first frame in that language opens no font, shapes
 // little and rasterises less (docs/performance.md, "Language switch"). Glyphs at every size
 // filled a 4096-pixel atlas: 26 MiB more on the first screen, and steps of 15 ms. A little work
-// per idle turn of the main loop, then nothing: a warm kiosk waits at no CPU cost.
+// per idle turn of the main loop, then nothing: a warm kiosk waits at no CPU cost. App starts
+// it again when a visit ends: the visit's pages may have pushed its words out of the cache.
 #include <cstddef>
 #include <string>
 #include <vector>

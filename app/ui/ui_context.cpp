@@ -9,8 +9,11 @@ namespace {
 // Text in `shown`'s language set inside a paragraph of `tag`'s (Unicode isolates: LRI or
 // RLI ... PDI, which the text engine's BiDi honours), when the two read in opposite directions.
 std::string isolatedFor(std::string text, const std::string& shown, const Ui& ui, const std::string& tag) {
-    const bool own = isRightToLeft(shown);
-    if (shown == tag || own == (tag == ui.locale ? ui.rtl : isRightToLeft(tag))) return text;
+    if (shown == tag) return text;
+    // ICU's answer takes a locale look-up: the screen's own is known already.
+    const auto rtl = [&](const std::string& t) { return t == ui.locale ? ui.rtl : isRightToLeft(t); };
+    const bool own = rtl(shown);
+    if (own == rtl(tag)) return text;
     return (own ? "\u2067" : "\u2066") + std::move(text) + "\u2069";
 }
 

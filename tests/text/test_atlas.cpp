@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -194,4 +195,57 @@ TEST_CASE("the atlas reports the regions it changed", "[atlas]") {
     }
     CHECK(atlas.size() == 1024);
     CHECK(atlas.takeChanged().empty());
+}
+
+TEST_CASE("a glyph's ink bounds are found once, from its covered pixels") {
+    Atlas atlas(512, 512);
+    // A 10 x 8 bitmap, blank but for two pixels: (3, 2) and (6, 5).
+    std::vector<std::uint8_t> px(10 * 8, 0);
+    px[2 * 10 + 3] = 40;
+    px[5 * 10 + 6] = 255;
+    const AtlasGlyph* g = atlas.insert(GlyphKey{0, 64 * 20, 1, 0}, GlyphBitmap{px.data(), 10, 8, 10, 0, 8}, 1, 1);
+    REQUIRE(g);
+    CHECK(g->width == 10);
+    CHECK(g->inkX0 == 3);
+    CHECK(g->inkY0 == 2);
+    CHECK(g->inkX1 == 7);
+    CHECK(g->inkY1 == 6);
+    // Nothing covered: no ink.
+    std::vector<std::uint8_t> blank(4 * 4, 0);
+    const AtlasGlyph* b = atlas.insert(GlyphKey{0, 64 * 20, 2, 0}, GlyphBitmap{blank.data(), 4, 4, 4, 0, 4}, 2, 2);
+    REQUIRE(b);
+    CHECK(b->inkX1 == b->inkX0);
+}
+
+TEST_CASE("a paragraph's ink is the box of the atlas pixels its quads cover") {
+    Engine engine;
+    for (const auto& [text, language] : {std::pair<std::string, std::string>{"گھر کی بات ہے", "ur"},
+                                         {"Quite a long line of text, wrapped", "en"},
+                                         {"\u09b6\u09bf\u09b6\u09c1\u09a6\u09c7\u09b0 \u0995\u09cd\u09b7\u09a4\u09bf", "bn"}}) {
+        INFO(language);
+        ParagraphSpec spec;
+        spec.maxWidth = 300;
+        spec.language = language;
+        const auto p = engine.layout(text, Style{38.0f, Weight::Regular}, spec);
+        std::vector<Quad> quads;
+        engine.quads(*p, quads);
+        REQUIRE_FALSE(quads.empty());
+        // Scanned the slow way, texel by texel, as Engine::ink did before it kept the bounds.
+        const AtlasView a = engine.atlas();
+        Ink box{1e9f, 1e9f, -1e9f, -1e9f};
+        for (const Quad& q : quads) {
+            const int u0 = int(std::lround(q.u0 * float(a.width))), v0 = int(std::lround(q.v0 * float(a.height)));
+            for (int y = 0; y < int(q.y1 - q.y0); ++y)
+                for (int x = 0; x < int(q.x1 - q.x0); ++x)
+                    if (a.pixels[std::size_t(v0 + y) * std::size_t(a.width) + std::size_t(u0 + x)]) {
+                        box.x0 = std::min(box.x0, q.x0 + float(x)), box.y0 = std::min(box.y0, q.y0 + float(y));
+                        box.x1 = std::max(box.x1, q.x0 + float(x + 1)), box.y1 = std::max(box.y1, q.y0 + float(y + 1));
+                    }
+        }
+        const Ink ink = engine.ink(*p);
+        CHECK(ink.x0 == box.x0);
+        CHECK(ink.y0 == box.y0);
+        CHECK(ink.x1 == box.x1);
+        CHECK(ink.y1 == box.y1);
+    }
 }

@@ -145,6 +145,8 @@ public:
     bool listening() const { return listening_; }
     int volume() const { return volume_; } // percent, Narrator::kVolumeMin..kVolumeMax
     bool canGoBack() const { return !history_.empty(); }
+    // Where Back leads, if anywhere: the page a language chosen from the bar returns to.
+    const Location* previous() const { return history_.empty() ? nullptr : &history_.back(); }
     bool idlePromptShown() const { return promptShown_; }
     Millis promptRemaining() const; // zero when no prompt
     int shiftCount() const { return shiftCount_; } // presses so far toward a quick exit (the 3 dots)

@@ -29,49 +29,79 @@ float sizeOf(const Block& b) {
 
 } // namespace
 
-void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, float width) {
+const PageText* PageView::shownText(const Ui& ui, const std::string& pageId, std::string& shown, bool& stale) {
+    stale = false;
+    const PageText* text = ui.pack.pageTextToShow(pageId, ui.locale, stale);
+    const Page* page = ui.pack.page(pageId);
+    shown = page && page->text.contains(ui.locale) && !stale ? ui.locale : ui.pack.defaultLocale;
+    return text;
+}
+
+ParagraphPtr PageView::title(Ui& ui, const PageText& text, const std::string& tag, float width) {
+    return ui.text.layoutIn(tag, isRightToLeft(tag), text.title, ui.fs(theme::kTextTitle), width, text::Align::Start, true);
+}
+
+PageView::LaidBlock PageView::lay(Ui& ui, const Block& b, const std::string& tag, float width) {
     // The text's own language, which is English for a stale translation.
     const bool rtl = isRightToLeft(tag);
-    title_ = ui.text.layoutIn(tag, rtl, text.title, ui.fs(theme::kTextTitle), width, text::Align::Start, true);
-    blocks_.clear();
+    LaidBlock laid{b.kind, b.level, b.ordered, b.number, nullptr, nullptr, nullptr, {}};
+    std::vector<text::Run> runs;
+    const bool heading = b.kind == Block::Kind::Heading;
     std::set<std::string> seen;
+    for (const Span& s : b.spans) {
+        text::Run run;
+        run.utf8 = s.text;
+        run.style.sizePx = ui.fs(sizeOf(b));
+        run.style.weight = (s.strong || heading) ? text::Weight::Bold : text::Weight::Regular;
+        run.tag = s.link.empty() ? 0 : kLinkTag;
+        runs.push_back(run);
+        if (!s.link.empty() && seen.insert(s.link).second) laid.links.emplace_back(s.link, s.text);
+    }
+    float w = width;
+    if (b.kind == Block::Kind::ListItem) {
+        w -= ui.fs(theme::kTextBody) * kIndentEm * b.level;
+        // In the item's own language and direction: in Urdu the number reads "1." from the right.
+        if (b.ordered)
+            laid.marker = ui.text.layoutIn(tag, rtl, std::to_string(b.number) + ".", ui.fs(theme::kTextBody), 0,
+                                           text::Align::Start, true);
+    }
+    text::ParagraphSpec spec;
+    spec.maxWidth = w;
+    spec.language = tag;
+    spec.direction = rtl ? text::Direction::Rtl : text::Direction::Ltr;
+    spec.lineSpacing = heading ? 1.2f : 1.45f;
+    laid.text = ui.text.layout(runs, spec);
+    return laid;
+}
+
+void PageView::layout(Ui& ui, const PageText& text, const std::string& tag, float width) {
+    title_ = title(ui, text, tag, width);
+    blocks_.clear();
+    std::set<std::string> seen; // a link's button follows its first mention on the page only
     for (const Block& b : text.body.blocks) {
-        LaidBlock laid{b.kind, b.level, b.ordered, b.number, nullptr, nullptr, nullptr, {}};
         if (b.kind == Block::Kind::Image) {
+            LaidBlock laid{b.kind, b.level, b.ordered, b.number, nullptr, nullptr, nullptr, {}};
             // Decoded and uploaded here, once per pack; a page drawn again only looks it up.
             laid.image = ui.images.get(ui.pack, b.image);
             if (!laid.image)
-                laid.text = ui.text.layoutIn(tag, rtl, b.spans.front().text, ui.fs(theme::kTextSmall), width - ui.px(48));
+                laid.text = ui.text.layoutIn(tag, isRightToLeft(tag), b.spans.front().text, ui.fs(theme::kTextSmall), width - ui.px(48));
             blocks_.push_back(std::move(laid));
             continue;
         }
-        std::vector<text::Run> runs;
-        const bool heading = b.kind == Block::Kind::Heading;
-        for (const Span& s : b.spans) {
-            text::Run run;
-            run.utf8 = s.text;
-            run.style.sizePx = ui.fs(sizeOf(b));
-            run.style.weight = (s.strong || heading) ? text::Weight::Bold : text::Weight::Regular;
-            run.tag = s.link.empty() ? 0 : kLinkTag;
-            runs.push_back(run);
-            if (!s.link.empty() && seen.insert(s.link).second) laid.links.emplace_back(s.link, s.text);
-        }
-        float w = width;
-        if (b.kind == Block::Kind::ListItem) {
-            w -= ui.fs(theme::kTextBody) * kIndentEm * b.level;
-            // In the item's own language and direction: in Urdu the number reads "1." from the right.
-            if (b.ordered)
-                laid.marker = ui.text.layoutIn(tag, rtl, std::to_string(b.number) + ".", ui.fs(theme::kTextBody), 0,
-                                               text::Align::Start, true);
-        }
-        text::ParagraphSpec spec;
-        spec.maxWidth = w;
-        spec.language = tag;
-        spec.direction = rtl ? text::Direction::Rtl : text::Direction::Ltr;
-        spec.lineSpacing = heading ? 1.2f : 1.45f;
-        laid.text = ui.text.layout(runs, spec);
+        LaidBlock laid = lay(ui, b, tag, width);
+        std::erase_if(laid.links, [&](const auto& link) { return !seen.insert(link.first).second; });
         blocks_.push_back(std::move(laid));
     }
+}
+
+bool PageView::prepare(Ui& ui, const std::string& pageId, std::size_t piece) {
+    std::string shown;
+    bool stale = false;
+    const PageText* text = shownText(ui, pageId, shown, stale);
+    if (!text || piece > text->body.blocks.size()) return false;
+    if (piece == 0) title(ui, *text, shown, ui.column.width());
+    else if (const Block& b = text->body.blocks[piece - 1]; b.kind != Block::Kind::Image) lay(ui, b, shown, ui.column.width());
+    return true;
 }
 
 // An image across the column, or its alt text in a frame when it cannot be shown (damaged).
@@ -158,10 +188,9 @@ float PageView::feedback(Ui& ui, const std::string& pageId, float y) {
 void PageView::draw(Ui& ui) {
     const std::string& pageId = ui.session.location().id;
     bool stale = false;
-    const PageText* text = ui.pack.pageTextToShow(pageId, ui.locale, stale);
-    // The language of what is shown: the reader's, or the default one in its place.
+    std::string shown;
+    const PageText* text = shownText(ui, pageId, shown, stale);
     const Page* page = ui.pack.page(pageId);
-    const std::string shown = page && page->text.contains(ui.locale) && !stale ? ui.locale : ui.pack.defaultLocale;
     const Rect& col = ui.column;
     if (!text) {
         paragraph(ui, ui.str("page.missing"), col.min, col.width(), theme::kTextBody, ui.c.ink);
