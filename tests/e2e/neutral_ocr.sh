@@ -33,9 +33,15 @@ read_screen() { # read_screen LANG PNG: the text tesseract finds, lower case
     tesseract "$2" - -l "${ocr[$1]}" 2>/dev/null | tr '[:upper:]' '[:lower:]'
   fi
 }
-found() { # found LANG TEXT-FILE: the listed words in it, if any
-  tr ' ' '\n' <<<"${words[$1]}" | grep -v '^$' > "$WORK/words-$1"
-  grep -o -F -f "$WORK/words-$1" "$2" | sort -u | tr '\n' ' ' || true
+found() { # found LANG TEXT-FILE: the listed words in it, if any, each where a word starts
+  # (Somali's "bax", exit, is inside "ubax", a flower); Urdu is read unspaced, so anywhere.
+  local alt
+  alt=$(tr ' ' '\n' <<<"${words[$1]}" | grep -v '^$' | paste -sd '|')
+  if [ -n "${unspaced[$1]:-}" ]; then
+    grep -o -E "($alt)" "$2" | sort -u | tr '\n' ' ' || true
+  else
+    grep -o -E "(^|[^[:alpha:]])($alt)" "$2" | sed -E 's/^[^[:alpha:]]//' | sort -u | tr '\n' ' ' || true
+  fi
 }
 
 item_words() { # item_words LANG: words of the language's neutral items, to be sure OCR read a screen at all
