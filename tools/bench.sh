@@ -19,7 +19,7 @@ step="installing packages (tools/deps.sh bench)"
 step="building (tools/build.sh)"
 "$root/tools/build.sh" >/dev/null
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1080x1920x24" "$0" "$@"
+  exec "$root/tools/xvfb.sh" --screen 1080x1920 "$0" "$@"
 fi
 export LIBGL_ALWAYS_SOFTWARE=1
 kiosk="$build/app/everyvoice-kiosk"

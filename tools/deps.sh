@@ -9,8 +9,9 @@ build_pkgs=(build-essential cmake pkg-config
   libicu-dev libsqlite3-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libmd4c-dev libsodium-dev libqrencode-dev libpng-dev
   libespeak-ng-dev libvorbis-dev libopusfile-dev libsystemd-dev libexpat1-dev catch2 fonts-noto-core
-  libpango1.0-dev libcairo2-dev)
+  libpango1.0-dev libcairo2-dev libx11-dev)
 # libpango1.0-dev, libcairo2-dev: the pack tool's printed handouts (Pango shapes, Cairo writes the PDF).
+# libx11-dev: the tests' check that an X server serves one client after another (Xlib).
 # espeak-ng, oggenc (vorbis-tools) and opusenc (opus-tools) make the recordings the decoder is
 # tested on, with tools that are not ours.
 # chromium renders export-html's site and the dashboard; npm fetches html-validate, the HTML checker.

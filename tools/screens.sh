@@ -36,7 +36,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${EV_BUILD_DIR:-$root/build}
 kiosk=$build/app/everyvoice-kiosk
 pack=${EV_PACK:-$build/content/default.evpack} # EV_PACK: compare two kiosks on one pack
-if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1920x1920x24" bash "$0" $($each && echo --each) "$out"; fi
+if [ -z "${DISPLAY:-}" ]; then exec "$root/tools/xvfb.sh" bash "$0" $($each && echo --each) "$out"; fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 # One run at a time (several people share a machine), on fixed paths, because the admin

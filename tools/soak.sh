@@ -24,7 +24,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${EV_BUILD_DIR:-$root/build}
 kiosk=$build/app/everyvoice-kiosk
 pack_tool=$build/tools/pack/everyvoice-pack
-if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1920x1920x24" bash "$0" "$@"; fi
+if [ -z "${DISPLAY:-}" ]; then exec "$root/tools/xvfb.sh" bash "$0" "$@"; fi
 export LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy
 work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -8,4 +8,4 @@ build=${EV_BUILD_DIR:-$root/build}
 "$root/tools/build.sh"
 cd "$build"
 # One X server for the whole run; the end-to-end tests find it through DISPLAY.
-exec xvfb-run -a -s "-screen 0 1920x1920x24" ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" "$@"
+exec "$root/tools/xvfb.sh" ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" "$@"

@@ -4,7 +4,7 @@
 # stands in as NOTIFY_SOCKET. SIGTERM (what systemd sends to stop the unit) ends it with exit 0.
 set -euo pipefail
 : "${KIOSK:?}" "${PACK:?}"
-if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x1024x24" bash "$0" "$@"; fi
+if [ -z "${DISPLAY:-}" ]; then exec "$(dirname "$0")/../../tools/xvfb.sh" --screen 1280x1024 bash "$0" "$@"; fi
 work=$(mktemp -d)
 trap 'kill "${listener:-}" "${kiosk:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -5,7 +5,7 @@
 # again, to the same result.
 set -euo pipefail
 : "${KIOSK:?}" "${PACK:?}" "${PACK_TOOL:?}"
-if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x1024x24" bash "$0" "$@"; fi
+if [ -z "${DISPLAY:-}" ]; then exec "$(dirname "$0")/../../tools/xvfb.sh" --screen 1280x1024 bash "$0" "$@"; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -1,11 +1,11 @@
 # Shared by the end-to-end tests. Each test runs the real kiosk binary on a real X display
-# (tools/test.sh provides one with xvfb-run) with Mesa's software GL.
+# (tools/test.sh provides one with tools/xvfb.sh) with Mesa's software GL.
 set -euo pipefail
 : "${KIOSK:?KIOSK must name the everyvoice-kiosk binary}"
 : "${PACK:?PACK must name the default .evpack}"
 : "${PNG_CHECK:?PNG_CHECK must name the png_check binary}"
 if [ -z "${DISPLAY:-}" ]; then
-  exec xvfb-run -a -s "-screen 0 1920x1920x24" bash "$0" "$@"
+  exec "$(dirname "${BASH_SOURCE[0]}")/../../tools/xvfb.sh" bash "$0" "$@"
 fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

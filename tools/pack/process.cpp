@@ -67,7 +67,9 @@ VirtualDisplay::VirtualDisplay(int width, int height) {
     posix_spawn_file_actions_adddup2(&actions, fds[1], 3); // dup2 clears close-on-exec
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
-    std::vector<std::string> argv = {"Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp"};
+    // -noreset: otherwise the server resets whenever its last kiosk ends, and refuses the kiosk
+    // that connects meanwhile ("no display found"; tools/xvfb.sh says more).
+    std::vector<std::string> argv = {"Xvfb", "-displayfd", "3", "-screen", "0", screen, "-nolisten", "tcp", "-noreset"};
     std::vector<char*> args;
     for (std::string& s : argv) args.push_back(s.data());
     args.push_back(nullptr);

@@ -12,7 +12,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${EV_BUILD_DIR:-$root/build}
 kiosk=$build/app/everyvoice-kiosk
 pack=$build/content/default.evpack
-if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1920x1920x24" bash "$0" "$@"; fi
+if [ -z "${DISPLAY:-}" ]; then exec "$root/tools/xvfb.sh" bash "$0" "$@"; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -16,7 +16,7 @@ if [ "${EV_FLEET_NETNS:-}" != 1 ]; then
   exec unshare -n env EV_FLEET_NETNS=1 bash "$0" "$@"
 fi
 ip link set lo up
-if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1280x1024x24" bash "$0" "$@"; fi
+if [ -z "${DISPLAY:-}" ]; then exec "$root/tools/xvfb.sh" --screen 1280x1024 bash "$0" "$@"; fi
 KIOSK=$build/app/everyvoice-kiosk
 PACK_TOOL=$build/tools/pack/everyvoice-pack
 export LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy STNODEFAULTFOLDER=1 STNOUPGRADE=1

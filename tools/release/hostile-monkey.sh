@@ -30,7 +30,7 @@ dropper=$!
 
 start=$(date +%s)
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  xvfb-run -a -s "-screen 0 1920x1920x24" env LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy \
+  "$root/tools/xvfb.sh" env LIBGL_ALWAYS_SOFTWARE=1 SDL_AUDIODRIVER=dummy \
   "$build/app/everyvoice-kiosk" --pack "$build/content/default.evpack" --state-dir state --inbox inbox \
   --window 360x640 --monkey "$events" --seed 13 >out.txt 2>log.txt || {
   echo "hostile-monkey: the kiosk exited $?" >&2

@@ -33,11 +33,11 @@ cp /tmp/comms.pub /etc/everyvoice/trusted-keys/comms.pub
 sed -i 's/^venue = ""/venue = "Install Test Library"/' /etc/everyvoice/kiosk.toml
 printf '2580\n' | runuser -u everyvoice -- everyvoice-kiosk --set-admin-pin 2>/dev/null || fail "--set-admin-pin"
 runuser -u everyvoice -- env SDL_AUDIODRIVER=dummy LIBGL_ALWAYS_SOFTWARE=1 \
-  xvfb-run -a -s "-screen 0 1280x1024x24" everyvoice-kiosk --check >/tmp/check.txt 2>&1 || { cat /tmp/check.txt; fail "--check"; }
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" everyvoice-kiosk --check >/tmp/check.txt 2>&1 || { cat /tmp/check.txt; fail "--check"; }
 cat /tmp/check.txt
 printf 'tap Touch to start\ntap lang:en\n' >/tmp/visit.evscript
 runuser -u everyvoice -- env SDL_AUDIODRIVER=dummy LIBGL_ALWAYS_SOFTWARE=1 \
-  xvfb-run -a -s "-screen 0 1280x1024x24" everyvoice-kiosk --window 540x960 --script /tmp/visit.evscript 2>/tmp/visit.log ||
+  xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" everyvoice-kiosk --window 540x960 --script /tmp/visit.evscript 2>/tmp/visit.log ||
   { cat /tmp/visit.log; fail "a scripted visit"; }
 runuser -u everyvoice -- everyvoice-kiosk --export-outbox 2>/tmp/export.log || { cat /tmp/export.log; fail "--export-outbox"; }
 ls /var/lib/everyvoice/outbox/everyvoice-counts-*.csv >/dev/null || fail "no export in the outbox"
