@@ -2,8 +2,8 @@
 // several kiosks one after another: the server must serve each of them.
 #include <catch2/catch.hpp>
 
-#include "process.h"
-#include "../support/x_reconnect.h"
+#include "child_process.h"
+#include "x_reconnect.h"
 
 TEST_CASE("preview's X server serves one kiosk after another: it never resets between them") {
     const evpack::VirtualDisplay display(640, 480);

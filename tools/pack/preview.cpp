@@ -12,7 +12,7 @@
 #include "core/i18n/i18n.h"
 #include "core/pack/plan.h"
 #include "html.h"
-#include "process.h"
+#include "child_process.h"
 
 namespace evpack {
 

@@ -6,7 +6,7 @@
 #include "core/durable_file.h"
 #include "core/pack/pack_reader.h"
 #include "core/pack/signed_pack.h"
-#include "process.h"
+#include "child_process.h"
 
 namespace evpack {
 
