@@ -1,10 +1,12 @@
 #include "core/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <string>
 
@@ -12,9 +14,31 @@ namespace ev {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Removes the temporaries (prefix + "PID-XXXXXX") of writers that no longer run. A running
+// writer's, another process writing the same target, is left alone.
+void removeOrphanedTemporaries(const fs::path& folder, const std::string& prefix) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix)) continue;
+        pid_t pid = 0;
+        const char* end = name.data() + name.size();
+        const auto [after, err] = std::from_chars(name.data() + prefix.size(), end, pid);
+        if (err != std::errc{} || after == end || *after != '-' || pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(pid, 0) == 0 || errno != ESRCH) continue;
+        ::unlink(entry.path().c_str());
+    }
+}
+
+} // namespace
+
 void writeFileAtomically(const fs::path& target, std::string_view content, unsigned mode) {
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+    const std::string prefix = "." + target.filename().string() + ".tmp-";
+    removeOrphanedTemporaries(folder, prefix);
+    std::string temp = (folder / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
     const auto failure = [&](const std::string& what, int err) {
         return FileError("cannot write " + target.string() + ": " + what + ": " + std::strerror(err));
     };

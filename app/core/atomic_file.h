@@ -15,6 +15,9 @@ struct FileError : std::runtime_error {
 // throws FileError with one line naming the target and the reason, and leaves no temporary
 // file and the old target, if any, as it was. mode is the file's permissions: 0644 so staff
 // tools can read it, or 0600 for a secret (the admin PIN's hash).
+// The temporary is named .TARGET.tmp-PID-XXXXXX: a writer killed before its rename (kill -9,
+// a power cut) leaves it behind, and the next write of the same target removes those of
+// processes no longer running.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content, unsigned mode = 0644);
 
 } // namespace ev

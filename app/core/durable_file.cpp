@@ -122,23 +122,6 @@ std::string readSmallFile(const fs::path& file, std::uintmax_t maxBytes) {
     return text;
 }
 
-void replaceDurably(const fs::path& file, const std::string& text) {
-    const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    {
-        Fd out{::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)};
-        if (out.fd < 0) fail("create", tmp, errno);
-        writeAll(out.fd, text.data(), text.size(), tmp);
-        if (::fsync(out.fd) != 0) fail("write", tmp, errno);
-        out.closeChecked(tmp);
-    }
-    if (::rename(tmp.c_str(), file.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        fail("replace", file, err);
-    }
-    syncFolder(file.parent_path());
-}
-
 void syncFolder(const fs::path& dir) {
     Fd d{::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
     if (d.fd < 0) fail("open folder", dir, errno);

@@ -21,10 +21,6 @@ void copyUntrusted(const std::filesystem::path& from, const std::filesystem::pat
 // a device; larger than maxBytes is refused. Throws FileError, one line.
 std::string readSmallFile(const std::filesystem::path& file, std::uintmax_t maxBytes);
 
-// Replaces file with text: written to a temporary file beside it, fsync'd, renamed over it,
-// and the folder fsync'd. Throws FileError, one line.
-void replaceDurably(const std::filesystem::path& file, const std::string& text);
-
 // Makes renames and new entries in dir durable. Throws FileError, one line.
 void syncFolder(const std::filesystem::path& dir);
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/atomic_file.h"
 #include "core/durable_file.h"
 
 namespace ev::platform {
@@ -91,7 +92,7 @@ void keep(GLuint program, const std::filesystem::path& cache, std::uint64_t sour
     std::memcpy(bytes.data(), &h, sizeof h);
     try {
         std::filesystem::create_directories(cache.parent_path());
-        replaceDurably(cache, bytes);
+        writeFileAtomically(cache, bytes);
     } catch (const std::exception&) {
         // A state folder that cannot be written: the next start compiles again.
     }

@@ -265,8 +265,8 @@ TEST_CASE("whatever an interrupted update left, the kiosk starts with a whole pa
         CHECK_FALSE(fs::exists(k.packs / ".incoming.evpack"));
     }
     SECTION("a stored pack that was not yet made current stays the old one until the inbox offers it again") {
-        ev::replaceDurably(k.packs / "current", "fixture-8.evpack\n");
-        ev::replaceDurably(k.packs / "highest", "fixture 8\n");
+        ev::writeFileAtomically(k.packs / "current", "fixture-8.evpack\n");
+        ev::writeFileAtomically(k.packs / "highest", "fixture 8\n");
         ev::PackStore store = k.store();
         CHECK(store.openCurrent()->version == 8);
         k.pollNow(store); // fixture-9 is still in the inbox

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "core/durable_file.h"
 #include "core/pack/builtin_help.h"
 #include "core/pack/minisign.h"
@@ -59,7 +60,7 @@ PackStore::PackStore(const fs::path& stateDir, const Clock& clock, PackStoreSett
     std::error_code ec;
     fs::create_directories(packs_, ec);
     if (ec) throw FileError("cannot create " + packs_.string() + ": " + ec.message());
-    // Hidden files are only ever half-written copies (kIncoming, replaceDurably's temporaries).
+    // Hidden files are only ever half-written copies (kIncoming, writeFileAtomically's temporaries).
     for (const auto& e : fs::directory_iterator(packs_, ec))
         if (e.path().filename().string().starts_with(".")) removeQuietly(e.path());
     current_ = firstLine(packs_ / "current");
@@ -128,7 +129,7 @@ std::optional<Pack> PackStore::openCurrent() {
         try {
             SignedPack sp = openSignedPack(packs_ / name, keys);
             if (name != current_) {
-                replaceDurably(packs_ / "current", name + "\n");
+                writeFileAtomically(packs_ / "current", name + "\n");
                 current_ = name;
                 findKept();
             }
@@ -246,7 +247,7 @@ void PackStore::accept(Pack pack, const fs::path& incoming) {
     fs::rename(incoming, dest);
     syncFolder(packs_);
     const std::string previous = current_;
-    replaceDurably(packs_ / "current", name + "\n");
+    writeFileAtomically(packs_ / "current", name + "\n");
     current_ = name;
     showing_ = {pack.id, pack.version};
     // After `current`: a kill before this line leaves the new pack current and, through
@@ -254,7 +255,7 @@ void PackStore::accept(Pack pack, const fs::path& incoming) {
     highest_[pack.id] = std::max(highest_[pack.id], pack.version);
     std::ostringstream out;
     for (const auto& [id, v] : highest_) out << id << ' ' << v << '\n';
-    replaceDurably(packs_ / "highest", out.str());
+    writeFileAtomically(packs_ / "highest", out.str());
     prune(current_, previous);
     findKept();
     update_ = std::move(pack);
@@ -285,7 +286,7 @@ bool PackStore::switchToKept() {
     const std::string name = kept_;
     try {
         SignedPack sp = openSignedPack(packs_ / name, trustedKeys());
-        replaceDurably(packs_ / "current", name + "\n");
+        writeFileAtomically(packs_ / "current", name + "\n");
         kept_ = current_;
         current_ = name;
         showing_ = {sp.pack.id, sp.pack.version};
