@@ -67,23 +67,25 @@ void App::showPack(const Pack& pack, std::string origin) {
     pages_ = PageWarmup{};
 }
 
+bool App::pagesMayWarm() const {
+    return routes_.at(session_.location().screen).flow && !session_.idlePromptShown() && !gate_.isOpen();
+}
+
 bool App::warming() const {
-    const Screen screen = session_.location().screen;
-    if (screen == Screen::Attract) return !warmup_.done();
-    // During a visit: on the screens of its flow, with nothing over them.
-    if (!routes_.at(screen).flow || session_.idlePromptShown() || gate_.isOpen()) return false;
-    return pages_.owed(PageWarmup::wanted(*pack_, session_));
+    if (session_.location().screen == Screen::Attract) return !warmup_.done();
+    return pagesMayWarm() && pages_.owed(PageWarmup::wanted(*pack_, session_));
 }
 
 void App::warmUp() {
-    if (!warming()) return;
     if (session_.location().screen == Screen::Attract) {
-        warmup_.step(text_, displayScale(ImGui::GetIO().DisplaySize), theme::kTextScales[session_.display().textSize]);
+        if (!warmup_.done())
+            warmup_.step(text_, displayScale(ImGui::GetIO().DisplaySize), theme::kTextScales[session_.display().textSize]);
         return;
     }
+    if (!pagesMayWarm()) return;
     const Ui ui = makeUi(nullptr);
     pages_.setSizes(ui);
-    pages_.step(ui, PageWarmup::wanted(*pack_, session_));
+    pages_.step(ui, PageWarmup::wanted(*pack_, session_)); // nothing when every page is laid out
 }
 
 void App::setTextureUploader(TextureUploader* uploader) {

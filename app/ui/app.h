@@ -113,6 +113,8 @@ public:
     const LanguageWarmup& warmup() const { return warmup_; }
 
 private:
+    // A visit's next pages may be laid out now: on the screens of its flow, with nothing over them.
+    bool pagesMayWarm() const;
     Ui makeUi(ImDrawList* dl);
     void drawFlow(Ui& ui);
     void drawOverlays();
