@@ -16,11 +16,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Removes the temporaries (prefix + "PID-XXXXXX") of writers that no longer run. A running
-// writer's, another process writing the same target, is left alone.
-void removeOrphanedTemporaries(const fs::path& folder, const std::string& prefix) {
+fs::path folderOf(const fs::path& target) { return target.has_parent_path() ? target.parent_path() : fs::path("."); }
+std::string prefixOf(const fs::path& target) { return "." + target.filename().string() + ".tmp-"; }
+
+} // namespace
+
+fs::path temporaryFor(const fs::path& target, std::string_view tag) {
+    return folderOf(target) / (prefixOf(target) + std::to_string(::getpid()) + "-" + std::string(tag));
+}
+
+void removeOrphanedTemporaries(const fs::path& target) {
+    const std::string prefix = prefixOf(target);
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    for (const auto& entry : fs::directory_iterator(folderOf(target), ec)) {
         const std::string name = entry.path().filename().string();
         if (!name.starts_with(prefix)) continue;
         pid_t pid = 0;
@@ -32,13 +40,10 @@ void removeOrphanedTemporaries(const fs::path& folder, const std::string& prefix
     }
 }
 
-} // namespace
-
 void writeFileAtomically(const fs::path& target, std::string_view content, unsigned mode) {
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const std::string prefix = "." + target.filename().string() + ".tmp-";
-    removeOrphanedTemporaries(folder, prefix);
-    std::string temp = (folder / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
+    const fs::path folder = folderOf(target);
+    removeOrphanedTemporaries(target);
+    std::string temp = temporaryFor(target, "XXXXXX").string();
     const auto failure = [&](const std::string& what, int err) {
         return FileError("cannot write " + target.string() + ": " + what + ": " + std::strerror(err));
     };

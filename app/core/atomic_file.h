@@ -20,4 +20,13 @@ struct FileError : std::runtime_error {
 // processes no longer running.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content, unsigned mode = 0644);
 
+// A name beside target for this process's temporary copy of it, .TARGET.tmp-PID-TAG, for a
+// writer that makes the file its own way (a pack is written by SQLite; its journal,
+// NAME-journal, has the same beginning).
+std::filesystem::path temporaryFor(const std::filesystem::path& target, std::string_view tag);
+
+// Removes the temporaries of target (as named above, whatever their tag) left by processes no
+// longer running. A running writer's is left alone. writeFileAtomically calls it first.
+void removeOrphanedTemporaries(const std::filesystem::path& target);
+
 } // namespace ev

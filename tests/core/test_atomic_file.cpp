@@ -1,7 +1,6 @@
 // Replacing a file whole (core/atomic_file.h): what a writer killed before its rename left.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <string>
@@ -15,11 +14,7 @@ using namespace evtest;
 TEST_CASE("writeFileAtomically removes the temporaries of writers killed mid-write, and only theirs") {
     TempDir dir;
     const fs::path file = dir.path / "ui-program.bin";
-    // A writer that has ended: a child that exits at once, its process id now free.
-    const pid_t gone = fork();
-    REQUIRE(gone >= 0);
-    if (gone == 0) _exit(0);
-    REQUIRE(waitpid(gone, nullptr, 0) == gone);
+    const pid_t gone = endedProcessId();
     const auto temporary = [&](const std::string& name, pid_t pid) {
         return dir.path / ("." + name + ".tmp-" + std::to_string(pid) + "-a1B2c3");
     };

@@ -118,6 +118,19 @@ TEST_CASE("strings the fixtures' old locales folder lacks are the kiosk's built-
     CHECK_THAT(lint.output, Catch::Contains("nav.exit"));
 }
 
+TEST_CASE("a build stopped part way leaves files the next build removes", "[pack]") {
+    TempDir dir;
+    // What a build killed while SQLite wrote leaves: its temporary copy and SQLite's journal.
+    const pid_t gone = endedProcessId();
+    const fs::path temporary = dir.path / (".good.evpack.tmp-" + std::to_string(gone) + "-pack");
+    writeFile(temporary, "half a pack");
+    writeFile(temporary.string() + "-journal", "its journal");
+    buildGood(dir);
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir.path)) names.push_back(e.path().filename().string());
+    CHECK(names == std::vector<std::string>{"good.evpack"});
+}
+
 TEST_CASE("sqlite3 agrees with what readPack loaded", "[pack]") {
     TempDir dir;
     const fs::path file = buildGood(dir);

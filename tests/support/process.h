@@ -74,4 +74,14 @@ struct TempDir {
     }
 };
 
+// The id of a process that has ended: a child that exits at once. Its id stays free for a
+// while (Linux hands out ids in turn), like that of a writer killed part way.
+inline pid_t endedProcessId() {
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) _exit(0);
+    REQUIRE(waitpid(pid, nullptr, 0) == pid);
+    return pid;
+}
+
 } // namespace evtest

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <set>
 
+#include "core/atomic_file.h"
 #include "core/pack/media.h"
 #include "core/pack/pack_reader.h"
 #include "core/pack/pack_schema.h"
@@ -174,7 +175,9 @@ std::string buildDay() {
 }
 
 void writePack(const Source& src, const fs::path& out, const std::string& builtAt) {
-    const fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp-" + std::to_string(getpid()));
+    // A build stopped part way (Ctrl-C, a kill) leaves its temporary and SQLite's journal of it.
+    ev::removeOrphanedTemporaries(out);
+    const fs::path tmp = ev::temporaryFor(out, "pack");
     std::error_code ec;
     fs::remove(tmp, ec);
     try {
