@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/atomic_file.h"
 #include "core/i18n/i18n.h"
 #include "core/pack/pack_reader.h"
 #include "media/qr_code.h"
@@ -317,7 +318,8 @@ int handoutCommand(const std::vector<std::string>& args) {
 
     // Written beside the output and renamed over it, so a failed run leaves no half a PDF.
     const fs::path out = o->out;
-    const fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp");
+    ev::removeOrphanedTemporaries(out);
+    const fs::path tmp = ev::temporaryFor(out, "pdf");
     Sheet sheet(tmp, locale);
     if (!sheet.ok()) {
         std::cerr << "everyvoice-pack: cannot write " << out.string() << "\n";

@@ -2,9 +2,9 @@
 
 #include <toml++/toml.h>
 
-#include <fstream>
 #include <stdexcept>
 
+#include "core/atomic_file.h"
 #include "toml_edit.h"
 
 namespace evpack {
@@ -61,17 +61,7 @@ void writeHistory(const fs::path& file, const TranslationHistory& history, const
         out += "\n[[english]]\nhash = " + tomlString(hash) + "\npage = " + tomlString(e.page) + "\ntitle = " +
                tomlString(e.title) + "\nsummary = " + tomlString(e.summary) + "\nmarkdown = " + tomlMultiline(e.markdown) + "\n";
     }
-    replaceFile(file, out);
-}
-
-void replaceFile(const fs::path& file, const std::string& text) {
-    const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".new");
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << text;
-        if (!f.flush()) throw std::runtime_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, file);
+    ev::writeFileAtomically(file, out);
 }
 
 } // namespace evpack

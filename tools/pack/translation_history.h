@@ -32,10 +32,6 @@ std::filesystem::path historyFile(const std::filesystem::path& src);
 // naming it.
 TranslationHistory readHistory(const std::filesystem::path& file);
 
-// Replaces file with text only once text is all written (a hidden file renamed over it), so a
-// failed write leaves the old file whole. Throws std::runtime_error naming the file.
-void replaceFile(const std::filesystem::path& file, const std::string& text);
-
 // Writes the entries whose hash is in keep, replacing the file only once it is complete.
 void writeHistory(const std::filesystem::path& file, const TranslationHistory& history, const std::set<std::string>& keep);
 

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/pack/markdown.h"
 #include "core/pack/pack_hash.h"
 #include "facts.h"
@@ -406,7 +407,7 @@ int exportXliff(const Options& o) {
         history[s->planHash.at(plan.id)] = planEnglish(plan, s->pack.defaultLocale);
     }
 
-    replaceFile(o.out, writeXliff(doc));
+    ev::writeFileAtomically(o.out, writeXliff(doc));
     writeHistory(historyFile(src), history, stampsInUse(*s));
     std::cout << "wrote " << o.out << ": " << counts.units << " units, " << counts.toTranslate << " to translate ("
               << counts.changed << " changed in the English since translated)\n";
@@ -713,7 +714,7 @@ void applySignposts(const Source& s, const std::string& tag, const std::map<std:
         for (int n = 0; n < line && at != std::string::npos; ++n) at = text.find('\n', at) + 1;
         text.insert(std::min(at, text.size()), lines);
     }
-    replaceFile(s.packToml, text);
+    ev::writeFileAtomically(s.packToml, text);
 }
 
 int importXliff(const Options& o) {
@@ -772,7 +773,7 @@ int importXliff(const Options& o) {
                           std::equal(w.units.begin(), w.units.end(), pageUnits(t->second).begin(),
                                      [](const TextUnit& a, const TextUnit& b) { return a.text == b.text; });
         if (same) continue;
-        replaceFile(src / "pages" / w.page / (tag + ".md"), pageText(*s, w, tag, stamp));
+        ev::writeFileAtomically(src / "pages" / w.page / (tag + ".md"), pageText(*s, w, tag, stamp));
         ++pagesWritten;
     }
     int stringsWritten = 0;
@@ -810,7 +811,7 @@ int importXliff(const Options& o) {
                 text.insert(table + std::string_view("\n[translated_from]\n").size(), added);
             }
         }
-        if (stringsWritten || !sectionStamps.empty()) replaceFile(s->stringsFile(tag), text);
+        if (stringsWritten || !sectionStamps.empty()) ev::writeFileAtomically(s->stringsFile(tag), text);
     }
     const std::map<std::string, std::string> imported = im.signposts;
     for (const ev::Signpost& sp : s->pack.signposts) {
@@ -858,7 +859,7 @@ int importXliff(const Options& o) {
         const std::string oldStamp = t == plan.text.end() ? "" : t->second.translatedFrom;
         const std::string newStamp = missing ? oldStamp : stamp;
         if (fields == before && newStamp == oldStamp) continue;
-        replaceFile(src / "plans" / plan.id / (tag + ".toml"), planText(plan, s->pack.defaultLocale, fields, newStamp));
+        ev::writeFileAtomically(src / "plans" / plan.id / (tag + ".toml"), planText(plan, s->pack.defaultLocale, fields, newStamp));
         ++plansWritten;
     }
     writeHistory(historyFile(src), history, keep);
